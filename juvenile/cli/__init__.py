@@ -1,0 +1,60 @@
+"""The ``juvenile`` command line: administration on top of the same services as the portal.
+
+Each command module registers its sub-commands; a handler returns an exit code.
+Expected failures print one clear line (or one line per bad row) and exit
+non-zero, never a traceback.
+"""
+
+import argparse
+import sys
+
+from sqlalchemy.exc import OperationalError
+
+from juvenile.cli import database, demo, imports, serve
+from juvenile.cli.output import CliError, print_rejection
+from juvenile.db import DatabaseConfigError
+from juvenile.i18n import LANGUAGES, translate
+from juvenile.imports.table import ImportRejected
+from juvenile.settings import cli_language
+
+COMMAND_MODULES = [database, demo, imports, serve]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="juvenile",
+        description="Offence-prevention casework portal (Law No. 245-VIII): administration.",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=cli_language(),
+        help="language of messages (default: JUVENILE_LANG or kk)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args) or 0
+    except ImportRejected as rejection:
+        print_rejection(rejection, args.lang)
+        return 1
+    except CliError as error:
+        print(f"juvenile: {error}", file=sys.stderr)
+        return 2
+    except DatabaseConfigError as error:
+        print(f"juvenile: {translate(error.key, args.lang, **error.params)}", file=sys.stderr)
+        return 2
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        print(f"juvenile: {translate('cli.error.database', args.lang, reason=reason)}",
+              file=sys.stderr)
+        return 2
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,9 @@
+"""The Reflex app: pages from ``juvenile.pages`` and the health route."""
+
+import reflex as rx
+
+from juvenile.health import health_api
+from juvenile.pages import landing
+
+app = rx.App(api_transformer=health_api)
+landing.register(app)

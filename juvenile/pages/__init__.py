@@ -1,0 +1,1 @@
+"""The portal's pages; each module adds its routes to the app."""

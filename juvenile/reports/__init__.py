@@ -1,0 +1,1 @@
+"""Documents: PDF, XLSX and CSV."""

@@ -1,0 +1,1 @@
+"""One transactional function per legal or administrative action."""

@@ -1,0 +1,53 @@
+"""The migrations build the schema the models describe, up and down, on every backend."""
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import select
+
+from juvenile import db
+from juvenile.models import Region, metadata
+from juvenile.services.migrations import alembic_config, upgrade_database
+
+
+def _run(direction: str, target: str) -> None:
+    config = alembic_config()
+    with db.engine().begin() as connection:
+        config.attributes["connection"] = connection
+        config.attributes["configure_logger"] = False
+        getattr(command, direction)(config, target)
+
+
+def test_models_and_migrations_agree(database):
+    with db.engine().connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, metadata)
+    assert differences == []
+
+
+def test_downgrade_to_base_and_back(database):
+    _run("downgrade", "base")
+    tables = set(sa.inspect(db.engine()).get_table_names()) - {"alembic_version"}
+    assert tables == set()
+    _run("upgrade", "head")
+    assert set(metadata.tables) <= set(sa.inspect(db.engine()).get_table_names())
+
+
+def test_upgrade_twice_is_harmless(database):
+    upgrade_database()
+    upgrade_database()
+    with db.transaction() as session:
+        assert len(session.exec(select(Region)).all()) == 20
+
+
+def test_regions_are_seeded_with_their_iso_codes(database):
+    with db.transaction() as session:
+        regions = {region.code: region for region in session.exec(select(Region))}
+    assert len(regions) == 20
+    assert sum(region.kind == "oblast" for region in regions.values()) == 17
+    assert {code for code, region in regions.items() if region.kind == "city"} == {
+        "KZ-71", "KZ-75", "KZ-79"
+    }
+    assert regions["KZ-75"].name_kk == "Алматы қаласы"
+    assert regions["KZ-62"].name_ru == "Область Ұлытау"
