@@ -1,0 +1,22 @@
+"""Quorum of a commission on juvenile affairs meeting.
+
+Art. 79 (4) sets the commission's composition; the order of its work, including
+when a meeting may decide, is left to the authorised body's regulation
+(Art. 79 (7)). The share is therefore a parameter; the default is a majority.
+"""
+
+from fractions import Fraction
+
+from juvenile.rules.errors import RuleViolation
+
+
+def has_quorum(present: int, members: int, share: Fraction = Fraction(1, 2)) -> bool:
+    """True when strictly more than ``share`` of the members are present.
+
+    A commission without members never has a quorum.
+    """
+    if members < 0 or not 0 <= present <= members:
+        raise RuleViolation("quorum.bad_counts", present=present, members=members)
+    if not 0 <= share < 1:
+        raise RuleViolation("quorum.bad_share", share=share)
+    return members > 0 and present > share * members

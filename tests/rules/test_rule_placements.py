@@ -1,0 +1,202 @@
+"""Placements: terms, ages, deciding body, deadlines, extension, transfer (Art. 80, Art. 81)."""
+
+from datetime import date
+
+import pytest
+
+from juvenile.rules.calendar import WorkingCalendar
+from juvenile.rules.errors import RuleViolation
+from juvenile.rules.placements import (
+    EXTENSION_GROUNDS,
+    TERM_LIMITS_MONTHS,
+    DecidingBody,
+    PlacementKind,
+    notice_due,
+    planned_end,
+    rehabilitation_plan_due,
+    validate_age_at_decision,
+    validate_deciding_body,
+    validate_extension,
+    validate_term,
+    validate_transfer,
+)
+
+SE = PlacementKind.SPECIAL_EDUCATION
+SR = PlacementKind.SPECIAL_REGIME
+
+
+def test_term_limits_art_80_3_and_art_81_5():
+    assert TERM_LIMITS_MONTHS == {SE: (6, 12), SR: (6, 24)}
+
+
+@pytest.mark.parametrize(
+    ("kind", "months", "ok"),
+    [
+        (SE, 5, False),
+        (SE, 6, True),
+        (SE, 12, True),
+        (SE, 13, False),
+        (SE, 24, False),
+        (SE, 25, False),
+        (SR, 5, False),
+        (SR, 6, True),
+        (SR, 12, True),
+        (SR, 13, True),
+        (SR, 24, True),
+        (SR, 25, False),
+    ],
+)
+def test_term(kind, months, ok):
+    if ok:
+        validate_term(kind, months)
+        return
+    with pytest.raises(RuleViolation) as caught:
+        validate_term(kind, months)
+    assert caught.value.key == f"placement.{kind}.term_out_of_range"
+    assert caught.value.article == ("Art. 80 (3)" if kind is SE else "Art. 81 (5)")
+    assert caught.value.params == {"months": months}
+
+
+BORN = date(2010, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("decision", "key"),
+    [
+        (date(2021, 5, 14), "placement.too_young"),  # 10, the day before the 11th birthday
+        (date(2021, 5, 15), None),  # 11th birthday
+        (date(2028, 5, 14), None),  # 17, the day before the 18th birthday
+        (date(2028, 5, 15), "placement.too_old"),  # 18th birthday
+        (date(2020, 1, 1), "placement.too_young"),  # 9
+    ],
+)
+def test_age_on_decision_date_art_80_1_art_81_2(decision, key):
+    if key is None:
+        validate_age_at_decision(BORN, decision)
+        return
+    with pytest.raises(RuleViolation) as caught:
+        validate_age_at_decision(BORN, decision)
+    assert caught.value.key == key
+    assert "Art. 80 (1)" in caught.value.article
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "ok"),
+    [
+        (SE, DecidingBody.COURT, True),
+        (SE, DecidingBody.INTERNAL_AFFAIRS, True),  # Art. 80 (2)
+        (SR, DecidingBody.COURT, True),
+        (SR, DecidingBody.INTERNAL_AFFAIRS, False),  # Art. 81 (3): court only
+    ],
+)
+def test_deciding_body(kind, body, ok):
+    if ok:
+        validate_deciding_body(kind, body)
+        return
+    with pytest.raises(RuleViolation) as caught:
+        validate_deciding_body(kind, body)
+    assert caught.value.key == "placement.special_regime.court_only"
+    assert caught.value.article == "Art. 81 (3)"
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (date(2026, 8, 31), 6, date(2027, 2, 28)),
+        (date(2027, 8, 31), 6, date(2028, 2, 29)),
+        (date(2026, 1, 15), 12, date(2027, 1, 15)),
+        (date(2026, 11, 30), 3, date(2027, 2, 28)),
+        (date(2026, 7, 31), 6, date(2027, 1, 31)),
+        (date(2028, 2, 29), 24, date(2030, 2, 28)),
+        (date(2026, 12, 1), 13, date(2028, 1, 1)),
+    ],
+)
+def test_planned_end_is_start_plus_calendar_months(start, months, end):
+    assert planned_end(start, months) == end
+
+
+@pytest.mark.parametrize(
+    ("end", "due"),
+    [
+        (date(2027, 3, 31), date(2027, 2, 28)),
+        (date(2028, 3, 31), date(2028, 2, 29)),
+        (date(2027, 1, 15), date(2026, 12, 15)),
+        (date(2027, 5, 31), date(2027, 4, 30)),
+        (date(2027, 3, 1), date(2027, 2, 1)),
+        (date(2027, 1, 31), date(2026, 12, 31)),
+    ],
+)
+def test_notice_due_one_month_before_end_art_80_10_art_81_11(end, due):
+    assert notice_due(end) == due
+
+
+@pytest.fixture(scope="module")
+def cal() -> WorkingCalendar:
+    return WorkingCalendar(2026, 2027)
+
+
+@pytest.mark.parametrize(
+    ("returned", "due"),
+    [
+        (date(2026, 12, 11), date(2026, 12, 17)),  # Fri; Wed 16 Dec is a holiday
+        (date(2026, 4, 9), date(2026, 4, 14)),  # Thu; across the weekend
+        (date(2026, 3, 21), date(2026, 3, 30)),  # Sat in Nauryz: 26, 27, 30 March
+        (date(2026, 4, 13), date(2026, 4, 16)),  # Mon; plain week
+    ],
+)
+def test_rehabilitation_plan_due_in_3_working_days_art_80_11_art_81_12(cal, returned, due):
+    assert rehabilitation_plan_due(returned, cal) == due
+
+
+def test_extension_grounds_art_80_5_art_81_7():
+    assert [g.code for g in EXTENSION_GROUNDS[SE]] == [
+        "finish_schooling_at_request",
+        "repeated_offence",
+        "evasion",
+        "running_away",
+        "antisocial_behaviour",
+    ]
+    assert [g.code for g in EXTENSION_GROUNDS[SR]] == [
+        "finish_schooling_with_consent",
+        "new_criminal_act",
+    ]
+    assert EXTENSION_GROUNDS[SE][0].message_key == "placement.ground.finish_schooling_at_request"
+
+
+START = date(2026, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("kind", "current_end", "new_end", "ground", "key"),
+    [
+        (SE, date(2026, 7, 15), date(2027, 1, 15), "evasion", None),  # exactly one year
+        (SE, date(2026, 7, 15), date(2027, 1, 16), "evasion", "too_long"),
+        (SR, date(2026, 7, 15), date(2028, 1, 15), "new_criminal_act", None),  # two years
+        (SR, date(2026, 7, 15), date(2028, 1, 16), "new_criminal_act", "too_long"),
+        (SE, date(2026, 7, 15), date(2026, 7, 15), "evasion", "not_later"),
+        (SE, date(2026, 7, 15), date(2026, 7, 1), "evasion", "not_later"),
+        (SE, date(2026, 7, 15), date(2026, 9, 15), "new_criminal_act", "ground"),
+        (SR, date(2026, 7, 15), date(2026, 9, 15), "running_away", "ground"),
+    ],
+)
+def test_extension(kind, current_end, new_end, ground, key):
+    if key is None:
+        validate_extension(kind, START, current_end, new_end, ground)
+        return
+    with pytest.raises(RuleViolation) as caught:
+        validate_extension(kind, START, current_end, new_end, ground)
+    expected = {
+        "too_long": f"placement.{kind}.extension_too_long",
+        "not_later": "placement.extension_not_later",
+        "ground": "placement.extension_ground_refused",
+    }[key]
+    assert caught.value.key == expected
+
+
+def test_transfer_only_from_special_education_to_special_regime_art_80_6():
+    validate_transfer(SE, SR)
+    for source, target in [(SR, SE), (SE, SE), (SR, SR)]:
+        with pytest.raises(RuleViolation) as caught:
+            validate_transfer(source, target)
+        assert caught.value.key == "placement.transfer_refused"
+        assert caught.value.params == {"source": source, "target": target}
