@@ -73,6 +73,17 @@ def transaction() -> Iterator[Session]:
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as error:
             session.rollback()
+            _keep_after_rollback(error)
             raise
+
+
+def _keep_after_rollback(error: BaseException) -> None:
+    """Write what a failed action must still leave behind (a denial's audit entry)."""
+    keep = getattr(error, "audit_after_rollback", None)
+    if keep is None:
+        return
+    with Session(engine()) as session:
+        session.add(keep())
+        session.commit()

@@ -5,6 +5,7 @@ import enum
 from sqlmodel import Field, SQLModel
 
 from juvenile.models.base import Named, enum_column
+from juvenile.rules.placements import PlacementKind
 
 
 class RegionKind(enum.StrEnum):
@@ -66,9 +67,8 @@ class Commission(Named, SQLModel, table=True):
     name_ru: str = Field(max_length=300)
 
 
-class SpecialOrganisationKind(enum.StrEnum):
-    SPECIAL_EDUCATION = "special_education"  # Art. 80
-    SPECIAL_REGIME = "special_regime"  # Art. 81
+# The kind of a special organisation is the kind of placement it takes (Art. 80, 81).
+SpecialOrganisationKind = PlacementKind
 
 
 class SpecialOrganisation(Named, SQLModel, table=True):
