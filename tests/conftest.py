@@ -31,7 +31,8 @@ def _postgres_url() -> str:
 
 
 PG_URL = _postgres_url()
-_TEMPLATE = "juvenile_test_template"
+# Per test session, so that two test runs on one server do not collide.
+_TEMPLATE = f"juvenile_test_template_{os.getpid()}"
 
 
 def postgres_unavailable_reason() -> str | None:
