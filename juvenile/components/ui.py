@@ -1,0 +1,95 @@
+"""Small page parts shared by every workspace: headers, fields, badges, pagers, empty states.
+
+Texts are passed as catalog keys (``t``) or ready Vars; nothing here holds state.
+"""
+
+import reflex as rx
+
+from juvenile.components.text import t
+
+
+def page_header(
+    title_key: str, *actions: rx.Component, subtitle: rx.Var | str = ""
+) -> rx.Component:
+    """The page's title, an optional line under it, and its main actions on the right."""
+    return rx.hstack(
+        rx.vstack(
+            rx.heading(t(title_key), size="6"),
+            rx.cond(subtitle != "", rx.text(subtitle, color_scheme="gray", size="2")),
+            spacing="1",
+        ),
+        rx.spacer(),
+        *actions,
+        align="end",
+        width="100%",
+        padding_bottom="1rem",
+    )
+
+
+def field(label_key: str, control: rx.Component, error: rx.Var | str = "",
+          hint_key: str | None = None) -> rx.Component:
+    """A labelled form control with its server-side error right under it."""
+    return rx.vstack(
+        rx.text(t(label_key), as_="label", size="2", weight="medium"),
+        control,
+        rx.cond(
+            error != "",
+            rx.text(error, color_scheme="red", size="1", role="alert"),
+            rx.text(t(hint_key), color_scheme="gray", size="1") if hint_key else rx.fragment(),
+        ),
+        spacing="1",
+        width="100%",
+        align="stretch",
+    )
+
+
+def empty_state(icon: str, message_key: str, *actions: rx.Component) -> rx.Component:
+    """What an empty list shows: why it is empty and what to do next."""
+    return rx.center(
+        rx.vstack(
+            rx.icon(icon, size=32, color=rx.color("gray", 9)),
+            rx.text(t(message_key), color_scheme="gray", align="center", max_width="32rem"),
+            *actions,
+            align="center",
+            spacing="3",
+        ),
+        padding="2.5rem",
+        width="100%",
+        border=f"1px dashed {rx.color('gray', 6)}",
+        border_radius="8px",
+    )
+
+
+def pager(page: rx.Var, page_count: rx.Var, total: rx.Var, on_previous, on_next) -> rx.Component:
+    """Previous / next for a list paged on the server, with "page X of Y · N in all"."""
+    return rx.hstack(
+        rx.text(
+            t("ui.pager.page"), " ", page, " / ", page_count, " · ", total, " ",
+            t("ui.pager.in_all"),
+            size="2",
+            color_scheme="gray",
+        ),
+        rx.spacer(),
+        rx.button(rx.icon("chevron-left", size=16), t("ui.pager.previous"),
+                  variant="soft", size="1", on_click=on_previous, disabled=page <= 1),
+        rx.button(t("ui.pager.next"), rx.icon("chevron-right", size=16),
+                  variant="soft", size="1", on_click=on_next, disabled=page >= page_count),
+        width="100%",
+        align="center",
+        padding_top="0.75rem",
+    )
+
+
+def notice(message: rx.Var, color: str = "red") -> rx.Component:
+    """A callout for a refusal or a confirmation, shown only when there is a message."""
+    return rx.cond(
+        message != "",
+        rx.callout(message, icon="info", color_scheme=color, size="1", width="100%",
+                   role="alert" if color == "red" else "status"),
+    )
+
+
+def no_access() -> rx.Component:
+    """One message for "no such record" and "not yours", so neither leaks."""
+    return empty_state("shield-off", "ui.common.not_found_or_no_access",
+                       rx.link(t("ui.common.back_home"), href="/"))
