@@ -48,16 +48,27 @@ def portal_database(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def portal(portal_database) -> Iterator[str]:
-    """Base URL of the portal, built and started once, with the demo data loaded."""
+def portal(portal_database, tmp_path_factory) -> Iterator[str]:
+    """Base URL of the portal, built and started once, with the demo data loaded.
+
+    It builds in its own web folder (bun's cache makes that a few seconds), so a
+    developer's `make run` or another test run never shares its files.
+    """
     port = _free_port()
+    workdir = tmp_path_factory.mktemp("reflex")
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / "portal.log").open("w")
     command = [str(Path(sys.executable).with_name("juvenile")), "serve", "--demo",
                "--port", str(port)]
     process = subprocess.Popen(
         command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
-        env=reflex_environment(JUVENILE_DB_URL=portal_database), start_new_session=True,
+        env=reflex_environment(
+            JUVENILE_DB_URL=portal_database,
+            JUVENILE_PRIVATE_DIR=str(workdir / "private"),
+            REFLEX_WEB_WORKDIR=str(workdir / "web"),
+            REFLEX_STATES_WORKDIR=str(workdir / "states"),
+        ),
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_SECONDS
