@@ -116,3 +116,12 @@ def sqlite_database(tmp_path, sqlite_template) -> Iterator[str]:
     db.configure(url)
     yield url
     db.engine().dispose()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last: Playwright's event loop stays open for the rest of
+    the session, and tests that drive Reflex handlers with asyncio.run() need none."""
+    browser = [item for item in items if "tests/browser/" in item.nodeid]
+    for item in browser:
+        item.add_marker(pytest.mark.browser)
+    items[:] = [item for item in items if item not in browser] + browser

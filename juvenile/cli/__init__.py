@@ -10,14 +10,27 @@ import sys
 
 from sqlalchemy.exc import OperationalError
 
-from juvenile.cli import database, demo, imports, serve
+from juvenile.cli import (
+    attendance,
+    audit,
+    calendar,
+    database,
+    deadlines,
+    decision_types,
+    demo,
+    housekeeping,
+    imports,
+    serve,
+    users,
+)
 from juvenile.cli.output import CliError, print_rejection
 from juvenile.db import DatabaseConfigError
 from juvenile.i18n import LANGUAGES, translate
 from juvenile.imports.table import ImportRejected
 from juvenile.settings import cli_language
 
-COMMAND_MODULES = [database, demo, imports, serve]
+COMMAND_MODULES = [database, demo, imports, serve, users, audit, attendance, housekeeping,
+                   calendar, deadlines, decision_types]
 
 
 def build_parser() -> argparse.ArgumentParser:

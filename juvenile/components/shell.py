@@ -1,9 +1,11 @@
-"""The page frame: header with the areas' navigation and the language switcher."""
+"""The page frame: header with the areas' navigation, the signed-in user and the
+language switcher. Mounting it checks the session (AuthState.check_access)."""
 
 import reflex as rx
 
 from juvenile.components.text import t
 from juvenile.i18n import LANGUAGES
+from juvenile.state.auth import PASSWORD_ROUTE, SIGN_IN_ROUTE, SIGN_OUT_ROUTE, AuthState
 from juvenile.state.i18n import I18nState
 
 # (route, catalog key) of each working area, in navigation order.
@@ -12,6 +14,11 @@ AREAS = [
     ("/commission", "ui.nav.commission"),
     ("/analysis", "ui.nav.analysis"),
     ("/admin", "ui.nav.admin"),
+]
+# Pages of an area that have their own entry in the navigation of their role.
+AREA_PAGES = [
+    ("/admin/users", "ui.nav.users"),
+    ("/admin/audit", "ui.nav.audit"),
 ]
 
 LANGUAGE_LABELS = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -30,13 +37,43 @@ def language_switcher() -> rx.Component:
 
 
 def navigation() -> rx.Component:
+    """The areas of the user's role (all of them before signing in)."""
     return rx.hstack(
         *[
-            rx.link(t(key), href=route, weight="medium", underline="hover", high_contrast=True)
-            for route, key in AREAS
+            rx.cond(
+                AuthState.user_areas.contains(route),
+                rx.link(t(key), href=route, weight="medium", underline="hover",
+                        high_contrast=True),
+            )
+            for route, key in AREAS + AREA_PAGES
         ],
         spacing="5",
         display=["none", "none", "flex"],
+    )
+
+
+def user_menu() -> rx.Component:
+    """Who is signed in, with the password and sign-out links; or the sign-in link."""
+    return rx.cond(
+        AuthState.signed_in,
+        rx.hstack(
+            rx.vstack(
+                rx.text(AuthState.user_name, size="2", weight="medium", id="signed-in-user"),
+                rx.text(I18nState.messages[AuthState.user_role_key], size="1",
+                        color_scheme="gray"),
+                spacing="0",
+                align="end",
+            ),
+            rx.link(rx.icon("key-round", size=18), href=PASSWORD_ROUTE,
+                    title=t("ui.auth.change_password"), color_scheme="gray",
+                    aria_label="password"),
+            rx.link(t("ui.auth.sign_out"), href=SIGN_OUT_ROUTE, id="sign-out-link",
+                    size="2", weight="medium"),
+            align="center",
+            spacing="3",
+        ),
+        rx.link(t("ui.auth.sign_in"), href=SIGN_IN_ROUTE, id="sign-in-link", size="2",
+                weight="medium"),
     )
 
 
@@ -57,6 +94,7 @@ def header() -> rx.Component:
             ),
             navigation(),
             rx.spacer(),
+            user_menu(),
             language_switcher(),
             align="center",
             spacing="6",
@@ -71,6 +109,7 @@ def header() -> rx.Component:
         position="sticky",
         top="0",
         z_index="10",
+        on_mount=AuthState.check_access,
     )
 
 

@@ -5,6 +5,9 @@ from pathlib import Path
 from sqlmodel import select
 
 from juvenile.db import transaction
+from juvenile.demo.commission import load_commission_demo
+from juvenile.demo.students import load_demo_students
+from juvenile.demo.users import demo_sign_ins, load_demo_users
 from juvenile.models import School
 from juvenile.services.organisations import ImportSummary, import_organisations
 
@@ -19,9 +22,11 @@ def database_is_empty() -> bool:
 
 def load_demo() -> ImportSummary:
     """Load (or refresh) the demo organisations; later layers add their own data."""
-    return import_organisations(ORGANISATIONS_FILE)
+    summary = import_organisations(ORGANISATIONS_FILE)
+    load_demo_users()
+    load_demo_students()
+    load_commission_demo()  # keep last: its placements use the demo students
+    return summary
 
 
-def demo_sign_ins() -> list[tuple[str, str, str]]:
-    """(login, password, role) of the demo users; the identity layer creates them."""
-    return []
+__all__ = ["database_is_empty", "demo_sign_ins", "load_demo"]

@@ -17,8 +17,9 @@ SQLModel.metadata.naming_convention = {
 
 
 def utcnow() -> datetime:
-    """Now in UTC, without tzinfo: SQLite keeps no zone, so all stored times are UTC."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Now in UTC, timezone-aware: SQLModel's UTCDateTime columns refuse naive values
+    (SQLite keeps no zone; they store UTC and read it back as aware UTC)."""
+    return datetime.now(UTC)
 
 
 def enum_column(enum_type: type[enum.Enum], **kwargs):

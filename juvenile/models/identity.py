@@ -36,6 +36,8 @@ class User(SQLModel, table=True):
     district_id: int | None = Field(default=None, foreign_key="district.id")
     region_id: int | None = Field(default=None, foreign_key="region.id")
     password_hash: str = Field(max_length=200)
+    # Set by an administrator's reset: the temporary password must be replaced.
+    must_change_password: bool = False
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -87,7 +89,7 @@ class AuditEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
     user_id: int | None = Field(default=None, foreign_key="app_user.id", index=True)
-    login: str = Field(max_length=64)
+    login: str = Field(max_length=64, index=True)
     action: AuditAction = enum_column(AuditAction)
     record_type: str = Field(max_length=40)
     record_id: int | None = Field(default=None, index=True)

@@ -37,6 +37,7 @@ class RecordKind(enum.StrEnum):
     ANALYSIS = "analysis"
     ORGANISATION = "organisation"
     USER = "user"
+    PASSWORD = "password"  # noqa: S105 (a record kind: each user changes their own)
     CALENDAR = "calendar"
     AUDIT_LOG = "audit_log"
     DECISION_CATALOGUE = "decision_catalogue"
@@ -73,8 +74,8 @@ COMMISSION_RECORDS = frozenset({
 })
 CHILD_RECORDS = SCHOOL_RECORDS | COMMISSION_RECORDS
 ADMINISTRATION_RECORDS = frozenset({
-    RecordKind.ORGANISATION, RecordKind.USER, RecordKind.CALENDAR, RecordKind.AUDIT_LOG,
-    RecordKind.DECISION_CATALOGUE,
+    RecordKind.ORGANISATION, RecordKind.USER, RecordKind.PASSWORD, RecordKind.CALENDAR,
+    RecordKind.AUDIT_LOG, RecordKind.DECISION_CATALOGUE,
 })
 
 _EDIT = frozenset({Permission.VIEW, Permission.CREATE, Permission.UPDATE, Permission.EXPORT})
@@ -128,6 +129,8 @@ def is_allowed(actor: Actor, permission: Permission, scope: RecordScope) -> bool
         return True
     if scope.kind == RecordKind.ORGANISATION and permission == Permission.VIEW:
         return True  # names of organisations are public knowledge
+    if _own_password(actor, permission, scope):
+        return True
     if permission not in ROLE_PERMISSIONS[actor.role].get(scope.kind, frozenset()):
         return False
     if actor.role in SCHOOL_ROLES:
@@ -138,6 +141,12 @@ def is_allowed(actor: Actor, permission: Permission, scope: RecordScope) -> bool
         return _within_department(actor, scope)
     # Administrators: the deployment's own records, and non-sensitive reads.
     return not scope.sensitive
+
+
+def _own_password(actor: Actor, permission: Permission, scope: RecordScope) -> bool:
+    """Every user may change their own password, whatever their role."""
+    return (scope.kind == RecordKind.PASSWORD and permission == Permission.UPDATE
+            and actor.user_id is not None and scope.id == actor.user_id)
 
 
 def _within_department(actor: Actor, scope: RecordScope) -> bool:

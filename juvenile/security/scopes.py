@@ -2,19 +2,23 @@
 
 from sqlmodel import Session, select
 
-from juvenile.models import Referral, Student, SupportCase
+from juvenile.models import Placement, Referral, Student, SupportCase
 from juvenile.security.policy import RecordKind, RecordScope
 
 
 def commissions_of_student(session: Session, student_id: int) -> frozenset[int]:
     """The commissions dealing with this student: those their cases were referred
-    to (Art. 78 (4)). Placements add the commission of the place of residence."""
+    to (Art. 78 (4)), and the commission of the place of residence responsible for
+    their placements (Art. 80 (10), (11); Art. 81 (11), (12))."""
     referred = session.exec(
         select(Referral.commission_id)
         .join(SupportCase, SupportCase.id == Referral.case_id)
         .where(SupportCase.student_id == student_id)
     ).all()
-    return frozenset(referred)
+    placed = session.exec(
+        select(Placement.commission_id).where(Placement.student_id == student_id)
+    ).all()
+    return frozenset(referred) | frozenset(placed)
 
 
 def student_scope(

@@ -1,0 +1,66 @@
+"""``juvenile calendar``: the administrator's days off and working days, and working-day sums."""
+
+from juvenile.cli.refusals import parse_day, parse_whole_number, refusals_as_cli_errors
+from juvenile.i18n import translate
+from juvenile.security.actor import Actor
+from juvenile.services.working_calendar import (
+    add_day_off,
+    add_working_day,
+    add_working_days,
+    remove_calendar_day,
+)
+
+
+def register(commands) -> None:
+    calendar = commands.add_parser("calendar", help="the working-day calendar")
+    actions = calendar.add_subparsers(dest="calendar_action", required=True, metavar="ACTION")
+    day_off = actions.add_parser("add-day-off",
+                                 help="DATE is a day off (Kurban ait, a moved day off)")
+    day_off.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
+    day_off.add_argument("--note", default="", help="why, e.g. the government resolution")
+    day_off.set_defaults(handler=_add_day_off)
+    working = actions.add_parser("add-working-day", help="DATE is a working day")
+    working.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
+    working.add_argument("--note", default="", help="why, e.g. the government resolution")
+    working.set_defaults(handler=_add_working_day)
+    remove = actions.add_parser("remove-day", help="DATE follows the statutory calendar again")
+    remove.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
+    remove.set_defaults(handler=_remove_day)
+    count = actions.add_parser("add-working-days",
+                               help="print the N-th working day after DATE")
+    count.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
+    count.add_argument("n", metavar="N", help="number of working days")
+    count.set_defaults(handler=_add_working_days)
+
+
+def _add_day_off(args) -> int:
+    day = parse_day(args.day, args.lang)
+    with refusals_as_cli_errors(args.lang):
+        add_day_off(Actor.system(language=args.lang), day, args.note)
+    print(translate("calendar.cli.day_off_added", args.lang, day=day.isoformat()))
+    return 0
+
+
+def _add_working_day(args) -> int:
+    day = parse_day(args.day, args.lang)
+    with refusals_as_cli_errors(args.lang):
+        add_working_day(Actor.system(language=args.lang), day, args.note)
+    print(translate("calendar.cli.working_day_added", args.lang, day=day.isoformat()))
+    return 0
+
+
+def _remove_day(args) -> int:
+    day = parse_day(args.day, args.lang)
+    with refusals_as_cli_errors(args.lang):
+        remove_calendar_day(Actor.system(language=args.lang), day)
+    print(translate("calendar.cli.day_removed", args.lang, day=day.isoformat()))
+    return 0
+
+
+def _add_working_days(args) -> int:
+    day = parse_day(args.day, args.lang)
+    n = parse_whole_number(args.n, args.lang)
+    with refusals_as_cli_errors(args.lang):
+        result = add_working_days(Actor.system(language=args.lang), day, n)
+    print(result.isoformat())
+    return 0

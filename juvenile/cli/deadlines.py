@@ -1,0 +1,53 @@
+"""``juvenile deadlines``: every open deadline, overdue first, as CSV or JSON."""
+
+import csv
+import json
+import sys
+from dataclasses import fields
+from datetime import date
+
+from juvenile.cli.output import CliError
+from juvenile.cli.refusals import parse_day
+from juvenile.i18n import translate
+from juvenile.security.actor import Actor
+from juvenile.security.gate import NotFound
+from juvenile.services.deadlines import Deadline, list_deadlines
+
+COLUMNS = tuple(field.name for field in fields(Deadline))
+
+
+def register(commands) -> None:
+    deadlines = commands.add_parser(
+        "deadlines",
+        help="open deadlines: rehabilitation plans, term-end notices, decisions, plan measures",
+    )
+    deadlines.add_argument("--on", default=None, metavar="DATE",
+                           help="count days left from DATE (YYYY-MM-DD; default today)")
+    deadlines.add_argument("--org", default=None, metavar="CODE",
+                           help="only this school or commission")
+    deadlines.add_argument("--format", choices=("csv", "json"), default="csv")
+    deadlines.set_defaults(handler=_deadlines)
+
+
+def _deadlines(args) -> int:
+    on = parse_day(args.on, args.lang) if args.on else date.today()
+    try:
+        found = list_deadlines(Actor.system(language=args.lang), on, args.org)
+    except NotFound:
+        raise CliError(translate("deadline.cli.unknown_org", args.lang, code=args.org)) from None
+    rows = [_plain(deadline) for deadline in found]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return 0
+
+
+def _plain(deadline: Deadline) -> dict:
+    row = {column: getattr(deadline, column) for column in COLUMNS}  # asdict is slow
+    row["kind"] = deadline.kind.value
+    row["due_on"] = deadline.due_on.isoformat()
+    return row

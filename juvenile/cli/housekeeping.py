@@ -1,0 +1,23 @@
+"""``juvenile housekeeping``: the daily run that closes the cases of students now 18."""
+
+from datetime import date
+
+from juvenile.i18n import translate
+from juvenile.security.actor import Actor
+from juvenile.services.housekeeping import close_cases_of_adults
+
+
+def register(commands) -> None:
+    housekeeping = commands.add_parser(
+        "housekeeping",
+        help="close the open cases of students who have turned 18 (safe to run daily)",
+    )
+    housekeeping.add_argument("--on", type=date.fromisoformat, default=None,
+                              metavar="YYYY-MM-DD", help="run as of this day (default: today)")
+    housekeeping.set_defaults(handler=_housekeeping)
+
+
+def _housekeeping(args) -> int:
+    closed = close_cases_of_adults(Actor.system(language=args.lang), args.on)
+    print(translate("case.cli.housekeeping_done", args.lang, closed=closed))
+    return 0

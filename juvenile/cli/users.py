@@ -1,0 +1,82 @@
+"""``juvenile user add|disable|reset-password``: accounts from the command line."""
+
+from juvenile.cli.output import CliError
+from juvenile.i18n import LANGUAGES, translate
+from juvenile.models import Role
+from juvenile.security.actor import Actor
+from juvenile.security.gate import NotFound
+from juvenile.services.accounts import (
+    AccountForm,
+    AccountRefused,
+    create_user,
+    find_user,
+    reset_password,
+    set_active,
+)
+
+
+def register(commands) -> None:
+    user = commands.add_parser("user", help="user accounts")
+    actions = user.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="create an account (prints a generated password)")
+    add.add_argument("--login", required=True)
+    add.add_argument("--name", required=True, help="full name")
+    add.add_argument("--role", required=True, choices=[role.value for role in Role])
+    add.add_argument("--org", default="",
+                     help="code of the school, commission, district or region the role needs "
+                          "(none for admin)")
+    add.add_argument("--language", default="kk", choices=LANGUAGES,
+                     help="the user's preferred language")
+    add.add_argument("--password", default=None,
+                     help="initial password (default: generate one and print it)")
+    add.set_defaults(handler=_add)
+    disable = actions.add_parser("disable", help="disable an account and end its sessions")
+    disable.add_argument("login")
+    disable.set_defaults(handler=_disable)
+    reset = actions.add_parser("reset-password", help="set and print a temporary password")
+    reset.add_argument("login")
+    reset.set_defaults(handler=_reset)
+
+
+def _operator(args) -> Actor:
+    return Actor.system(language=args.lang)
+
+
+def _refused(error: AccountRefused | NotFound, args) -> CliError:
+    if isinstance(error, NotFound):
+        return CliError(translate("cli.user.not_found", args.lang, login=error.record_id))
+    return CliError(translate(error.key, args.lang, **error.params))
+
+
+def _add(args) -> int:
+    form = AccountForm(args.name, args.role, args.org, args.language)
+    try:
+        created = create_user(_operator(args), args.login, form, password=args.password)
+    except AccountRefused as error:
+        raise _refused(error, args) from error
+    print(translate("cli.user.added", args.lang, login=created.account.login))
+    if created.temporary_password:
+        print(translate("cli.user.temporary_password", args.lang,
+                        password=created.temporary_password))
+    return 0
+
+
+def _disable(args) -> int:
+    try:
+        account = find_user(_operator(args), args.login)
+        set_active(_operator(args), account.id, False)
+    except (AccountRefused, NotFound) as error:
+        raise _refused(error, args) from error
+    print(translate("cli.user.disabled", args.lang, login=account.login))
+    return 0
+
+
+def _reset(args) -> int:
+    try:
+        account = find_user(_operator(args), args.login)
+        password = reset_password(_operator(args), account.id)
+    except (AccountRefused, NotFound) as error:
+        raise _refused(error, args) from error
+    print(translate("cli.user.password_reset", args.lang, login=account.login))
+    print(translate("cli.user.temporary_password", args.lang, password=password))
+    return 0

@@ -1,0 +1,254 @@
+"""Every open deadline in one list: what is due, by whom, and how late.
+
+Four kinds of deadline, each from its own rule:
+- the rehabilitation plan, 3 working days after the return (Art. 80 (11), Art. 81 (12));
+- the organisation's notice, a month before the term ends (Art. 80 (10) item 4,
+  Art. 81 (11) item 4), while the placement is in force;
+- the follow-up of a commission decision, by its due date (Art. 79);
+- the measures of an individual prevention work plan (Art. 78 (3)) of an open case.
+
+The actor sees the deadlines of their own organisation only: a school those
+of its students, a commission those of its placements, decisions and referred
+cases; each kind only if the role may read such records at all.
+"""
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, func, select
+
+from juvenile.db import transaction
+from juvenile.models import (
+    AgendaItem,
+    AuditAction,
+    Commission,
+    CommissionDecision,
+    CommissionMeeting,
+    CriterionFlag,
+    Placement,
+    PlacementStatus,
+    PlanMeasure,
+    Referral,
+    Role,
+    School,
+    SpecialOrganisation,
+    Student,
+    SupportCase,
+)
+from juvenile.rules.cases import CaseState
+from juvenile.rules.criteria import SENSITIVE_CRITERIA
+from juvenile.security.actor import Actor
+from juvenile.security.gate import NotFound, audit_entry, authorize
+from juvenile.security.policy import (
+    COMMISSION_ROLES,
+    SCHOOL_ROLES,
+    Permission,
+    RecordKind,
+    RecordScope,
+    is_allowed,
+)
+
+
+class DeadlineKind(enum.StrEnum):
+    REHABILITATION_PLAN = "rehabilitation_plan"
+    TERM_END_NOTICE = "term_end_notice"
+    DECISION_FOLLOW_UP = "decision_follow_up"
+    PLAN_MEASURE = "plan_measure"
+
+
+# The record each kind of deadline belongs to, as the policy knows it.
+_RECORD_KIND = {
+    DeadlineKind.REHABILITATION_PLAN: RecordKind.PLACEMENT,
+    DeadlineKind.TERM_END_NOTICE: RecordKind.PLACEMENT,
+    DeadlineKind.DECISION_FOLLOW_UP: RecordKind.COMMISSION_DECISION,
+    DeadlineKind.PLAN_MEASURE: RecordKind.PLAN_MEASURE,
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One open deadline. ``organisation_code`` is who must act: the commission (plan,
+    decision), the special organisation (notice) or the school (plan measure)."""
+
+    kind: DeadlineKind
+    due_on: date
+    days_left: int  # negative when overdue
+    overdue: bool
+    record_id: int
+    student_id: int | None
+    student_iin: str
+    student_name: str
+    school_code: str
+    organisation_code: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class _Filter:
+    school_id: int | None = None
+    commission_id: int | None = None
+
+
+def list_deadlines(actor: Actor, on: date, org_code: str | None = None) -> list[Deadline]:
+    """Open deadlines in the actor's scope, overdue first, then by due date.
+
+    ``org_code`` narrows to one school or commission (by its code).
+    """
+    with transaction() as session:
+        kinds = [kind for kind in DeadlineKind if _may_read(actor, _RECORD_KIND[kind])]
+        if not kinds:  # e.g. an analyst: refused and audited by the gate
+            authorize(session, actor, Permission.VIEW, _own_scope(actor, RecordKind.PLACEMENT))
+        filters = [_actor_filter(actor)]
+        if org_code:
+            filters.append(_org_filter(session, org_code))
+        hide_sensitive = actor.role == Role.ADMIN
+        found: list[Deadline] = []
+        if DeadlineKind.REHABILITATION_PLAN in kinds:
+            found += _placement_deadlines(session, on, filters)
+        if DeadlineKind.DECISION_FOLLOW_UP in kinds:
+            found += _decision_deadlines(session, on, filters)
+        if DeadlineKind.PLAN_MEASURE in kinds:
+            found += _measure_deadlines(session, on, filters, hide_sensitive)
+        session.add(audit_entry(actor, AuditAction.VIEW, "deadlines", None,
+                                detail=f"{len(found)} deadlines on {on} {org_code or ''}"))
+        order = list(DeadlineKind)
+        return sorted(found, key=lambda d: (not d.overdue, d.due_on, order.index(d.kind),
+                                            d.record_id))
+
+
+# The student's columns each query selects (plain rows load far faster than objects).
+_STUDENT = (Student.id, Student.iin, Student.last_name, Student.first_name, Student.middle_name,
+            School.code)
+
+
+def _entry(kind: DeadlineKind, due_on: date, on: date, record_id: int, student: tuple,
+           organisation_code: str, detail: str = "") -> Deadline:
+    """``student``: the values of _STUDENT (all None for a question about no student)."""
+    student_id, iin, last_name, first_name, middle_name, school_code = student
+    days_left = (due_on - on).days
+    return Deadline(
+        kind=kind, due_on=due_on, days_left=days_left, overdue=days_left < 0,
+        record_id=record_id, student_id=student_id, student_iin=iin or "",
+        student_name=" ".join(part for part in (last_name, first_name, middle_name) if part),
+        school_code=school_code or "", organisation_code=organisation_code, detail=detail,
+    )
+
+
+def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> list[Deadline]:
+    query = (
+        select(Placement.id, Placement.status, Placement.rehabilitation_plan_due,
+               Placement.notice_due, Placement.planned_end, Commission.code,
+               SpecialOrganisation.code, *_STUDENT)
+        .join(Student, Student.id == Placement.student_id)
+        .join(School, School.id == Student.school_id)
+        .join(Commission, Commission.id == Placement.commission_id)
+        .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
+        .where(
+            ((Placement.status == PlacementStatus.RETURNED)
+             & Placement.rehabilitation_plan_made_on.is_(None))
+            | ((Placement.status == PlacementStatus.ACTIVE)
+               & Placement.notice_received_on.is_(None))
+        )
+    )
+    for f in filters:
+        if f.school_id is not None:
+            query = query.where(Student.school_id == f.school_id)
+        if f.commission_id is not None:
+            query = query.where(Placement.commission_id == f.commission_id)
+    found = []
+    for row in session.exec(query):
+        placement_id, status, plan_due, notice, end, commission_code, organisation_code = row[:7]
+        if status == PlacementStatus.RETURNED:
+            found.append(_entry(DeadlineKind.REHABILITATION_PLAN, plan_due, on, placement_id,
+                                row[7:], commission_code))
+        else:
+            found.append(_entry(DeadlineKind.TERM_END_NOTICE, notice, on, placement_id, row[7:],
+                                organisation_code, end.isoformat()))
+    return found
+
+
+def _decision_deadlines(session: Session, on: date, filters: list[_Filter]) -> list[Deadline]:
+    placed = aliased(Placement)
+    query = (
+        select(CommissionDecision.id, CommissionDecision.due_on, CommissionDecision.executor,
+               Commission.code, *_STUDENT)
+        .join(AgendaItem, AgendaItem.id == CommissionDecision.agenda_item_id)
+        .join(CommissionMeeting, CommissionMeeting.id == AgendaItem.meeting_id)
+        .join(Commission, Commission.id == CommissionMeeting.commission_id)
+        .outerjoin(Referral, Referral.id == AgendaItem.referral_id)
+        .outerjoin(SupportCase, SupportCase.id == Referral.case_id)
+        .outerjoin(placed, placed.id == AgendaItem.placement_id)
+        .outerjoin(Student, Student.id == func.coalesce(SupportCase.student_id, placed.student_id))
+        .outerjoin(School, School.id == Student.school_id)
+        .where(CommissionDecision.due_on.is_not(None), CommissionDecision.done_on.is_(None))
+    )
+    for f in filters:
+        if f.school_id is not None:
+            query = query.where(Student.school_id == f.school_id)
+        if f.commission_id is not None:
+            query = query.where(CommissionMeeting.commission_id == f.commission_id)
+    found = []
+    for row in session.exec(query):
+        decision_id, due_on, executor, commission_code = row[:4]
+        found.append(_entry(DeadlineKind.DECISION_FOLLOW_UP, due_on, on, decision_id, row[4:],
+                            commission_code, executor))
+    return found
+
+
+def _measure_deadlines(session: Session, on: date, filters: list[_Filter],
+                       hide_sensitive: bool) -> list[Deadline]:
+    query = (
+        select(PlanMeasure.id, PlanMeasure.due_on, PlanMeasure.description, *_STUDENT)
+        .join(SupportCase, SupportCase.id == PlanMeasure.case_id)
+        .join(Student, Student.id == SupportCase.student_id)
+        .join(School, School.id == Student.school_id)
+        .where(PlanMeasure.done_on.is_(None), SupportCase.state != CaseState.CLOSED)
+    )
+    for f in filters:
+        if f.school_id is not None:
+            query = query.where(Student.school_id == f.school_id)
+        if f.commission_id is not None:
+            referred = select(Referral.case_id).where(Referral.commission_id == f.commission_id)
+            query = query.where(SupportCase.id.in_(referred))
+    if hide_sensitive:  # criteria 8 and 9: only the school and the commission (Art. 3 (2) 4)
+        sensitive = select(CriterionFlag.case_id).where(
+            CriterionFlag.criterion.in_(SENSITIVE_CRITERIA), CriterionFlag.case_id.is_not(None))
+        query = query.where(SupportCase.id.not_in(sensitive))
+    found = []
+    for row in session.exec(query):
+        measure_id, due_on, description = row[:3]
+        school_code = row[-1]  # the school carries out its own plan's measures
+        found.append(_entry(DeadlineKind.PLAN_MEASURE, due_on, on, measure_id, row[3:],
+                            school_code, description))
+    return found
+
+
+def _may_read(actor: Actor, kind: RecordKind) -> bool:
+    return is_allowed(actor, Permission.VIEW, _own_scope(actor, kind))
+
+
+def _own_scope(actor: Actor, kind: RecordKind) -> RecordScope:
+    """A record of the actor's own organisation: may the role read such records at all?"""
+    own = frozenset({actor.commission_id}) if actor.commission_id is not None else frozenset()
+    return RecordScope(kind=kind, school_id=actor.school_id, commission_ids=own,
+                       district_id=actor.district_id, region_id=actor.region_id)
+
+
+def _actor_filter(actor: Actor) -> _Filter:
+    if actor.role in SCHOOL_ROLES:
+        return _Filter(school_id=actor.school_id)
+    if actor.role in COMMISSION_ROLES:
+        return _Filter(commission_id=actor.commission_id)
+    return _Filter()
+
+
+def _org_filter(session: Session, code: str) -> _Filter:
+    school = session.exec(select(School).where(School.code == code)).first()
+    if school is not None:
+        return _Filter(school_id=school.id)
+    commission = session.exec(select(Commission).where(Commission.code == code)).first()
+    if commission is not None:
+        return _Filter(commission_id=commission.id)
+    raise NotFound(RecordKind.ORGANISATION, code)

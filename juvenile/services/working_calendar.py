@@ -1,0 +1,103 @@
+"""The working-day calendar: statutory rules plus the administrator's days.
+
+Deadlines counted in working days (the rehabilitation plan within three
+working days of the return, Art. 80 (11), Art. 81 (12)) use
+``working_calendar``, which adds the ``calendar_day`` rows (Kurban ait,
+government-moved days off, extra working days) to rules.calendar.
+"""
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from juvenile.db import transaction
+from juvenile.models import CalendarDay, CalendarDayKind
+from juvenile.rules.calendar import WorkingCalendar
+from juvenile.rules.errors import RuleViolation
+from juvenile.security.actor import Actor
+from juvenile.security.gate import authorize
+from juvenile.security.policy import Permission, RecordKind, RecordScope
+
+NOTE_MAX_LENGTH = 300
+# add_working_days(start, n) may run past the start's year; about 247 working days a year.
+_WORKING_DAYS_PER_YEAR = 240
+
+
+def working_calendar(session: Session, first_year: int, last_year: int) -> WorkingCalendar:
+    """The calendar of ``first_year`` … ``last_year`` with the administrator's days."""
+    rows = session.exec(
+        select(CalendarDay).where(
+            CalendarDay.day >= date(first_year, 1, 1), CalendarDay.day <= date(last_year, 12, 31)
+        )
+    ).all()
+    return WorkingCalendar(
+        first_year,
+        last_year,
+        extra_days_off=[row.day for row in rows if row.kind == CalendarDayKind.DAY_OFF],
+        extra_working_days=[row.day for row in rows if row.kind == CalendarDayKind.WORKING_DAY],
+    )
+
+
+def calendar_from(session: Session, start: date, working_days: int = 0) -> WorkingCalendar:
+    """A calendar long enough to count ``working_days`` onwards from ``start``.
+
+    Built once per year range within a transaction (an import counts many returns).
+    """
+    years = (start.year, start.year + 1 + working_days // _WORKING_DAYS_PER_YEAR)
+    built = session.info.setdefault("working_calendars", {})
+    if years not in built:
+        built[years] = working_calendar(session, *years)
+    return built[years]
+
+
+def add_working_days(actor: Actor, start: date, n: int) -> date:
+    """The n-th working day after ``start`` (``start`` not counted). Public data: no gate."""
+    with transaction() as session:
+        return calendar_from(session, start, max(n, 0)).add_working_days(start, n)
+
+
+def add_day_off(actor: Actor, day: date, note: str = "") -> CalendarDay:
+    """Declare ``day`` a day off (Kurban ait, a day moved by government resolution)."""
+    return _set_day(actor, day, CalendarDayKind.DAY_OFF, note)
+
+
+def add_working_day(actor: Actor, day: date, note: str = "") -> CalendarDay:
+    """Declare ``day`` a working day (e.g. the Saturday a day off was moved from)."""
+    return _set_day(actor, day, CalendarDayKind.WORKING_DAY, note)
+
+
+def _set_day(actor: Actor, day: date, kind: CalendarDayKind, note: str) -> CalendarDay:
+    note = note.strip()
+    if len(note) > NOTE_MAX_LENGTH:
+        raise RuleViolation("calendar.note_too_long", limit=NOTE_MAX_LENGTH)
+    with transaction() as session:
+        existing = session.get(CalendarDay, day)
+        permission = Permission.CREATE if existing is None else Permission.UPDATE
+        authorize(session, actor, permission, RecordScope(kind=RecordKind.CALENDAR))
+        if existing is not None and existing.kind != kind:
+            # Remove the day first: a day both off and working is an entry error.
+            raise RuleViolation("calendar.day_both_off_and_working", day=day)
+        record = existing or CalendarDay(day=day, kind=kind)
+        record.note = note or record.note
+        session.add(record)
+        return record
+
+
+def remove_calendar_day(actor: Actor, day: date) -> None:
+    """Take back an administrator's day; the statutory rules apply to it again."""
+    with transaction() as session:
+        authorize(session, actor, Permission.DELETE, RecordScope(kind=RecordKind.CALENDAR))
+        record = session.get(CalendarDay, day)
+        if record is None:
+            raise RuleViolation("calendar.day_not_listed", day=day)
+        session.delete(record)
+
+
+def calendar_days(actor: Actor, year: int) -> list[CalendarDay]:
+    """The administrator's days of ``year`` in date order. Public data: no gate."""
+    with transaction() as session:
+        return list(session.exec(
+            select(CalendarDay)
+            .where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
+            .order_by(CalendarDay.day)
+        ))

@@ -1,0 +1,35 @@
+"""The signed-in user's own account: changing the password."""
+
+import reflex as rx
+
+from juvenile.security.gate import NotFound
+from juvenile.services.accounts import AccountRefused, change_own_password
+from juvenile.state.auth import ROLE_AREAS, AuthState
+
+
+class PasswordState(AuthState):
+    """The change-password form; the passwords pass through and are kept nowhere."""
+
+    password_error: str = ""
+
+    @rx.event
+    async def change_password(self, form: dict):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        new, repeated = str(form.get("new_password", "")), str(form.get("repeat_password", ""))
+        if new != repeated:
+            self.password_error = await self._text("auth.error.passwords_differ")
+            return None
+        try:
+            change_own_password(actor, str(form.get("current_password", "")), new)
+        except AccountRefused as refused:
+            self.password_error = await self._text(refused.key, **refused.params)
+            return None
+        except NotFound:
+            return self._to_sign_in()
+        self.password_error = ""
+        return [
+            rx.toast.success(await self._text("auth.password_changed")),
+            rx.redirect(ROLE_AREAS[actor.role][0]),
+        ]

@@ -1,0 +1,132 @@
+"""One list of every open deadline: rehabilitation plans (Art. 80 (11)), term-end notices
+(Art. 80 (10) item 4), decision follow-ups (Art. 79), plan measures (Art. 78 (3))."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from commission_world import SYSTEM
+
+from juvenile import db
+from juvenile.cli import main
+from juvenile.models import PlanMeasure, Role, SupportCase
+from juvenile.rules.cases import CaseState
+from juvenile.security.gate import AccessDenied
+from juvenile.services.agenda import add_agenda_item
+from juvenile.services.commission_decisions import mark_decision_done, record_decision
+from juvenile.services.commission_meetings import plan_meeting, record_attendance
+from juvenile.services.deadlines import DeadlineKind, list_deadlines
+from juvenile.services.placements import record_notice, record_rehabilitation_plan, record_return
+
+ON = date(2026, 12, 15)
+
+
+def _measure(student, due_on, done_on=None, state=CaseState.UNDER_SUPPORT) -> PlanMeasure:
+    with db.transaction() as session:
+        case = SupportCase(student_id=student.id, school_id=student.school_id, state=state,
+                           opened_on=date(2026, 10, 1))
+        session.add(case)
+        session.flush()
+        measure = PlanMeasure(case_id=case.id, description="Психологпен әңгіме",
+                              responsible="Психолог", due_on=due_on, done_on=done_on)
+        session.add(measure)
+        session.flush()
+        return measure
+
+
+@pytest.fixture
+def deadlines(world):
+    """One open deadline of each kind in C1 / S1, closed ones beside them, and one in S3."""
+    returned = world.place(world.student(), term=6, decision=date(2026, 5, 4),
+                           start=date(2026, 6, 10))
+    record_return(SYSTEM, returned.id, date(2026, 12, 11))  # plan due Thu 17 Dec
+    planned = world.place(world.student(), term=6, decision=date(2026, 5, 4),
+                          start=date(2026, 6, 10))
+    record_return(SYSTEM, planned.id, date(2026, 12, 11))
+    record_rehabilitation_plan(SYSTEM, planned.id, date(2026, 12, 14))
+    active = world.place(world.student(), term=6, decision=date(2026, 5, 25),
+                         start=date(2026, 6, 1))  # ends 1 Dec, notice was due 1 Nov
+    noticed = world.place(world.student(), term=12, decision=date(2026, 5, 25),
+                          start=date(2026, 6, 1))
+    record_notice(SYSTEM, noticed.id, date(2027, 4, 20))
+    other_district = world.place(world.student(school="S3"), term=12,
+                                 decision=date(2026, 5, 25), start=date(2026, 6, 1))
+
+    members = world.members()
+    meeting = plan_meeting(SYSTEM, world.commissions["C1"], date(2026, 12, 7))
+    referral = world.referral(world.student())
+    item = add_agenda_item(SYSTEM, meeting.id, "referral", referral_id=referral.id)
+    done_item = add_agenda_item(SYSTEM, meeting.id, "other", title="Есеп")
+    record_attendance(SYSTEM, meeting.id, members[:4])
+    decision = record_decision(SYSTEM, item.id, "individual_prevention",
+                               executor="ІІБ ювеналды полиция", due_on=date(2026, 12, 14))
+    done = record_decision(SYSTEM, done_item.id, "family_support_centre", executor="ОҚО",
+                           due_on=date(2026, 12, 10))
+    mark_decision_done(SYSTEM, done.id, date(2026, 12, 9))
+
+    measure = _measure(world.student(), ON)
+    _measure(world.student(), date(2026, 12, 1), done_on=date(2026, 11, 30))
+    _measure(world.student(), date(2026, 12, 1), state=CaseState.CLOSED)
+    return {
+        "rehabilitation_plan": returned.id, "term_end_notice": active.id,
+        "decision_follow_up": decision.id, "plan_measure": measure.id,
+        "other_district": other_district.id,
+    }
+
+
+def test_every_open_deadline_overdue_first_then_by_due_date(deadlines):
+    found = list_deadlines(SYSTEM, ON)
+    assert [(d.kind, d.record_id, d.due_on, d.days_left, d.overdue) for d in found] == [
+        (DeadlineKind.TERM_END_NOTICE, deadlines["term_end_notice"], date(2026, 11, 1), -44, True),
+        (DeadlineKind.DECISION_FOLLOW_UP, deadlines["decision_follow_up"], date(2026, 12, 14),
+         -1, True),
+        (DeadlineKind.PLAN_MEASURE, deadlines["plan_measure"], ON, 0, False),
+        (DeadlineKind.REHABILITATION_PLAN, deadlines["rehabilitation_plan"], date(2026, 12, 17),
+         2, False),
+        (DeadlineKind.TERM_END_NOTICE, deadlines["other_district"], date(2027, 5, 1), 137, False),
+    ]
+    notice = found[0]
+    assert notice.organisation_code == "SE" and notice.school_code == "S1"
+    assert notice.student_name.startswith("Әлиев")
+    assert found[1].organisation_code == "C1" and found[1].student_id is not None
+
+
+def test_each_actor_sees_their_own_organisation(deadlines, world):
+    other_secretary = world.secretary("C2")
+    assert [d.record_id for d in list_deadlines(other_secretary, ON)] == [
+        deadlines["other_district"]]
+    psychologist = world.user(Role.SCHOOL_PSYCHOLOGIST, "S1")
+    kinds = [d.kind for d in list_deadlines(psychologist, ON)]
+    # a school reads placements and plan measures, not the commission's decisions
+    assert kinds == ["term_end_notice", "plan_measure", "rehabilitation_plan"]
+    with pytest.raises(AccessDenied):
+        list_deadlines(world.user(Role.EDUCATION_ANALYST), ON)
+
+
+def test_filter_by_school_or_commission_code(deadlines):
+    by_school = list_deadlines(SYSTEM, ON, "S3")
+    assert [d.record_id for d in by_school] == [deadlines["other_district"]]
+    by_commission = list_deadlines(SYSTEM, ON, "C1")
+    assert deadlines["other_district"] not in {d.record_id for d in by_commission}
+    assert len(by_commission) == 3  # the school's plan measure was not referred to C1
+
+
+def test_days_left_follow_the_on_date(deadlines):
+    later = list_deadlines(SYSTEM, date(2026, 12, 18))
+    rehab = next(d for d in later if d.kind == "rehabilitation_plan")
+    assert (rehab.days_left, rehab.overdue) == (-1, True)
+
+
+def test_cli_prints_csv_and_json(deadlines, capsys):
+    assert main(["deadlines", "--on", "2026-12-15"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["kind"], r["days_left"], r["overdue"]) for r in rows][:2] == [
+        ("term_end_notice", "-44", "True"), ("decision_follow_up", "-1", "True")]
+    assert main(["deadlines", "--on", "2026-12-15", "--org", "S3", "--format", "json"]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert [(e["kind"], e["due_on"], e["school_code"]) for e in entries] == [
+        ("term_end_notice", "2027-05-01", "S3")]
+    assert main(["--lang", "en", "deadlines", "--org", "NOPE"]) == 2
+    assert "No school or commission has the code «NOPE»" in capsys.readouterr().err

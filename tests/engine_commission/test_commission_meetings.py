@@ -1,0 +1,117 @@
+"""Members, meetings, attendance and the quorum of the commission (Art. 79)."""
+
+from datetime import date
+
+import pytest
+from commission_world import SYSTEM
+
+from juvenile.models import AgendaItemKind, CommissionMeetingStatus, MemberPosition
+from juvenile.rules.errors import RuleViolation
+from juvenile.services.agenda import add_agenda_item
+from juvenile.services.commission_decisions import record_decision
+from juvenile.services.commission_meetings import (
+    meeting_attendance,
+    meeting_quorum,
+    plan_meeting,
+    record_attendance,
+)
+from juvenile.services.commission_members import add_member, list_members, set_member_active
+
+DAY = date(2026, 12, 14)
+
+
+def _meeting_with_question(world):
+    meeting = plan_meeting(SYSTEM, world.commissions["C1"], DAY, "Әкімдік, 3-зал")
+    item = add_agenda_item(SYSTEM, meeting.id, AgendaItemKind.OTHER,
+                           title="Мектептердегі профилактика туралы есеп")
+    return meeting, item
+
+
+def _decide(item):
+    return record_decision(SYSTEM, item.id, "individual_prevention", executor="Білім бөлімі",
+                           due_on=date(2027, 1, 15))
+
+
+def test_seven_members_three_present_no_decision_four_present_decides(world):
+    """Strictly more than half of 7 is 4 (Art. 79; share JUVENILE_QUORUM_SHARE = 1/2)."""
+    members = world.members(n=7)
+    meeting, item = _meeting_with_question(world)
+    state = record_attendance(SYSTEM, meeting.id, members[:3], {members[6]: "іссапар"})
+    assert (state.present, state.members, state.reached) == (3, 7, False)
+    with pytest.raises(RuleViolation) as refused:
+        _decide(item)
+    assert refused.value.key == "meeting.no_quorum" and refused.value.article == "Art. 79"
+    attendance = meeting_attendance(SYSTEM, meeting.id)  # kept despite the refusal
+    assert sum(a.present for a in attendance) == 3
+    assert [a.absence_reason for a in attendance if a.member_id == members[6]] == ["іссапар"]
+
+    state = record_attendance(SYSTEM, meeting.id, members[:4])
+    assert (state.present, state.members, state.reached) == (4, 7, True)
+    assert _decide(item).decided_on == DAY
+
+
+def test_the_quorum_share_is_a_setting(world, monkeypatch):
+    monkeypatch.setenv("JUVENILE_QUORUM_SHARE", "2/3")
+    members = world.members(n=7)
+    meeting, item = _meeting_with_question(world)
+    assert not record_attendance(SYSTEM, meeting.id, members[:4]).reached  # 4 of 7 < 2/3
+    assert record_attendance(SYSTEM, meeting.id, members[:5]).reached
+    monkeypatch.setenv("JUVENILE_QUORUM_SHARE", "most")
+    with pytest.raises(RuleViolation) as refused:
+        meeting_quorum(SYSTEM, meeting.id)
+    assert refused.value.key == "meeting.bad_quorum_setting"
+
+
+def test_no_decision_before_attendance_is_recorded(world):
+    world.members()
+    meeting, item = _meeting_with_question(world)
+    assert meeting.status == CommissionMeetingStatus.PLANNED
+    with pytest.raises(RuleViolation) as refused:
+        _decide(item)
+    assert refused.value.key == "meeting.attendance_not_recorded"
+
+
+def test_inactive_members_do_not_count_and_attendance_keeps_the_composition(world):
+    members = world.members(n=7)
+    set_member_active(SYSTEM, members[6], False)
+    set_member_active(SYSTEM, members[5], False)
+    meeting, item = _meeting_with_question(world)
+    state = record_attendance(SYSTEM, meeting.id, members[:3])
+    assert (state.present, state.members, state.reached) == (3, 5, True)
+    add_member(SYSTEM, world.commissions["C1"], "Жаңа мүше", "member")
+    assert meeting_quorum(SYSTEM, meeting.id).members == 5  # as at the meeting
+    with pytest.raises(RuleViolation) as refused:
+        record_attendance(SYSTEM, meeting.id, [members[6]])
+    assert refused.value.key == "meeting.not_a_member"
+
+
+def test_one_chair_and_one_secretary(world):
+    """Art. 79 (4): the commission has a chair and a secretary; deputies and members many."""
+    world.members(n=3)
+    commission = world.commissions["C1"]
+    for position in ("chair", "secretary"):
+        with pytest.raises(RuleViolation) as refused:
+            add_member(SYSTEM, commission, "Екінші", position)
+        assert refused.value.article == "Art. 79 (4)"
+    add_member(SYSTEM, commission, "Екінші орынбасар", "deputy_chair")
+    positions = [m.position for m in list_members(SYSTEM, commission)]
+    assert positions[0] == MemberPosition.CHAIR and positions.count("deputy_chair") == 2
+
+
+def test_meeting_numbers_count_within_the_year(world):
+    commission = world.commissions["C1"]
+    first = plan_meeting(SYSTEM, commission, date(2026, 11, 2))
+    second = plan_meeting(SYSTEM, commission, date(2026, 12, 7))
+    next_year = plan_meeting(SYSTEM, commission, date(2027, 1, 11))
+    assert (first.number, second.number, next_year.number) == (1, 2, 1)
+    with pytest.raises(RuleViolation) as refused:
+        plan_meeting(SYSTEM, commission, date(2026, 12, 21), number=2)
+    assert refused.value.key == "meeting.number_taken"
+
+
+def test_a_present_member_has_no_absence_reason(world):
+    members = world.members(n=5)
+    meeting, _ = _meeting_with_question(world)
+    with pytest.raises(RuleViolation) as refused:
+        record_attendance(SYSTEM, meeting.id, members[:3], {members[0]: "ауырды"})
+    assert refused.value.key == "meeting.reason_for_present"
