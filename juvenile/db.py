@@ -14,16 +14,13 @@ from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session, create_engine
 
 from juvenile import settings
+from juvenile.errors import Refusal
 
 _engine: Engine | None = None
 
 
-class DatabaseConfigError(RuntimeError):
+class DatabaseConfigError(Refusal, RuntimeError):
     """JUVENILE_DB_URL cannot be used; ``key`` names the message for the user."""
-
-    def __init__(self, key: str, **params: str):
-        self.key, self.params = key, params
-        super().__init__(f"{key}: {params}")
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:

@@ -24,9 +24,10 @@ from juvenile.cli import (
     users,
 )
 from juvenile.cli.output import CliError, print_rejection
-from juvenile.db import DatabaseConfigError
+from juvenile.errors import Refusal
 from juvenile.i18n import LANGUAGES, translate
 from juvenile.imports.table import ImportRejected
+from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.settings import cli_language
 
 COMMAND_MODULES = [database, demo, imports, serve, users, audit, attendance, housekeeping,
@@ -55,17 +56,23 @@ def main(argv: list[str] | None = None) -> int:
     except ImportRejected as rejection:
         print_rejection(rejection, args.lang)
         return 1
-    except CliError as error:
-        print(f"juvenile: {error}", file=sys.stderr)
+    except (CliError, Refusal, NotFound, AccessDenied, OperationalError) as error:
+        print(f"juvenile: {_one_line(error, args.lang)}", file=sys.stderr)
         return 2
-    except DatabaseConfigError as error:
-        print(f"juvenile: {translate(error.key, args.lang, **error.params)}", file=sys.stderr)
-        return 2
-    except OperationalError as error:
+
+
+def _one_line(error: Exception, language: str) -> str:
+    """What the user reads about an expected failure, in their language."""
+    if isinstance(error, Refusal):  # a legal rule, a bad form, an unusable JUVENILE_DB_URL
+        return error.message(language)
+    if isinstance(error, NotFound):
+        return translate("refusal.not_found", language, kind=error.kind, id=error.record_id)
+    if isinstance(error, AccessDenied):
+        return translate("cli.error.denied", language)
+    if isinstance(error, OperationalError):
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        print(f"juvenile: {translate('cli.error.database', args.lang, reason=reason)}",
-              file=sys.stderr)
-        return 2
+        return translate("cli.error.database", language, reason=reason)
+    return str(error)
 
 
 def run() -> None:

@@ -5,7 +5,6 @@ import sys
 
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound
 from juvenile.services.absence_scan import scan_absences
@@ -32,8 +31,6 @@ def _absences(args) -> int:
     try:
         school_id = school_by_code(args.school).id if args.school else None
         findings = scan_absences(actor, args.month, school_id)
-    except RuleViolation as violation:
-        raise CliError(translate(violation.key, args.lang, **violation.params)) from violation
     except NotFound as missing:
         raise CliError(translate("attendance.error.unknown_school", args.lang,
                                  value=missing.record_id)) from missing

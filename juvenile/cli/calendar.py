@@ -1,6 +1,6 @@
 """``juvenile calendar``: the administrator's days off and working days, and working-day sums."""
 
-from juvenile.cli.refusals import parse_day, parse_whole_number, refusals_as_cli_errors
+from juvenile.cli.arguments import parse_day, parse_whole_number
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
 from juvenile.services.working_calendar import (
@@ -35,24 +35,21 @@ def register(commands) -> None:
 
 def _add_day_off(args) -> int:
     day = parse_day(args.day, args.lang)
-    with refusals_as_cli_errors(args.lang):
-        add_day_off(Actor.system(language=args.lang), day, args.note)
+    add_day_off(Actor.system(language=args.lang), day, args.note)
     print(translate("calendar.cli.day_off_added", args.lang, day=day.isoformat()))
     return 0
 
 
 def _add_working_day(args) -> int:
     day = parse_day(args.day, args.lang)
-    with refusals_as_cli_errors(args.lang):
-        add_working_day(Actor.system(language=args.lang), day, args.note)
+    add_working_day(Actor.system(language=args.lang), day, args.note)
     print(translate("calendar.cli.working_day_added", args.lang, day=day.isoformat()))
     return 0
 
 
 def _remove_day(args) -> int:
     day = parse_day(args.day, args.lang)
-    with refusals_as_cli_errors(args.lang):
-        remove_calendar_day(Actor.system(language=args.lang), day)
+    remove_calendar_day(Actor.system(language=args.lang), day)
     print(translate("calendar.cli.day_removed", args.lang, day=day.isoformat()))
     return 0
 
@@ -60,7 +57,6 @@ def _remove_day(args) -> int:
 def _add_working_days(args) -> int:
     day = parse_day(args.day, args.lang)
     n = parse_whole_number(args.n, args.lang)
-    with refusals_as_cli_errors(args.lang):
-        result = add_working_days(Actor.system(language=args.lang), day, n)
+    result = add_working_days(Actor.system(language=args.lang), day, n)
     print(result.isoformat())
     return 0

@@ -6,8 +6,8 @@ import sys
 from dataclasses import fields
 from datetime import date
 
+from juvenile.cli.arguments import parse_day
 from juvenile.cli.output import CliError
-from juvenile.cli.refusals import parse_day
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound

@@ -1,6 +1,5 @@
 """``juvenile decision-type``: the catalogue of commission decisions (administrators)."""
 
-from juvenile.cli.refusals import refusals_as_cli_errors
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
 from juvenile.services.commission_decisions import add_decision_type, list_decision_types
@@ -22,9 +21,8 @@ def register(commands) -> None:
 
 
 def _add(args) -> int:
-    with refusals_as_cli_errors(args.lang):
-        added = add_decision_type(Actor.system(language=args.lang), args.code, args.name_kk,
-                                  args.name_ru, follow_up=not args.no_follow_up)
+    added = add_decision_type(Actor.system(language=args.lang), args.code, args.name_kk,
+                              args.name_ru, follow_up=not args.no_follow_up)
     print(translate("decision.cli.type_added", args.lang, code=added.code))
     return 0
 

@@ -7,7 +7,6 @@ from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound
 from juvenile.services.accounts import (
     AccountForm,
-    AccountRefused,
     create_user,
     find_user,
     reset_password,
@@ -42,18 +41,13 @@ def _operator(args) -> Actor:
     return Actor.system(language=args.lang)
 
 
-def _refused(error: AccountRefused | NotFound, args) -> CliError:
-    if isinstance(error, NotFound):
-        return CliError(translate("cli.user.not_found", args.lang, login=error.record_id))
-    return CliError(translate(error.key, args.lang, **error.params))
+def _unknown_login(missing: NotFound, args) -> CliError:
+    return CliError(translate("cli.user.not_found", args.lang, login=missing.record_id))
 
 
 def _add(args) -> int:
     form = AccountForm(args.name, args.role, args.org, args.language)
-    try:
-        created = create_user(_operator(args), args.login, form, password=args.password)
-    except AccountRefused as error:
-        raise _refused(error, args) from error
+    created = create_user(_operator(args), args.login, form, password=args.password)
     print(translate("cli.user.added", args.lang, login=created.account.login))
     if created.temporary_password:
         print(translate("cli.user.temporary_password", args.lang,
@@ -65,8 +59,8 @@ def _disable(args) -> int:
     try:
         account = find_user(_operator(args), args.login)
         set_active(_operator(args), account.id, False)
-    except (AccountRefused, NotFound) as error:
-        raise _refused(error, args) from error
+    except NotFound as missing:
+        raise _unknown_login(missing, args) from missing
     print(translate("cli.user.disabled", args.lang, login=account.login))
     return 0
 
@@ -75,8 +69,8 @@ def _reset(args) -> int:
     try:
         account = find_user(_operator(args), args.login)
         password = reset_password(_operator(args), account.id)
-    except (AccountRefused, NotFound) as error:
-        raise _refused(error, args) from error
+    except NotFound as missing:
+        raise _unknown_login(missing, args) from missing
     print(translate("cli.user.password_reset", args.lang, login=account.login))
     print(translate("cli.user.temporary_password", args.lang, password=password))
     return 0

@@ -1,7 +1,9 @@
 """The one exception type a rule raises when the law forbids something."""
 
+from juvenile.errors import Refusal
 
-class RuleViolation(ValueError):
+
+class RuleViolation(Refusal, ValueError):
     """A legal rule refused the input.
 
     ``key`` names a message in the i18n catalogs (``juvenile/i18n/locales``);
@@ -10,7 +12,5 @@ class RuleViolation(ValueError):
     """
 
     def __init__(self, key: str, article: str | None = None, **params: object):
-        self.key = key
         self.article = article
-        self.params = params
-        super().__init__(f"{key} {article or ''} {params}".strip())
+        super().__init__(key, **params)

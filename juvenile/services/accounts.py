@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlmodel import Session, func, or_, select
 
 from juvenile.db import transaction
+from juvenile.errors import Refusal
 from juvenile.i18n import LANGUAGES
 from juvenile.models import Commission, District, Region, Role, School, User, UserSession
 from juvenile.models.base import utcnow
@@ -41,12 +42,8 @@ NAME_MAX_LENGTH = 200
 PAGE_SIZE = 25
 
 
-class AccountRefused(ValueError):
+class AccountRefused(Refusal, ValueError):
     """The input cannot make a valid account; ``key`` names the message."""
-
-    def __init__(self, key: str, **params: object):
-        self.key, self.params = key, params
-        super().__init__(f"{key} {params}")
 
 
 @dataclass(frozen=True)

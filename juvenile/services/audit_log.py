@@ -13,6 +13,7 @@ from typing import TextIO
 from sqlmodel import func, select
 
 from juvenile.db import transaction
+from juvenile.errors import Refusal
 from juvenile.models import AuditEntry
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
@@ -27,10 +28,8 @@ _LOG = RecordScope(kind=RecordKind.AUDIT_LOG)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class AuditQueryRefused(ValueError):
-    def __init__(self, key: str):
-        self.key = key
-        super().__init__(key)
+class AuditQueryRefused(Refusal, ValueError):
+    """The audit filter cannot be used (e.g. a period that ends before it starts)."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlmodel import Session, delete, select
 
 from juvenile import settings
 from juvenile.db import transaction
+from juvenile.errors import Refusal
 from juvenile.models import AuditAction, AuditEntry, SignInAttempt, User, UserSession
 from juvenile.models.base import utcnow
 from juvenile.security.actor import Actor
@@ -34,10 +35,11 @@ _USER_RECORD = "user"
 _TOUCH_EVERY = timedelta(minutes=1)
 
 
-class SignInRefused(Exception):
+class SignInRefused(Refusal):
     """Unknown login, wrong password, disabled account or locked login: all alike."""
 
-    key = SIGN_IN_REFUSED
+    def __init__(self):
+        super().__init__(SIGN_IN_REFUSED)
 
 
 @dataclass(frozen=True)
