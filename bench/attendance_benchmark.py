@@ -42,6 +42,7 @@ from juvenile.demo.students import generated_students
 from juvenile.models import School, Student
 from juvenile.models.base import utcnow
 from juvenile.rules.calendar import WorkingCalendar
+from juvenile.security.actor import Actor
 from juvenile.services.migrations import upgrade_database
 from juvenile.services.organisations import import_organisations
 
@@ -108,7 +109,7 @@ def timed(label: str, argv: list[str]) -> float:
 def run(url: str, students: int, n_days: int, workdir: Path) -> dict[str, float]:
     db.configure(url)
     upgrade_database()
-    import_organisations(ORGANISATIONS_FILE)
+    import_organisations(Actor.system(), ORGANISATIONS_FILE)
     start = time.perf_counter()
     iins = add_students(students)
     days = school_days(n_days)

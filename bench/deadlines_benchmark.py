@@ -53,6 +53,7 @@ from juvenile.models import (
 from juvenile.models.base import utcnow
 from juvenile.rules.iin import make_iin
 from juvenile.rules.placements import notice_due, planned_end
+from juvenile.security.actor import Actor
 from juvenile.services.migrations import upgrade_database
 from juvenile.services.organisations import import_organisations
 
@@ -166,7 +167,7 @@ def timed(label: str, argv: list[str]) -> float:
 def run(url: str, students: int, workdir: Path) -> None:
     db.configure(url)
     upgrade_database()
-    import_organisations(ORGANISATIONS_FILE)
+    import_organisations(Actor.system(), ORGANISATIONS_FILE)
     started = time.perf_counter()
     free = generate(students, random.Random(245))
     print(f"  generated {students:,} students and their records in "

@@ -9,6 +9,7 @@ from sqlmodel import func, select
 from juvenile import db
 from juvenile.imports.table import ImportRejected
 from juvenile.models import Commission, CommissionLevel, District, School, SpecialOrganisation
+from juvenile.security.actor import Actor
 from juvenile.services.organisations import import_organisations
 
 HEADER = "kind,code,name_kk,name_ru,parent_code,special_kind\n"
@@ -27,7 +28,7 @@ def _count(table) -> int:
 
 
 def _import(text: str):
-    return import_organisations(io.BytesIO(text.encode()), filename="orgs.csv")
+    return import_organisations(Actor.system(), io.BytesIO(text.encode()), filename="orgs.csv")
 
 
 def test_a_good_file_builds_the_tree(database):
@@ -99,8 +100,25 @@ def test_xlsx_and_semicolon_csv_are_read(database):
     buffer = io.BytesIO()
     workbook.save(buffer)
     buffer.seek(0)
-    assert import_organisations(buffer, filename="orgs.xlsx").created == 5
+    assert import_organisations(Actor.system(), buffer, filename="orgs.xlsx").created == 5
     semicolons = GOOD.replace(",", ";").replace("D1;", "D2;").replace(";D1", ";D2")
     semicolons = semicolons.replace(";S1;", ";S2;").replace(";C1;", ";C2;").replace(
         "C-CITY", "C-CITY2").replace("SO1", "SO2")
     assert _import(semicolons).created == 5
+
+
+def test_only_administrators_import_organisations(database):
+    from juvenile.models import Role
+    from juvenile.security.gate import AccessDenied
+
+    psychologist = Actor(user_id=None, login="someone", role=Role.SCHOOL_PSYCHOLOGIST,
+                         school_id=1)
+    with pytest.raises(AccessDenied):
+        _import_as(psychologist, GOOD)
+    assert _count(District) == 0
+    administrator = Actor(user_id=None, login="admin", role=Role.ADMIN)
+    assert _import_as(administrator, GOOD).created == 5
+
+
+def _import_as(actor: Actor, text: str):
+    return import_organisations(actor, io.BytesIO(text.encode()), filename="orgs.csv")

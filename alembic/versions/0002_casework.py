@@ -211,6 +211,13 @@ def upgrade() -> None:
             sqlite_where=sa.text("status = 'unexcused'"),
             postgresql_where=sa.text("status = 'unexcused'"),
         )
+        batch_op.create_index(
+            "ix_attendance_mark_unexcused_school",
+            ["school_id", "day", "student_id"],
+            unique=False,
+            sqlite_where=sa.text("status = 'unexcused'"),
+            postgresql_where=sa.text("status = 'unexcused'"),
+        )
 
     op.create_table(
         "audit_entry",
@@ -952,6 +959,11 @@ def downgrade() -> None:
 
     op.drop_table("audit_entry")
     with op.batch_alter_table("attendance_mark", schema=None) as batch_op:
+        batch_op.drop_index(
+            "ix_attendance_mark_unexcused_school",
+            sqlite_where=sa.text("status = 'unexcused'"),
+            postgresql_where=sa.text("status = 'unexcused'"),
+        )
         batch_op.drop_index(
             "ix_attendance_mark_unexcused_day",
             sqlite_where=sa.text("status = 'unexcused'"),

@@ -20,6 +20,7 @@ from juvenile.cli import (
     demo,
     housekeeping,
     imports,
+    report,
     serve,
     users,
 )
@@ -31,7 +32,7 @@ from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.settings import cli_language
 
 COMMAND_MODULES = [database, demo, imports, serve, users, audit, attendance, housekeeping,
-                   calendar, deadlines, decision_types]
+                   calendar, deadlines, decision_types, report]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -49,7 +49,7 @@ def existing_file(path: Path, language: str) -> Path:
 
 
 def _organisations(args) -> int:
-    summary = import_organisations(existing_file(args.file, args.lang))
+    summary = import_organisations(Actor.system(), existing_file(args.file, args.lang))
     print(translate("cli.import.done", args.lang, created=summary.created,
                     updated=summary.updated))
     return 0

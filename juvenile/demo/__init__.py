@@ -9,6 +9,7 @@ from juvenile.demo.commission import load_commission_demo
 from juvenile.demo.students import load_demo_students
 from juvenile.demo.users import demo_sign_ins, load_demo_users
 from juvenile.models import School
+from juvenile.security.actor import Actor
 from juvenile.services.organisations import ImportSummary, import_organisations
 
 ORGANISATIONS_FILE = Path(__file__).parent / "organisations.csv"
@@ -22,7 +23,7 @@ def database_is_empty() -> bool:
 
 def load_demo() -> ImportSummary:
     """Load (or refresh) the demo organisations; later layers add their own data."""
-    summary = import_organisations(ORGANISATIONS_FILE)
+    summary = import_organisations(Actor.system(), ORGANISATIONS_FILE)
     load_demo_users()
     load_demo_students()
     load_commission_demo()  # keep last: its placements use the demo students

@@ -33,6 +33,15 @@ class AttendanceMark(SQLModel, table=True):
             sqlite_where=sa.text(UNEXCUSED_CONDITION),
             postgresql_where=sa.text(UNEXCUSED_CONDITION),
         ),
+        # The quarterly analysis counts a district's unexcused days school by school.
+        sa.Index(
+            "ix_attendance_mark_unexcused_school",
+            "school_id",
+            "day",
+            "student_id",
+            sqlite_where=sa.text(UNEXCUSED_CONDITION),
+            postgresql_where=sa.text(UNEXCUSED_CONDITION),
+        ),
     )
 
     student_id: int = Field(foreign_key="student.id", primary_key=True)

@@ -18,6 +18,9 @@ from juvenile.models import (
     SpecialOrganisation,
     SpecialOrganisationKind,
 )
+from juvenile.security.actor import Actor
+from juvenile.security.gate import authorize
+from juvenile.security.policy import Permission, RecordKind, RecordScope
 
 ORGANISATION_COLUMNS = ("kind", "code", "name_kk", "name_ru", "parent_code")
 # special_education or special_regime; needed on special_organisation rows only.
@@ -50,7 +53,7 @@ class ImportSummary:
 
 
 def import_organisations(
-    source: str | Path | BinaryIO, filename: str | None = None
+    actor: Actor, source: str | Path | BinaryIO, filename: str | None = None
 ) -> ImportSummary:
     """Create or update the organisations listed in a CSV/XLSX file.
 
@@ -61,6 +64,7 @@ def import_organisations(
     frame = read_table(source, ORGANISATION_COLUMNS, (SPECIAL_KIND_COLUMN,), filename=filename)
     rows = [(number, dict(row)) for number, row in frame.iterrows()]
     with transaction() as session:
+        authorize(session, actor, Permission.CREATE, RecordScope(kind=RecordKind.ORGANISATION))
         errors = _row_errors(session, rows)
         if errors:
             raise ImportRejected(errors)

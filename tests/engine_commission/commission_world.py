@@ -136,7 +136,7 @@ class World:
 
 
 def build_world() -> World:
-    import_organisations(csv_file(ORGANISATIONS), filename="orgs.csv")
+    import_organisations(Actor.system(), csv_file(ORGANISATIONS), filename="orgs.csv")
     with db.transaction() as session:
         return World(
             schools={s.code: s.id for s in session.exec(select(School))},

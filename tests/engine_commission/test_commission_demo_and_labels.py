@@ -27,6 +27,7 @@ from juvenile.models import (
     Student,
 )
 from juvenile.rules.iin import Sex
+from juvenile.security.actor import Actor
 from juvenile.services.deadlines import DeadlineKind
 from juvenile.services.organisations import import_organisations
 
@@ -42,14 +43,14 @@ def _demo_students() -> None:
 
 
 def test_demo_without_students_skips_placements(database):
-    import_organisations(ORGANISATIONS_FILE)
+    import_organisations(Actor.system(), ORGANISATIONS_FILE)
     load_commission_demo(TODAY)
     assert count(CommissionMember) == 7 * len(MEMBERS)
     assert count(Placement) == 0
 
 
 def test_demo_twice_makes_no_duplicates(database):
-    import_organisations(ORGANISATIONS_FILE)
+    import_organisations(Actor.system(), ORGANISATIONS_FILE)
     _demo_students()
     assert load_commission_demo(TODAY) == 7 * 4 + 4 + 2
     assert load_commission_demo(TODAY) == 0

@@ -4,13 +4,13 @@ District D1 has a commission and schools SA and SB; district D2 has school SC
 and no commission (so a refusal there cannot be referred, Art. 78 (4)).
 """
 
-import io
 import itertools
 from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from sqlmodel import func, select
+from school_helpers import SYSTEM, csv_file
+from sqlmodel import select
 
 from juvenile import db
 from juvenile.models import Commission, Role, School, User
@@ -29,17 +29,7 @@ school,SB,№ 2 мектеп,Школа № 2,D1,
 school,SC,№ 3 мектеп,Школа № 3,D2,
 """
 
-SYSTEM = Actor.system()
 _serials = itertools.count(1)
-
-
-def count(table) -> int:
-    with db.transaction() as session:
-        return session.exec(select(func.count()).select_from(table)).one()
-
-
-def csv_file(text: str) -> io.BytesIO:
-    return io.BytesIO(text.encode("utf-8"))
 
 
 @dataclass
@@ -86,7 +76,7 @@ class World:
 
 @pytest.fixture
 def world(database) -> World:
-    import_organisations(csv_file(ORGANISATIONS), filename="orgs.csv")
+    import_organisations(Actor.system(), csv_file(ORGANISATIONS), filename="orgs.csv")
     with db.transaction() as session:
         schools = {s.code: s.id for s in session.exec(select(School))}
         commission = session.exec(select(Commission)).one()

@@ -4,7 +4,7 @@
 from datetime import date
 
 import pytest
-from conftest import SYSTEM, count, csv_file
+from school_helpers import SYSTEM, count, csv_file
 from sqlmodel import select
 
 from juvenile import db

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from conftest import count
+from school_helpers import count
 from sqlmodel import select
 
 from juvenile import db
@@ -19,6 +19,7 @@ from juvenile.models import (
 )
 from juvenile.rules.cases import CaseState
 from juvenile.rules.iin import parse_iin
+from juvenile.security.actor import Actor
 from juvenile.services.organisations import import_organisations
 
 TODAY = date(2026, 11, 25)
@@ -27,7 +28,7 @@ TABLES = (Student, LegalRepresentative, CriterionFlag, SupportCase, AttendanceMa
 
 
 def test_demo_students_load_twice_without_duplicates(database):
-    import_organisations(ORGANISATIONS_FILE)
+    import_organisations(Actor.system(), ORGANISATIONS_FILE)
     load_demo_students(TODAY)
     counts = [count(table) for table in TABLES]
     assert load_demo_students(TODAY) == 0
@@ -47,7 +48,7 @@ def test_demo_students_load_twice_without_duplicates(database):
 
 
 def test_a_large_school_for_speed_checks(sqlite_database):
-    import_organisations(ORGANISATIONS_FILE)
+    import_organisations(Actor.system(), ORGANISATIONS_FILE)
     assert add_large_school(3000) == 3000
     assert add_large_school(3000) == 0  # the same roster again: updated, not repeated
     with db.transaction() as session:

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from conftest import SYSTEM, count
+from school_helpers import SYSTEM, count
 from sqlmodel import select
 
 from juvenile import db

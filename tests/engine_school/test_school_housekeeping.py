@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from conftest import SYSTEM, count
+from school_helpers import SYSTEM, count
 from sqlmodel import select
 
 from juvenile import db

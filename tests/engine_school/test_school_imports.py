@@ -5,8 +5,8 @@ import io
 from datetime import date
 
 import pytest
-from conftest import SYSTEM, count, csv_file
 from openpyxl import Workbook
+from school_helpers import SYSTEM, count, csv_file
 from sqlmodel import select
 
 from juvenile import db

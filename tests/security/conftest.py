@@ -23,7 +23,7 @@ def quick_hashing(monkeypatch):
 @pytest.fixture
 def organisations(database) -> Ids:
     """The demo organisation tree, by code."""
-    import_organisations(ORGANISATIONS_FILE)
+    import_organisations(Actor.system(), ORGANISATIONS_FILE)
     with transaction() as session:
         return Ids(*[
             {record.code: record.id for record in session.exec(select(table))}
