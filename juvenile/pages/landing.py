@@ -1,5 +1,7 @@
 """The landing page: what the portal does and where each user starts."""
 
+from collections.abc import Collection
+
 import reflex as rx
 
 from juvenile.components.shell import AREAS, page_shell
@@ -61,7 +63,10 @@ def area_placeholder(key: str):
     return page
 
 
-def register(app: rx.App) -> None:
+def register(app: rx.App, replaced: Collection[str] = ()) -> None:
+    """The landing page, and a placeholder for each area whose front page is not
+    among ``replaced`` (routes an area registers itself)."""
     app.add_page(landing, route="/", title="Juvenile")
     for route, key in AREAS:
-        app.add_page(area_placeholder(key), route=route, title="Juvenile")
+        if route not in replaced:
+            app.add_page(area_placeholder(key), route=route, title="Juvenile")

@@ -1,0 +1,192 @@
+"""The administration's reference data: working-day calendar, decision catalogue,
+organisations. Every handler resolves the Actor on the server and calls a
+service, whose gate decides (administrators only)."""
+
+import io
+from datetime import date
+
+import reflex as rx
+
+from juvenile.errors import Refusal
+from juvenile.i18n import format_date, translate
+from juvenile.imports.table import ImportRejected
+from juvenile.rules.calendar import TRANSFERRED, statutory_holidays, transferred_days_off
+from juvenile.security.gate import AccessDenied
+from juvenile.services import commission_decisions, working_calendar
+from juvenile.services.organisations import import_organisations
+from juvenile.state.auth import AuthState
+from juvenile.state.i18n import I18nState
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+_FIRST_YEAR, _LAST_YEAR = 2000, 2100
+
+
+class AdminConfigState(AuthState):
+    """What every reference-data page shares: the language and the refusal shown."""
+
+    denied: bool = False
+    form_error: str = ""
+    done_message: str = ""
+
+    async def _language(self) -> str:
+        return (await self.get_state(I18nState)).language
+
+    async def _run(self, action, *args):
+        """Call a service; a refusal becomes the page's message, a denial its no-access view."""
+        actor = self._actor()
+        if actor is None:
+            return False, self._to_sign_in()
+        self.form_error = self.done_message = ""
+        try:
+            return True, action(actor, *args)
+        except AccessDenied:
+            self.denied = True
+        except Refusal as refusal:
+            self.form_error = refusal.message(await self._language())
+        return False, None
+
+
+class CalendarAdminState(AdminConfigState):
+    """Kurban ait, days off moved by government resolution, extra working days."""
+
+    year: int = date.today().year
+    rows: list[dict[str, str]] = []
+
+    @rx.event
+    async def load(self):
+        ok, result = await self._run(working_calendar.calendar_days, self.year)
+        if not ok:
+            return result
+        self.denied = False
+        language = await self._language()
+        messages = {}
+        for day, key in statutory_holidays(self.year).items():
+            messages[day] = ("statutory", translate(key, language), "")
+        for day, holiday in transferred_days_off(self.year).items():
+            messages[day] = ("transferred", translate(TRANSFERRED, language),
+                             format_date(holiday, language))
+        for row in result:
+            messages[row.day] = (row.kind.value, row.note, "")
+        self.rows = [
+            {"day": day.isoformat(), "shown": format_date(day, language, "full"),
+             "kind": kind, "kind_key": f"ui.calendar.kind.{kind}", "note": note, "for": for_day,
+             "removable": "yes" if kind in ("day_off", "working_day") else ""}
+            for day, (kind, note, for_day) in sorted(messages.items())
+        ]
+        return None
+
+    @rx.event
+    async def change_year(self, step: int):
+        self.year = min(max(self.year + int(step), _FIRST_YEAR), _LAST_YEAR)
+        return await self.load()
+
+    @rx.event
+    async def add_day(self, form: dict):
+        try:
+            day = date.fromisoformat(str(form.get("day", "")))
+        except ValueError:
+            self.form_error = translate("ui.calendar.bad_day", await self._language())
+            return None
+        add = (working_calendar.add_working_day if form.get("kind") == "working_day"
+               else working_calendar.add_day_off)
+        ok, _ = await self._run(add, day, str(form.get("note", ""))[:300])
+        if ok:
+            self.year = day.year
+            await self.load()
+            self.done_message = translate("ui.calendar.saved", await self._language())
+        return None
+
+    @rx.event
+    async def remove_day(self, day: str):
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            return None
+        ok, _ = await self._run(working_calendar.remove_calendar_day, when)
+        if ok:
+            await self.load()
+        return None
+
+
+class DecisionCatalogueState(AdminConfigState):
+    """The commission's decision catalogue, which administrators extend (Art. 79)."""
+
+    rows: list[dict[str, str]] = []
+
+    @rx.event
+    async def load(self):
+        ok, types = await self._run(commission_decisions.list_decision_types, True)
+        if not ok:
+            return types
+        self.denied = False
+        language = await self._language()
+        self.rows = [
+            {"code": item.code, "name": item.name(language),
+             "follow_up": "yes" if item.follow_up else "", "active": "yes" if item.active else ""}
+            for item in types
+        ]
+        return None
+
+    @rx.event
+    async def add_type(self, form: dict):
+        ok, added = await self._run(
+            commission_decisions.add_decision_type,
+            str(form.get("code", ""))[:40], str(form.get("name_kk", ""))[:300],
+            str(form.get("name_ru", ""))[:300], form.get("follow_up") == "on",
+        )
+        if ok:
+            await self.load()
+            self.done_message = translate("ui.decision_catalogue.added",
+                                          await self._language(), code=added.code)
+        return None
+
+    @rx.event
+    async def set_active(self, code: str, active: bool):
+        ok, _ = await self._run(commission_decisions.set_decision_type_active, str(code)[:40],
+                                bool(active))
+        if ok:
+            await self.load()
+        return None
+
+
+class OrganisationImportState(AdminConfigState):
+    """Districts, schools, commissions and special organisations from a file,
+    all or nothing; the upload is read in memory and never stored."""
+
+    errors: list[dict[str, str]] = []
+
+    @rx.event
+    def load(self):
+        self.errors, self.form_error, self.done_message = [], "", ""
+        if self._actor() is None:
+            return self._to_sign_in()
+        return None
+
+    @rx.event
+    async def upload(self, files: list[rx.UploadFile]):
+        if self._actor() is None:
+            return self._to_sign_in()
+        if not files:
+            return None
+        language = await self._language()
+        self.errors = []
+        data = await files[0].read(MAX_UPLOAD_BYTES + 1)
+        if len(data) > MAX_UPLOAD_BYTES:
+            self.form_error = translate("ui.organisations.too_large", language,
+                                        limit=MAX_UPLOAD_BYTES // (1024 * 1024))
+            return None
+        name = (files[0].name or "file.csv")[:200]
+        try:
+            ok, summary = await self._run(import_organisations, io.BytesIO(data), name)
+        except ImportRejected as rejected:
+            self.form_error = translate("import.rejected", language, count=len(rejected.errors))
+            self.errors = [
+                {"row": str(error.row), "column": error.column,
+                 "message": translate(error.key, language, **error.params)}
+                for error in rejected.errors
+            ]
+            return None
+        if ok:
+            self.done_message = translate("cli.import.done", language, created=summary.created,
+                                          updated=summary.updated)
+        return None

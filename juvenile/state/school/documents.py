@@ -1,0 +1,40 @@
+"""Downloads of the school's documents, in the user's language.
+
+The PDF is made on the server and sent once as the download's data; the
+service audits the export (Art. 83 (2)).
+"""
+
+import reflex as rx
+
+from juvenile.reports import council_protocol, prevention_plan
+from juvenile.rules.errors import RuleViolation
+from juvenile.security.actor import Actor
+from juvenile.security.gate import AccessDenied, NotFound
+from juvenile.services.school_documents import plan_data, protocol_data
+from juvenile.state.school.common import SchoolState
+
+_PDF = "application/pdf"
+
+
+async def _refused(state: SchoolState) -> rx.event.EventSpec:
+    return rx.toast.error(await state._text("ui.common.not_found_or_no_access"))
+
+
+async def protocol_download(state: SchoolState, actor: Actor, meeting_id: int):
+    language = await state._language()
+    try:
+        data = protocol_data(actor, meeting_id)
+    except (AccessDenied, NotFound, RuleViolation):
+        return await _refused(state)
+    return rx.download(data=council_protocol.render(data, language), mime_type=_PDF,
+                       filename=council_protocol.filename(data, language))
+
+
+async def plan_download(state: SchoolState, actor: Actor, case_id: int):
+    language = await state._language()
+    try:
+        data = plan_data(actor, case_id)
+    except (AccessDenied, NotFound, RuleViolation):
+        return await _refused(state)
+    return rx.download(data=prevention_plan.render(data, language), mime_type=_PDF,
+                       filename=prevention_plan.filename(data, language))

@@ -1,0 +1,81 @@
+"""The school's front page: counts by criterion, the next council, deadlines overdue
+first, and this month's absence proposals waiting for review."""
+
+# The ``world`` fixture is imported from school_world (no conftest here: the engine's
+# tests import helpers from theirs by the module name ``conftest``).
+# ruff: noqa: F811
+
+import io
+from datetime import timedelta
+
+import pytest
+from school_world import SYSTEM, TODAY, world  # noqa: F401 (fixture)
+
+from juvenile.models import Role
+from juvenile.security.actor import Actor
+from juvenile.security.gate import AccessDenied
+from juvenile.services.absence_scan import scan_absences
+from juvenile.services.attendance_import import import_attendance
+from juvenile.services.council import plan_council_meeting
+from juvenile.services.deadlines import DeadlineKind
+from juvenile.services.flags import resolve_flag
+from juvenile.services.school_dashboard import school_dashboard
+from juvenile.services.students import get_student
+
+
+def test_counts_the_schools_own_students_by_unresolved_criterion(world):
+    aliev, nurlanova, ivanova = (world.student("Әлиев"), world.student("Нұрланова"),
+                                 world.student("Иванова"))
+    world.flag(aliev, 3, 12)
+    world.flag(nurlanova, 3, 9)
+    [resolved] = world.flag(ivanova, 1)
+    resolve_flag(SYSTEM, resolved, TODAY, "Үлгерімі түзелді.", today=TODAY)
+    world.flag(world.student("Бөтен", school="SB"), 3)
+
+    board = school_dashboard(world.staff("SA"), on=TODAY)
+    assert board.students == 3
+    assert board.by_criterion[3] == 2  # students, not flags; the other school's not counted
+    assert (board.by_criterion[12], board.by_criterion[9], board.by_criterion[1]) == (1, 1, 0)
+    assert set(board.by_criterion) == set(range(1, 13))
+
+
+def test_next_meeting_and_open_deadlines_overdue_first(world):
+    staff = world.staff("SA")
+    late, on_time = world.case(world.student("Әлиев"), 3), world.case(world.student("Ким"), 5)
+    world.council("SA", late, "support_assigned", number="1", measures=(
+        ("Апта сайынғы әңгіме", "Психолог", TODAY + timedelta(days=20)),))
+    world.council("SA", on_time, "support_assigned", number="2", measures=(
+        ("Үй жағдайын тексеру", "Орынбасар", TODAY - timedelta(days=1)),))
+    waiting = world.case(world.student("Сәрсенов"), 12)
+    plan_council_meeting(SYSTEM, world.schools["SA"], "9", TODAY + timedelta(days=14))
+    planned = plan_council_meeting(SYSTEM, world.schools["SA"], "4", TODAY + timedelta(days=3),
+                                   [waiting])
+
+    board = school_dashboard(staff, on=TODAY)
+    assert board.next_meeting.meeting_id == planned.id and board.next_meeting.cases == 1
+    assert [d.detail for d in board.deadlines] == ["Үй жағдайын тексеру", "Апта сайынғы әңгіме"]
+    first = board.deadlines[0]
+    assert (first.kind, first.overdue, first.days_left) == (DeadlineKind.PLAN_MEASURE, True, -1)
+    assert (board.deadlines_total, board.overdue_total) == (2, 1)
+    assert board.by_case_state == {"under_support": 2, "council_review": 1}
+    assert school_dashboard(world.staff("SB"), on=TODAY).deadlines == []
+
+
+def test_proposals_waiting_this_month(world):
+    student = world.student("Ковалёв", "Артём", "Сергеевич")
+    iin = get_student(SYSTEM, student).iin
+    rows = "\n".join(f"{iin},2026-11-{day:02d},unexcused" for day in (2, 3, 4, 5))
+    import_attendance(SYSTEM, io.BytesIO(f"iin,date,status\n{rows}\n".encode()),
+                      filename="a.csv", today=TODAY)
+    staff = world.staff("SA")
+    assert school_dashboard(staff, on=TODAY).proposals_waiting == 0
+    scan_absences(staff, "2026-11", today=TODAY)
+    board = school_dashboard(staff, on=TODAY)
+    assert (board.month, board.proposals_waiting) == ("2026-11", 1)
+    assert school_dashboard(staff, on=TODAY + timedelta(days=10)).proposals_waiting == 0
+
+
+def test_only_the_schools_staff_see_it(world):
+    analyst = Actor(user_id=None, login="analyst", role=Role.EDUCATION_ANALYST, district_id=1)
+    with pytest.raises(AccessDenied):
+        school_dashboard(analyst, on=TODAY)
