@@ -3,12 +3,26 @@
 import reflex as rx
 
 from juvenile.health import health_api
-from juvenile.pages import admin, admin_config, auth, landing, school, student_card
+from juvenile.pages import (
+    admin,
+    admin_config,
+    analysis,
+    auth,
+    commission,
+    landing,
+    school,
+    student_card,
+)
 
 app = rx.App(api_transformer=health_api)
-landing.register(app, replaced=(*school.ROUTES, *admin_config.ROUTES))
+landing.register(
+    app,
+    replaced=(*school.ROUTES, *commission.ROUTES, *analysis.ROUTES, *admin_config.ROUTES),
+)
 auth.register(app)
 admin.register(app)
 admin_config.register(app)
 student_card.register(app)
 school.register(app)
+commission.register(app)
+analysis.register(app)

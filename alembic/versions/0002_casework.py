@@ -334,6 +334,35 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "minutes_version",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("reason", sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
+        sa.Column("opened_by", sa.Integer(), nullable=True),
+        sa.Column("opened_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("approved_by", sa.Integer(), nullable=True),
+        sa.Column("approved_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["approved_by"], ["app_user.id"], name=op.f("fk_minutes_version_approved_by_app_user")
+        ),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["commission_meeting.id"],
+            name=op.f("fk_minutes_version_meeting_id_commission_meeting"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["opened_by"], ["app_user.id"], name=op.f("fk_minutes_version_opened_by_app_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_minutes_version")),
+        sa.UniqueConstraint("meeting_id", "number", name=op.f("uq_minutes_version_meeting_id")),
+    )
+    with op.batch_alter_table("minutes_version", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_minutes_version_meeting_id"), ["meeting_id"], unique=False
+        )
+
+    op.create_table(
         "school_transfer",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("student_id", sa.Integer(), nullable=False),
@@ -636,6 +665,27 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "minutes_document",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("version_id", sa.Integer(), nullable=False),
+        sa.Column("language", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+        sa.Column("sha256", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("pdf", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["version_id"],
+            ["minutes_version.id"],
+            name=op.f("fk_minutes_document_version_id_minutes_version"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_minutes_document")),
+        sa.UniqueConstraint("version_id", "language", name=op.f("uq_minutes_document_version_id")),
+    )
+    with op.batch_alter_table("minutes_document", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_minutes_document_version_id"), ["version_id"], unique=False
+        )
+
+    op.create_table(
         "placement_change",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("placement_id", sa.Integer(), nullable=False),
@@ -899,6 +949,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_placement_change_placement_id"))
 
     op.drop_table("placement_change")
+    with op.batch_alter_table("minutes_document", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_minutes_document_version_id"))
+
+    op.drop_table("minutes_document")
     with op.batch_alter_table("criterion_flag", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_criterion_flag_student_id"))
         batch_op.drop_index(batch_op.f("ix_criterion_flag_school_id"))
@@ -938,6 +992,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_school_transfer_student_id"))
 
     op.drop_table("school_transfer")
+    with op.batch_alter_table("minutes_version", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_minutes_version_meeting_id"))
+
+    op.drop_table("minutes_version")
     with op.batch_alter_table("meeting_attendance", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_meeting_attendance_member_id"))
         batch_op.drop_index(batch_op.f("ix_meeting_attendance_meeting_id"))

@@ -6,6 +6,7 @@ import reflex as rx
 from juvenile.components.text import t
 from juvenile.i18n import LANGUAGES
 from juvenile.state.auth import PASSWORD_ROUTE, SIGN_IN_ROUTE, SIGN_OUT_ROUTE, AuthState
+from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.i18n import I18nState
 
 # (route, catalog key) of each working area, in navigation order.
@@ -36,15 +37,31 @@ def language_switcher() -> rx.Component:
     )
 
 
+def deadline_badge() -> rx.Component:
+    """The commission's open deadlines (red when one is overdue), counted on the server
+    at every page; nothing shows for other roles."""
+    return rx.box(
+        rx.cond(DeadlineBadgeState.deadline_count > 0,
+                rx.badge(DeadlineBadgeState.deadline_count, radius="full", variant="solid",
+                         color_scheme=rx.cond(DeadlineBadgeState.deadline_overdue, "red",
+                                              "gray"),
+                         id="nav-deadline-badge")),
+        on_mount=DeadlineBadgeState.refresh,
+    )
+
+
+def _area_link(route: str, key: str) -> rx.Component:
+    link = rx.link(t(key), href=route, weight="medium", underline="hover", high_contrast=True)
+    if route == "/commission":
+        return rx.hstack(link, deadline_badge(), spacing="1", align="center")
+    return link
+
+
 def navigation() -> rx.Component:
     """The areas of the user's role (all of them before signing in)."""
     return rx.hstack(
         *[
-            rx.cond(
-                AuthState.user_areas.contains(route),
-                rx.link(t(key), href=route, weight="medium", underline="hover",
-                        high_contrast=True),
-            )
+            rx.cond(AuthState.user_areas.contains(route), _area_link(route, key))
             for route, key in AREAS + AREA_PAGES
         ],
         spacing="5",

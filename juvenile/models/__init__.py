@@ -18,6 +18,8 @@ from juvenile.models.commission import (
     DecisionType,
     MeetingAttendance,
     MemberPosition,
+    MinutesDocument,
+    MinutesVersion,
 )
 from juvenile.models.council import CouncilMeeting, CouncilReview, MeetingStatus
 from juvenile.models.flags import CriterionFlag, PlanMeasure
@@ -92,6 +94,8 @@ __all__ = [
     "DecisionType",
     "MeetingAttendance",
     "MemberPosition",
+    "MinutesDocument",
+    "MinutesVersion",
     "Placement",
     "PlacementChange",
     "PlacementChangeKind",

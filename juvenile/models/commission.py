@@ -136,3 +136,38 @@ class CommissionDecision(SQLModel, table=True):
     done_on: date | None = None
     recorded_by: int | None = Field(default=None, foreign_key="app_user.id")
     recorded_at: datetime = Field(default_factory=utcnow)
+
+
+class MinutesVersion(SQLModel, table=True):
+    """One version of a meeting's minutes (Art. 79): number 1 is the minutes as first
+    approved, 2, 3, … the amendments, each opened with its reason. A version is a
+    draft until approved; once approved it is locked with its documents, and the
+    meeting's attendance, agenda, notes and decisions may change again only after
+    a new amendment is opened."""
+
+    __tablename__ = "minutes_version"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="commission_meeting.id", index=True)
+    number: int
+    reason: str = Field(default="", max_length=1000)  # why the amendment was opened
+    opened_by: int | None = Field(default=None, foreign_key="app_user.id")
+    opened_at: datetime = Field(default_factory=utcnow)
+    approved_by: int | None = Field(default=None, foreign_key="app_user.id")
+    approved_at: datetime | None = None
+
+
+class MinutesDocument(SQLModel, table=True):
+    """The PDF of an approved version in one official language, as approved: the
+    bytes and their SHA-256 never change (kept in the database, not a public folder)."""
+
+    __tablename__ = "minutes_document"
+    __table_args__ = (sa.UniqueConstraint("version_id", "language"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(foreign_key="minutes_version.id", index=True)
+    language: str = Field(max_length=2)
+    sha256: str = Field(max_length=64)
+    size: int
+    pdf: bytes = Field(sa_type=sa.LargeBinary)

@@ -28,6 +28,7 @@ from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
 from juvenile.services.commission_records import commission_scope, load_item, load_meeting
+from juvenile.services.minutes_lock import require_unlocked
 
 TITLE_MAX_LENGTH = 500
 NOTES_MAX_LENGTH = 4000
@@ -57,6 +58,7 @@ def add_agenda_item(
         entry = authorize(session, actor, Permission.UPDATE,
                           commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                            meeting.id))
+        require_unlocked(session, meeting.id)
         if kind is AgendaItemKind.REFERRAL:
             referral = _referral_for(session, meeting, referral_id)
             item = append_item(session, meeting, kind, referral_id=referral.id, title=title)
@@ -89,6 +91,7 @@ def reorder_agenda(actor: Actor, meeting_id: int, item_ids: Sequence[int]) -> li
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
+        require_unlocked(session, meeting.id)
         items = {item.id: item for item in items_of(session, meeting.id)}
         if len(item_ids) != len(items) or set(item_ids) != items.keys():
             raise RuleViolation("agenda.reorder_mismatch", count=len(items))
@@ -106,6 +109,7 @@ def remove_agenda_item(actor: Actor, item_id: int) -> None:
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
+        require_unlocked(session, meeting.id)
         if item.status != AgendaItemStatus.OPEN:
             raise RuleViolation("agenda.item_decided")
         if item.referral_id is not None:
@@ -127,6 +131,7 @@ def record_hearing_notes(actor: Actor, item_id: int, notes: str) -> AgendaItem:
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
+        require_unlocked(session, meeting.id)
         item.hearing_notes = notes
         session.add(item)
         return item

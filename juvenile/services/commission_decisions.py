@@ -31,6 +31,7 @@ from juvenile.security.policy import Permission, RecordKind, RecordScope
 from juvenile.services.agenda import append_item
 from juvenile.services.commission_meetings import require_quorum
 from juvenile.services.commission_records import commission_scope, load_item, load_meeting
+from juvenile.services.minutes_lock import require_unlocked
 
 POSTPONE = "postpone"
 CLOSE_WITHOUT_MEASURES = "close_without_measures"
@@ -98,7 +99,8 @@ def record_decision(
     A type with follow-up needs an executor and a due date on or after the
     meeting. ``postpone`` needs ``postpone_to_meeting_id`` (a later planned
     meeting of the same commission) and the reason in ``notes``. A decided
-    referral becomes "decided"; a postponed one stays on the agenda.
+    referral becomes "decided" ("closed" when the decision needs no follow-up);
+    a postponed one stays on the agenda. Refused once the minutes are approved.
     """
     executor, notes = " ".join(executor.split()), notes.strip()
     if len(executor) > EXECUTOR_MAX_LENGTH:
@@ -109,6 +111,7 @@ def record_decision(
         item, meeting = load_item(session, item_id)
         entry = authorize(session, actor, Permission.CREATE,
                           commission_scope(RecordKind.COMMISSION_DECISION, meeting.commission_id))
+        require_unlocked(session, meeting.id)
         if item.status != AgendaItemStatus.OPEN:
             raise RuleViolation("decision.item_not_open")
         require_quorum(session, meeting)
@@ -121,7 +124,7 @@ def record_decision(
         else:
             if postpone_to_meeting_id is not None:
                 raise RuleViolation("decision.target_only_for_postpone")
-            _settle(session, item)
+            _settle(session, item, decision_type)
         decision = CommissionDecision(
             agenda_item_id=item.id, decision_type_id=decision_type.id,
             decided_on=meeting.meeting_date, executor=executor, due_on=due_on, notes=notes,
@@ -135,12 +138,13 @@ def record_decision(
 
 
 def mark_decision_done(actor: Actor, decision_id: int, done_on: date) -> CommissionDecision:
-    """Record that a decision was carried out (closes its follow-up deadline)."""
+    """Record that a decision was carried out: its follow-up deadline ends and the
+    referral it decided is closed."""
     with transaction() as session:
         decision = session.get(CommissionDecision, decision_id)
         if decision is None:
             raise NotFound(RecordKind.COMMISSION_DECISION, decision_id)
-        _, meeting = load_item(session, decision.agenda_item_id)
+        item, meeting = load_item(session, decision.agenda_item_id)
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_DECISION, meeting.commission_id,
                                    decision.id))
@@ -150,6 +154,7 @@ def mark_decision_done(actor: Actor, decision_id: int, done_on: date) -> Commiss
             raise RuleViolation("decision.done_before_decided", decided_on=decision.decided_on)
         decision.done_on = done_on
         session.add(decision)
+        _set_referral_status(session, item, ReferralStatus.CLOSED)
         return decision
 
 
@@ -208,6 +213,7 @@ def _carry_over(session: Session, item: AgendaItem, meeting: CommissionMeeting,
     target = session.get(CommissionMeeting, target_id)
     if target is None or target.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.COMMISSION_MEETING, target_id)
+    require_unlocked(session, target.id)
     if target.status != CommissionMeetingStatus.PLANNED or (
         target.meeting_date <= meeting.meeting_date
     ):
@@ -219,10 +225,17 @@ def _carry_over(session: Session, item: AgendaItem, meeting: CommissionMeeting,
                        placement_id=item.placement_id, title=item.title, carried_from_id=item.id)
 
 
-def _settle(session: Session, item: AgendaItem) -> None:
+def _settle(session: Session, item: AgendaItem, decision_type: DecisionType) -> None:
     item.status = AgendaItemStatus.DECIDED
     session.add(item)
+    # A decision with nothing to carry out closes the referral at once; otherwise it
+    # closes when the decision is carried out (mark_decision_done).
+    _set_referral_status(session, item, ReferralStatus.DECIDED if decision_type.follow_up
+                         else ReferralStatus.CLOSED)
+
+
+def _set_referral_status(session: Session, item: AgendaItem, status: ReferralStatus) -> None:
     if item.referral_id is not None:
         referral = session.get(Referral, item.referral_id)
-        referral.status = ReferralStatus.DECIDED
+        referral.status = status
         session.add(referral)

@@ -30,6 +30,7 @@ from juvenile.security.policy import Permission, RecordKind
 from juvenile.services.agenda import attach_pending_reviews
 from juvenile.services.commission_members import active_members
 from juvenile.services.commission_records import commission_scope, load_commission, load_meeting
+from juvenile.services.minutes_lock import require_unlocked
 
 QUORUM_SHARE_VARIABLE = "JUVENILE_QUORUM_SHARE"
 DEFAULT_QUORUM_SHARE = Fraction(1, 2)
@@ -111,7 +112,8 @@ def record_attendance(
     absence_reasons: Mapping[int, str] | None = None,
 ) -> QuorumState:
     """Record who of the active members came; the rest are absent (with a reason
-    where given). Recording again replaces the attendance. The meeting is held."""
+    where given). Recording again replaces the attendance (not once the minutes
+    are approved). The meeting is held."""
     present_ids = set(present_member_ids)
     reasons = {member_id: reason.strip() for member_id, reason in (absence_reasons or {}).items()}
     with transaction() as session:
@@ -119,6 +121,7 @@ def record_attendance(
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
+        require_unlocked(session, meeting.id)
         members = {m.id: m for m in active_members(session, meeting.commission_id)}
         strangers = sorted((present_ids | reasons.keys()) - members.keys())
         if strangers:

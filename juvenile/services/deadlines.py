@@ -97,25 +97,55 @@ def list_deadlines(actor: Actor, on: date, org_code: str | None = None) -> list[
     ``org_code`` narrows to one school or commission (by its code).
     """
     with transaction() as session:
-        kinds = [kind for kind in DeadlineKind if _may_read(actor, _RECORD_KIND[kind])]
+        kinds = _readable_kinds(actor)
         if not kinds:  # e.g. an analyst: refused and audited by the gate
             authorize(session, actor, Permission.VIEW, _own_scope(actor, RecordKind.PLACEMENT))
-        filters = [_actor_filter(actor)]
-        if org_code:
-            filters.append(_org_filter(session, org_code))
-        hide_sensitive = actor.role == Role.ADMIN
-        found: list[Deadline] = []
-        if DeadlineKind.REHABILITATION_PLAN in kinds:
-            found += _placement_deadlines(session, on, filters)
-        if DeadlineKind.DECISION_FOLLOW_UP in kinds:
-            found += _decision_deadlines(session, on, filters)
-        if DeadlineKind.PLAN_MEASURE in kinds:
-            found += _measure_deadlines(session, on, filters, hide_sensitive)
+        found = _collect(session, actor, kinds, on, org_code)
         session.add(audit_entry(actor, AuditAction.VIEW, "deadlines", None,
                                 detail=f"{len(found)} deadlines on {on} {org_code or ''}"))
         order = list(DeadlineKind)
         return sorted(found, key=lambda d: (not d.overdue, d.due_on, order.index(d.kind),
                                             d.record_id))
+
+
+@dataclass(frozen=True)
+class DeadlineCounts:
+    open: int
+    overdue: int
+
+
+def deadline_counts(actor: Actor, on: date) -> DeadlineCounts:
+    """How many of the actor's deadlines are open and overdue, for the navigation badge.
+
+    Only numbers leave this function, so unlike the list it writes no audit entry
+    (it runs on every page); a role that reads no deadlines gets zeros.
+    """
+    kinds = _readable_kinds(actor)
+    if not kinds:
+        return DeadlineCounts(0, 0)
+    with transaction() as session:
+        found = _collect(session, actor, kinds, on, None)
+    return DeadlineCounts(open=len(found), overdue=sum(d.overdue for d in found))
+
+
+def _readable_kinds(actor: Actor) -> list[DeadlineKind]:
+    return [kind for kind in DeadlineKind if _may_read(actor, _RECORD_KIND[kind])]
+
+
+def _collect(session: Session, actor: Actor, kinds: list[DeadlineKind], on: date,
+             org_code: str | None) -> list[Deadline]:
+    filters = [_actor_filter(actor)]
+    if org_code:
+        filters.append(_org_filter(session, org_code))
+    hide_sensitive = actor.role == Role.ADMIN
+    found: list[Deadline] = []
+    if DeadlineKind.REHABILITATION_PLAN in kinds:
+        found += _placement_deadlines(session, on, filters)
+    if DeadlineKind.DECISION_FOLLOW_UP in kinds:
+        found += _decision_deadlines(session, on, filters)
+    if DeadlineKind.PLAN_MEASURE in kinds:
+        found += _measure_deadlines(session, on, filters, hide_sensitive)
+    return found
 
 
 # The student's columns each query selects (plain rows load far faster than objects).

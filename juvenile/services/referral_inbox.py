@@ -116,3 +116,19 @@ def open_referral(actor: Actor, referral_id: int) -> ReferralPacket:
                                 record_id=referral.id, sensitive=sensitive))
         return ReferralPacket(referral=referral, student=student,
                               packet=json.loads(referral.packet or "{}"))
+
+
+def referral_counts(actor: Actor, commission_id: int | None = None) -> dict[ReferralStatus, int]:
+    """How many of the commission's referrals are in each status (the inbox's tabs)."""
+    commission_id = commission_id if commission_id is not None else actor.commission_id
+    if commission_id is None:
+        raise RuleViolation("inbox.commission_required")
+    with transaction() as session:
+        load_commission(session, commission_id)
+        authorize(session, actor, Permission.VIEW,
+                  commission_scope(RecordKind.REFERRAL, commission_id))
+        rows = session.exec(select(Referral.status, func.count())
+                            .where(Referral.commission_id == commission_id)
+                            .group_by(Referral.status)).all()
+    found = dict(rows)
+    return {status: found.get(status, 0) for status in ReferralStatus}

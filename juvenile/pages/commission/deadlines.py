@@ -1,0 +1,119 @@
+"""The deadline board: the commission's open deadlines, overdue first, by kind: the
+rehabilitation plans (Art. 80 (11), Art. 81 (12)), the organisations' notices
+(Art. 80 (10), Art. 81 (11)), the follow-up of its decisions and the plan measures
+of the cases referred to it (Art. 78)."""
+
+import reflex as rx
+
+from juvenile.components.text import t
+from juvenile.components.ui import empty_state, no_access, page_header, pager
+from juvenile.pages.commission.common import DEADLINES, commission_page
+from juvenile.state.auth import AuthState
+from juvenile.state.commission.deadlines import ANY
+from juvenile.state.commission.deadlines import DeadlinesState as S
+
+ROUTE = DEADLINES
+SECRETARY_ROLE_KEY = "ui.role.commission_secretary"
+
+
+def _done(row: rx.Var) -> rx.Component:
+    return rx.cond(
+        S.done_row == row["id"],
+        rx.vstack(
+            rx.hstack(
+                rx.input(type="date", value=S.done_on, on_change=S.set_done_on, size="1",
+                         id="done-on"),
+                rx.button(t("ui.commission.deadlines.save_done"), size="1", on_click=S.mark_done,
+                          id="done-save"),
+                rx.button(t("ui.commission.form.cancel"), size="1", variant="soft",
+                          color_scheme="gray", on_click=S.cancel_done),
+                spacing="2", align="center",
+            ),
+            rx.cond(S.done_error != "", rx.text(S.done_error, color_scheme="red", size="1",
+                                                role="alert")),
+            spacing="1",
+        ),
+        rx.button(rx.icon("check", size=14), t("ui.commission.deadlines.done"), size="1",
+                  variant="soft", on_click=S.start_done(row["id"]), class_name="deadline-done"),
+    )
+
+
+def _action(row: rx.Var) -> rx.Component:
+    return rx.cond(
+        AuthState.user_role_key == SECRETARY_ROLE_KEY,
+        rx.cond(row["decision"] != "", _done(row),
+                rx.cond(row["placement"] != "", rx.link(
+                    t("ui.commission.deadlines.open_placement"), size="2",
+                    href="/commission/placements?placement=" + row["id"]))),
+    )
+
+
+def _row(row: rx.Var) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(rx.badge(row["days"], color_scheme=rx.cond(row["overdue"] != "", "red",
+                                                                  "gray"),
+                               variant=rx.cond(row["overdue"] != "", "solid", "soft")),
+                      white_space="nowrap"),
+        rx.table.cell(row["due"], white_space="nowrap"),
+        rx.table.cell(row["kind_label"]),
+        rx.table.cell(rx.text(row["student"], weight="medium", size="2"),
+                      rx.text(row["school"], size="1", color_scheme="gray")),
+        rx.table.cell(rx.text(row["detail"], size="2"),
+                      rx.text(t("ui.commission.deadlines.who"), ": ", row["who"], size="1",
+                              color_scheme="gray")),
+        rx.table.cell(_action(row)),
+        class_name=rx.cond(row["overdue"] != "", "deadline-row overdue", "deadline-row"),
+    )
+
+
+def deadlines_page() -> rx.Component:
+    return commission_page(
+        ROUTE, S,
+        rx.cond(
+            S.denied,
+            no_access(),
+            rx.vstack(
+                page_header("ui.commission.deadlines.title",
+                            subtitle=t("ui.commission.deadlines.subtitle")),
+                rx.hstack(
+                    rx.select.root(
+                        rx.select.trigger(id="deadline-kind", width="22rem"),
+                        rx.select.content(
+                            rx.select.item(t("ui.commission.deadlines.any_kind"), value=ANY),
+                            rx.foreach(S.kind_options, lambda o: rx.select.item(
+                                o["label"], value=o["value"]))),
+                        value=S.kind_filter, on_change=S.set_kind,
+                    ),
+                    rx.spacer(),
+                    rx.cond(S.overdue > 0, rx.badge(
+                        t("ui.commission.deadlines.overdue_count"), ": ", S.overdue,
+                        color_scheme="red", size="2", id="deadlines-overdue")),
+                    width="100%", align="center",
+                ),
+                rx.cond(
+                    S.total > 0,
+                    rx.vstack(
+                        rx.table.root(
+                            rx.table.header(rx.table.row(*[
+                                rx.table.column_header_cell(
+                                    t(f"ui.commission.deadlines.column.{c}"))
+                                for c in ("days", "due", "kind", "student", "detail", "action")
+                            ])),
+                            rx.table.body(rx.foreach(S.rows, _row)),
+                            width="100%", size="1", variant="surface", id="deadlines-table",
+                        ),
+                        pager(S.page, S.pages, S.total, S.previous_page, S.next_page),
+                        width="100%",
+                    ),
+                    rx.cond(S.loaded, empty_state("alarm-clock-check",
+                                                  "ui.commission.deadlines.empty")),
+                ),
+                spacing="4",
+                width="100%",
+            ),
+        ),
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(deadlines_page, route=ROUTE, title="Juvenile", on_load=S.load)

@@ -1,0 +1,35 @@
+"""Whether a meeting's minutes are locked (approved), asked by every service that
+changes what the minutes record: attendance, agenda, hearing notes, decisions.
+
+Approved minutes are an official record of the commission (Art. 79): a change
+after approval is made only through a new, numbered amendment with its reason
+(services.minutes.open_amendment), never silently. Kept apart from
+services.minutes so that the agenda and meeting services can ask without an
+import cycle.
+"""
+
+from sqlmodel import Session, select
+
+from juvenile.models import MinutesVersion
+from juvenile.rules.errors import RuleViolation
+
+
+def latest_version(session: Session, meeting_id: int) -> MinutesVersion | None:
+    """The meeting's newest minutes version (approved or an open amendment), if any."""
+    return session.exec(
+        select(MinutesVersion).where(MinutesVersion.meeting_id == meeting_id)
+        .order_by(MinutesVersion.number.desc())
+    ).first()
+
+
+def minutes_locked(session: Session, meeting_id: int) -> bool:
+    """True when the newest version is approved and no amendment is open."""
+    latest = latest_version(session, meeting_id)
+    return latest is not None and latest.approved_at is not None
+
+
+def require_unlocked(session: Session, meeting_id: int) -> None:
+    """Refuse a change to a meeting whose minutes are approved (open an amendment first)."""
+    latest = latest_version(session, meeting_id)
+    if latest is not None and latest.approved_at is not None:
+        raise RuleViolation("minutes.locked", article="Art. 79", version=latest.number)

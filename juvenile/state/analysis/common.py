@@ -1,0 +1,95 @@
+"""What the analysis pages' states share: the chosen period, and the figures shown
+the same way for a district, a region or one school (cards, charts, every indicator).
+
+Mixins, placed before ``AuthState`` in the bases like the school workspace's
+``SchoolState`` (the neutral refusal, the page's language, ``relabel``).
+"""
+
+from datetime import date
+
+import reflex as rx
+
+from juvenile.analysis.periods import Quarter
+from juvenile.analysis.result import QuarterlyAnalysis
+from juvenile.state.analysis import figures as fig
+from juvenile.state.school.common import SchoolState
+
+WorkspaceState = SchoolState
+
+
+class PeriodState(rx.State, mixin=True):
+    """The year and quarter picked; ``_refresh`` (the page's) recomputes for them and
+    clears ``computing``."""
+
+    computing: bool = False
+    year: str = ""
+    quarter: str = ""
+    years: list[str] = []
+    quarters: list[dict[str, str]] = []
+
+    def _today(self) -> date:
+        return date.today()
+
+    def _period(self) -> Quarter:
+        return fig.parse_period(self.year, self.quarter, self._today())
+
+    def _set_period(self, year: object, quarter: object) -> Quarter:
+        """Keep a valid, begun quarter (a malformed or future one becomes the current)."""
+        period = fig.parse_period(year, quarter, self._today())
+        self.year, self.quarter = str(period.year), str(period.number)
+        return period
+
+    def _render_period(self, language: str) -> None:
+        today = self._today()
+        self.years = fig.year_options(today)
+        if self.year and self.year not in self.years:
+            self.years.append(self.year)
+        self.quarters = fig.quarter_options(self._period().year, today, language)
+
+    async def _refresh(self):
+        """Compute the page's figures for the period (pages override)."""
+
+    def _period_changed(self) -> None:
+        """Reset what belongs to the previous period's figures (pages override)."""
+
+    @rx.event
+    async def set_year(self, value: str):
+        # A year whose quarter has not begun yet falls back to the current quarter.
+        self._set_period(value, self.quarter)
+        self._period_changed()
+        self.computing = True
+        yield
+        yield await self._refresh()
+
+    @rx.event
+    async def set_quarter(self, value: str):
+        self._set_period(self.year, value)
+        self._period_changed()
+        self.computing = True
+        yield
+        yield await self._refresh()
+
+
+class FiguresState(rx.State, mixin=True):
+    """The summary cards, the criterion and trend charts and the full figure table."""
+
+    cards: list[fig.Card] = []
+    flags: list[dict[str, str | int | float | None]] = []
+    flags_shown: bool = False
+    trend: list[dict[str, str | int | float | None]] = []
+    trend_shown: bool = False
+    trend_names: dict[str, str] = {}
+    groups: list[fig.FigureGroup] = []
+    period_title: str = ""
+    quiet: bool = False  # nothing was recorded in the quarter
+
+    def _render_figures(self, analysis: QuarterlyAnalysis, language: str) -> None:
+        self.cards = fig.summary_cards(analysis, language)
+        self.flags = fig.criterion_series(analysis, language)
+        self.flags_shown = fig.has_values(self.flags, ["flags"])
+        self.trend = fig.trend_series(analysis, language)
+        self.trend_shown = fig.has_values(self.trend, fig.TREND_LINES)
+        self.trend_names = fig.trend_names(language)
+        self.groups = fig.figure_groups(analysis, language)
+        self.period_title = fig.period_title(analysis.quarter, language)
+        self.quiet = fig.quiet(analysis)

@@ -1,0 +1,60 @@
+"""The drill-down: one school's figures (/analysis/schools/[school_id]?year=&quarter=).
+
+Counts only, like every level of the analysis; the service lets the analysts
+of the school's district and region see them (Art. 21 item 10), and no one else.
+"""
+
+import reflex as rx
+
+from juvenile.analysis.result import QuarterlyAnalysis
+from juvenile.analysis.scope import ScopeKind
+from juvenile.rules.errors import RuleViolation
+from juvenile.security.gate import AccessDenied, NotFound
+from juvenile.services.quarterly_analysis import school_figures
+from juvenile.state.analysis.common import FiguresState, PeriodState, WorkspaceState
+from juvenile.state.auth import AuthState
+from juvenile.state.school.common import parse_id
+
+
+class SchoolFiguresState(PeriodState, FiguresState, WorkspaceState, AuthState):
+    loaded: bool = False
+    school_code: str = ""
+    school_name: str = ""
+    district_code: str = ""
+    back: str = "/analysis"
+    _analysis: QuarterlyAnalysis | None = None
+
+    async def _refresh(self):
+        self.computing = False
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        period = self._period()
+        try:
+            # the id comes from the address bar (the route's [school_id])
+            self._analysis = school_figures(actor, period.year, period.number,
+                                            parse_id(self.school_id) or 0)
+        except (AccessDenied, NotFound, RuleViolation):
+            self.denied, self.loaded, self._analysis = True, False, None
+            return None
+        self.denied, self.loaded = False, True
+        await self._show()
+        return None
+
+    def _render(self, language: str) -> None:
+        self._render_period(language)
+        analysis = self._analysis
+        if analysis is None or analysis.scope.kind != ScopeKind.SCHOOL:
+            return
+        self.school_code = analysis.scope.code
+        self.school_name = analysis.scope.name(language)
+        self.district_code = (str(analysis.schools["district_code"].iloc[0])
+                              if len(analysis.schools) else "")
+        self.back = f"/analysis?year={self.year}&quarter={self.quarter}"
+        self._render_figures(analysis, language)
+
+    @rx.event
+    async def load(self):
+        asked = self.router.url.query_parameters
+        self._set_period(asked.get("year", ""), asked.get("quarter", ""))
+        return await self._refresh()

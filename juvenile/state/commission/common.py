@@ -1,0 +1,62 @@
+"""What every state of the commission workspace shares.
+
+The page frame of the school workspace serves here too (``SchoolState``: the
+neutral refusal, the page's language and re-rendering when it changes), so the
+two workspaces behave as one product. Ids from the address bar or the browser
+are parsed here and checked again by the services; every refusal of the gate
+reads the same neutral message.
+"""
+
+from datetime import date, datetime, timedelta, timezone
+
+from juvenile.i18n import format_date, format_datetime, translate
+from juvenile.rules.errors import RuleViolation
+from juvenile.state.school.common import SchoolState, parse_day, parse_id, rule_message
+
+WorkspaceState = SchoolState  # a mixin: put it before AuthState in the bases
+
+__all__ = ["WorkspaceState", "blank", "field_errors", "iso_day", "local_day", "local_moment",
+           "neutral", "parse_day", "parse_id", "rule_message"]
+
+
+# Kazakhstan keeps one time zone, UTC+5, since 1 March 2024: a day shown is a day there.
+KAZAKHSTAN_TIME = timezone(timedelta(hours=5), "UTC+05")
+
+
+def local_day(moment: datetime | None, language: str) -> str:
+    """The date of a stored UTC moment, as the day it was in Kazakhstan."""
+    return format_date(moment.astimezone(KAZAKHSTAN_TIME).date(), language) if moment else ""
+
+
+def local_moment(moment: datetime | None, language: str) -> str:
+    """A stored UTC moment as the date and time it was in Kazakhstan."""
+    if moment is None:
+        return ""
+    return format_datetime(moment.astimezone(KAZAKHSTAN_TIME).replace(tzinfo=None), language)
+
+
+def iso_day(text: object, language: str) -> str:
+    """A date stored as YYYY-MM-DD text (the frozen case packet), or "" if none."""
+    try:
+        return format_date(date.fromisoformat(str(text)), language)
+    except ValueError:
+        return ""
+
+
+def neutral(language: str) -> str:
+    """The one message for "no such record" and "not yours" (neither leaks)."""
+    return translate("ui.common.not_found_or_no_access", language)
+
+
+def field_errors(refused: RuleViolation, language: str, fields: dict[str, str],
+                 field_of: dict[str, str]) -> dict[str, str]:
+    """The form's errors with the refusal next to its field (``field_of`` maps a
+    message key to a field; anything else shows under the form as "general")."""
+    field = field_of.get(refused.key, "general")
+    field = field if field in fields else "general"
+    return {**dict.fromkeys(fields, ""), field: rule_message(refused, language)}
+
+
+def blank(*fields: str) -> dict[str, str]:
+    """Every field of a form without an error, and the form's general line."""
+    return dict.fromkeys((*fields, "general"), "")

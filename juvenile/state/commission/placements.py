@@ -1,0 +1,400 @@
+"""The placements register (Art. 80, Art. 81): filters, a page of placements with their
+terms and deadlines, one placement's history and the forms that record a decision,
+an extension, an early end, a transfer, the notice, the return and the plan.
+
+The engine checks every legal limit and names the article when it refuses;
+the refusal shows next to the field it concerns.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+import reflex as rx
+
+from juvenile.i18n import format_date, translate
+from juvenile.models import PlacementStatus
+from juvenile.rules.errors import RuleViolation
+from juvenile.rules.placements import EXTENSION_GROUNDS, DecidingBody, PlacementKind
+from juvenile.security.actor import Actor
+from juvenile.security.gate import AccessDenied, NotFound
+from juvenile.services import placements as engine
+from juvenile.services.placement_register import (
+    PlacementDetail,
+    PlacementRow,
+    PlacementsPage,
+    PlacementTerms,
+    placement_detail,
+    placements_page,
+    register_placement_by_iin,
+    special_organisations,
+)
+from juvenile.state.auth import AuthState
+from juvenile.state.commission.badge import DeadlineBadgeState
+from juvenile.state.commission.common import (
+    WorkspaceState,
+    blank,
+    field_errors,
+    neutral,
+    parse_day,
+    parse_id,
+)
+
+ANY = "all"
+KINDS = [kind.value for kind in PlacementKind]
+STATUSES = [status.value for status in PlacementStatus]
+BODIES = [body.value for body in DecidingBody]
+REGISTER_FORM = ("iin", "kind", "organisation", "body", "decision_date", "start_date", "term")
+ACTION_FORMS = {
+    "notice": ("date",),
+    "extend": ("ground", "new_end", "decided_on", "note"),
+    "terminate": ("date", "note"),
+    "transfer": ("organisation", "decision_date", "start_date", "term", "note"),
+    "return": ("date",),
+    "plan": ("date",),
+}
+# Which form field a refusal concerns (the rest show under the form).
+FIELD_OF = {
+    "iin.not_12_digits": "iin", "iin.bad_century_digit": "iin", "iin.bad_birth_date": "iin",
+    "iin.check_digit_impossible": "iin", "iin.bad_check_digit": "iin",
+    "placement.register.unknown_iin": "iin", "placement.already_placed": "iin",
+    "placement.too_young": "decision_date", "placement.too_old": "decision_date",
+    "placement.special_education.term_out_of_range": "term",
+    "placement.special_regime.term_out_of_range": "term",
+    "placement.special_regime.court_only": "body",
+    "placement.organisation_wrong_kind": "organisation",
+    "placement.transfer_refused": "organisation",
+    "placement.start_before_decision": "start_date",
+    "placement.transfer_before_start": "start_date",
+    "placement.extension_ground_refused": "ground",
+    "placement.extension_not_later": "new_end",
+    "placement.special_education.extension_too_long": "new_end",
+    "placement.special_regime.extension_too_long": "new_end",
+    "placement.termination_not_early": "date", "placement.return_before_start": "date",
+    "placement.date_before_decision": "date", "placement.plan_before_return": "date",
+}
+# The forms each status offers (the engine refuses the others anyway).
+ACTIONS_OF = {
+    PlacementStatus.ACTIVE: ("notice", "extend", "terminate", "transfer", "return"),
+    PlacementStatus.TERMINATED: ("return",),
+    PlacementStatus.RETURNED: ("plan",),
+    PlacementStatus.TRANSFERRED: (),
+}
+
+
+def _choice(value: object, allowed: list[str]) -> str:
+    return str(value) if str(value) in allowed else ANY
+
+
+class PlacementsState(WorkspaceState, AuthState):
+    loaded: bool = False
+    kind_filter: str = ANY
+    status_filter: str = ANY
+    page: int = 1
+    pages: int = 1
+    total: int = 0
+    rows: list[dict[str, str]] = []
+    kind_options: list[dict[str, str]] = []
+    status_options: list[dict[str, str]] = []
+    body_options: list[dict[str, str]] = []
+    # registering a decision
+    show_register: bool = False
+    reg: dict[str, str] = dict.fromkeys(REGISTER_FORM, "")
+    reg_errors: dict[str, str] = blank(*REGISTER_FORM)
+    organisation_options: list[dict[str, str]] = []
+    # one placement and a form for it
+    selected: str = ""
+    detail: dict[str, str] = {}
+    history: list[dict[str, str]] = []
+    actions: list[str] = []
+    action: str = ""
+    action_form: dict[str, str] = {}
+    action_errors: dict[str, str] = {"general": ""}
+    ground_options: list[dict[str, str]] = []
+    transfer_options: list[dict[str, str]] = []
+    flash: str = ""
+    _page: PlacementsPage | None = None
+    _detail: PlacementDetail | None = None
+
+    async def _refresh(self):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        try:
+            self._page = placements_page(
+                actor, kind=None if self.kind_filter == ANY else self.kind_filter,
+                status=None if self.status_filter == ANY else self.status_filter,
+                page=self.page)
+            self._detail = (placement_detail(actor, parse_id(self.selected) or 0)
+                            if self.selected else None)
+        except (AccessDenied, NotFound):
+            if self._page is None:
+                self.denied, self.rows = True, []
+                return None
+            self.selected, self._detail = "", None  # the selected one is not ours
+        self.denied, self.loaded = False, True
+        self.page, self.pages, self.total = self._page.page, self._page.pages, self._page.total
+        await self._show()
+        return None
+
+    # --- what the page shows ---------------------------------------------------------------
+
+    def _render(self, language: str) -> None:
+        self.kind_options = [{"value": k, "label": translate(f"placement.kind.{k}", language)}
+                             for k in KINDS]
+        self.status_options = [{"value": s, "label": translate(f"placement.status.{s}",
+                                                               language)} for s in STATUSES]
+        self.body_options = [{"value": b, "label": translate(f"placement.body.{b}", language)}
+                             for b in BODIES]
+        organisations = special_organisations()
+        self.organisation_options = [
+            {"value": str(o.id), "label": f"{o.name(language)} ({o.code})"}
+            for o in organisations if o.kind.value == self.reg.get("kind")]
+        self.transfer_options = [
+            {"value": str(o.id), "label": f"{o.name(language)} ({o.code})"}
+            for o in organisations if o.kind == PlacementKind.SPECIAL_REGIME]
+        if self._page is not None:
+            self.rows = [self._row(row, language) for row in self._page.rows]
+        self._render_detail(language)
+
+    def _row(self, row: PlacementRow, language: str) -> dict[str, str]:
+        p = row.placement
+        today = date.today()
+        return {
+            "id": str(p.id), "name": row.student_name, "school": row.school_code,
+            "kind": p.kind.value, "kind_label": translate(f"placement.kind.{p.kind.value}",
+                                                          language),
+            "organisation": row.organisation_kk if language == "kk" else row.organisation_ru,
+            "status": p.status.value,
+            "status_label": translate(f"placement.status.{p.status.value}", language),
+            "start": format_date(p.start_date, language),
+            "end": format_date(p.planned_end, language),
+            "term": translate("ui.commission.placements.months", language,
+                              months=p.term_months),
+            "progress": str(row.progress),
+            "extensions": str(row.extensions) if row.extensions else "",
+            "notice_due": format_date(p.notice_due, language),
+            "notice": format_date(p.notice_received_on, language),
+            "notice_late": "1" if (p.status == PlacementStatus.ACTIVE
+                                   and p.notice_received_on is None
+                                   and p.notice_due < today) else "",
+            "returned": format_date(p.return_date, language),
+            "ended": format_date(p.ended_on, language),
+            "plan_due": format_date(p.rehabilitation_plan_due, language),
+            "plan_made": format_date(p.rehabilitation_plan_made_on, language),
+            "plan_status": row.plan_status,
+            "plan_label": translate(f"ui.commission.placements.plan.{row.plan_status}",
+                                    language) if row.plan_status else "",
+        }
+
+    def _render_detail(self, language: str) -> None:
+        if self._detail is None:
+            self.detail, self.history, self.actions, self.ground_options = {}, [], [], []
+            return
+        row, placement = self._detail.row, self._detail.row.placement
+        self.detail = {**self._row(row, language),
+                       "decided": translate("ui.commission.placements.decided_by", language,
+                                            body=translate(f"placement.body."
+                                                           f"{placement.deciding_body.value}",
+                                                           language),
+                                            date=format_date(placement.decision_date,
+                                                             language))}
+        self.history = [
+            {"kind": translate(f"placement.change.{c.kind.value}", language),
+             "decided": format_date(c.decided_on, language),
+             "change": translate("ui.commission.placements.change_line", language,
+                                 previous=format_date(c.previous_end, language),
+                                 new=format_date(c.new_end, language)),
+             "ground": translate(f"placement.ground.{c.ground}", language) if c.ground else "",
+             "note": c.note}
+            for c in self._detail.changes
+        ]
+        self.actions = list(ACTIONS_OF[placement.status])
+        if placement.kind != PlacementKind.SPECIAL_EDUCATION:
+            self.actions = [a for a in self.actions if a != "transfer"]
+        if placement.rehabilitation_plan_made_on is not None:
+            self.actions = [a for a in self.actions if a != "plan"]
+        self.ground_options = [
+            {"value": g.code, "label": translate(g.message_key, language)}
+            for g in EXTENSION_GROUNDS[placement.kind]]
+        if self.action not in self.actions:
+            self.action = ""
+
+    # --- filters and paging -----------------------------------------------------------------
+
+    @rx.event
+    async def load(self):
+        self.kind_filter = self.status_filter = ANY
+        self.page, self.action, self.flash, self.show_register = 1, "", "", False
+        self.reg, self.reg_errors = dict.fromkeys(REGISTER_FORM, ""), blank(*REGISTER_FORM)
+        self.selected = str(parse_id(self.router.url.query_parameters.get("placement", ""))
+                            or "")
+        return await self._refresh()
+
+    @rx.event
+    async def set_filter(self, name: str, value: str):
+        if name == "kind":
+            self.kind_filter = _choice(value, KINDS)
+        elif name == "status":
+            self.status_filter = _choice(value, STATUSES)
+        self.page = 1
+        return await self._refresh()
+
+    @rx.event
+    async def previous_page(self):
+        self.page = max(1, self.page - 1)
+        return await self._refresh()
+
+    @rx.event
+    async def next_page(self):
+        self.page = min(self.pages, self.page + 1)
+        return await self._refresh()
+
+    @rx.event
+    async def select(self, placement_id: str):
+        self.selected = str(parse_id(placement_id) or "")
+        self.action, self.flash = "", ""
+        return await self._refresh()
+
+    # --- registering a decision ---------------------------------------------------------------
+
+    @rx.event
+    async def toggle_register(self):
+        self.show_register = not self.show_register
+        self.reg_errors = blank(*REGISTER_FORM)
+        if not self.reg["body"]:
+            self.reg = {**self.reg, "body": DecidingBody.COURT.value}
+
+    @rx.event
+    async def set_reg(self, name: str, value: str):
+        if name not in REGISTER_FORM:
+            return
+        self.reg = {**self.reg, name: str(value)[:40]}
+        if name == "kind":
+            self.reg = {**self.reg, "organisation": ""}
+            self._render(await self._language())
+        self.reg_errors = {**self.reg_errors, name: "", "general": ""}
+
+    @rx.event
+    async def register(self):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        language = await self._language()
+        reg, errors = self.reg, blank(*REGISTER_FORM)
+        choose = translate("ui.commission.form.choose", language)
+        bad_date = translate("ui.commission.form.bad_date", language)
+        dates = {name: parse_day(reg[name]) for name in ("decision_date", "start_date")}
+        term = parse_id(reg["term"])
+        for name in ("kind", "organisation", "body"):
+            if not reg[name]:
+                errors[name] = choose
+        for name, value in dates.items():
+            if value is None:
+                errors[name] = bad_date
+        if term is None:
+            errors["term"] = translate("ui.commission.placements.bad_term", language)
+        if not reg["iin"].strip():
+            errors["iin"] = translate("ui.commission.placements.iin_required", language)
+        if any(errors.values()):
+            self.reg_errors = errors
+            return None
+        terms = PlacementTerms(kind=PlacementKind(reg["kind"]),
+                               organisation_id=parse_id(reg["organisation"]) or 0,
+                               deciding_body=DecidingBody(reg["body"]),
+                               decision_date=dates["decision_date"],
+                               start_date=dates["start_date"], term_months=term)
+        try:
+            placement = register_placement_by_iin(actor, reg["iin"], terms)
+        except (AccessDenied, NotFound):
+            self.reg_errors = {**errors, "general": neutral(language)}
+            return None
+        except RuleViolation as refused:
+            self.reg_errors = field_errors(refused, language, errors, FIELD_OF)
+            return None
+        self.reg, self.show_register = dict.fromkeys(REGISTER_FORM, ""), False
+        self.selected, self.kind_filter, self.status_filter, self.page = (
+            str(placement.id), ANY, ANY, 1)
+        self.flash = translate("ui.commission.placements.registered", language)
+        await self._refresh()
+        return DeadlineBadgeState.refresh
+
+    # --- one placement's forms --------------------------------------------------------------
+
+    @rx.event
+    def open_action(self, action: str):
+        if action in self.actions:
+            self.action = action
+            self.action_form = dict.fromkeys(ACTION_FORMS[action], "")
+            self.action_errors = blank(*ACTION_FORMS[action])
+            self.flash = ""
+
+    @rx.event
+    def close_action(self):
+        self.action = ""
+
+    @rx.event
+    def set_action_field(self, name: str, value: str):
+        if name in self.action_form:
+            self.action_form = {**self.action_form, name: str(value)[:1000]}
+            self.action_errors = {**self.action_errors, name: "", "general": ""}
+
+    def _action_call(self, language: str,
+                     errors: dict[str, str]) -> Callable[[Actor], object] | None:
+        """The engine call of the open form, or None with ``errors`` filled."""
+        form, placement_id = self.action_form, parse_id(self.selected) or 0
+        dates = {name: parse_day(form[name]) for name in form
+                 if name in ("date", "new_end", "decided_on", "decision_date", "start_date")}
+        for name, value in dates.items():
+            if value is None:
+                errors[name] = translate("ui.commission.form.bad_date", language)
+        if self.action == "extend" and not form["ground"]:
+            errors["ground"] = translate("ui.commission.form.choose", language)
+        if self.action == "transfer":
+            if not form["organisation"]:
+                errors["organisation"] = translate("ui.commission.form.choose", language)
+            if parse_id(form["term"]) is None:
+                errors["term"] = translate("ui.commission.placements.bad_term", language)
+        if any(errors.values()):
+            return None
+        calls = {
+            "notice": lambda a: engine.record_notice(a, placement_id, dates["date"]),
+            "extend": lambda a: engine.extend_placement(
+                a, placement_id, form["ground"], dates["new_end"], dates["decided_on"],
+                form["note"]),
+            "terminate": lambda a: engine.terminate_placement(a, placement_id, dates["date"],
+                                                              form["note"]),
+            "transfer": lambda a: engine.transfer_placement(
+                a, placement_id, parse_id(form["organisation"]) or 0, dates["decision_date"],
+                dates["start_date"], parse_id(form["term"]) or 0, form["note"]),
+            "return": lambda a: engine.record_return(a, placement_id, dates["date"]),
+            "plan": lambda a: engine.record_rehabilitation_plan(a, placement_id, dates["date"]),
+        }
+        return calls[self.action]
+
+    @rx.event
+    async def submit_action(self):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        if self.action not in ACTION_FORMS:
+            return None
+        language = await self._language()
+        errors = blank(*ACTION_FORMS[self.action])
+        call = self._action_call(language, errors)
+        if call is None:
+            self.action_errors = errors
+            return None
+        try:
+            result = call(actor)
+        except (AccessDenied, NotFound):
+            self.action_errors = {**errors, "general": neutral(language)}
+            return None
+        except RuleViolation as refused:
+            self.action_errors = field_errors(refused, language, errors, FIELD_OF)
+            return None
+        if self.action == "transfer":
+            self.selected = str(result.id)  # the new placement in the special-regime one
+        self.flash = translate(f"ui.commission.placements.done.{self.action}", language)
+        self.action = ""
+        await self._refresh()
+        return DeadlineBadgeState.refresh

@@ -1,0 +1,407 @@
+"""The commission workspace in the built portal (issue 6): a referral goes through a
+meeting to approved, locked minutes; placement terms and the rehabilitation plan's
+working-day deadline; and another commission that finds none of it (Art. 83 (2)).
+
+The journeys keep screenshots of the commission pages in Kazakh and Russian at
+1366×768 in docs/screenshots/ (small palette PNGs), and the downloaded minutes in
+test-artifacts/ (docs/screenshots/commission-minutes-*.png are their first pages,
+rendered once with `pdftoppm -png -r 80 -f 1 -l 1`).
+"""
+
+import contextlib
+import io
+import re
+from datetime import date, timedelta
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+from sqlmodel import select
+
+from juvenile import db
+from juvenile.demo import demo_sign_ins
+from juvenile.i18n import format_date, translate
+from juvenile.models import (
+    AgendaItem,
+    AuditAction,
+    AuditEntry,
+    CommissionMeeting,
+    CriterionFlag,
+    Referral,
+    Role,
+    School,
+    SupportCase,
+)
+from juvenile.rules.errors import RuleViolation
+from juvenile.rules.iin import Sex, make_iin
+from juvenile.security.actor import Actor
+from juvenile.services.accounts import AccountForm, create_user
+from juvenile.services.agenda import record_hearing_notes
+from juvenile.services.cases import open_case
+from juvenile.services.council import (
+    hold_council_meeting,
+    plan_council_meeting,
+    record_council_decision,
+    record_participation,
+)
+from juvenile.services.flags import NewFlag, add_flags
+from juvenile.services.students import (
+    RepresentativeData,
+    StudentData,
+    add_representative,
+    create_student,
+)
+from juvenile.settings import PROJECT_ROOT
+
+pytestmark = pytest.mark.browser
+
+PASSWORDS = {login: password for login, password, _ in demo_sign_ins()}
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+LANGUAGE_LABELS = {"kk": "Қазақша", "ru": "Русский"}
+SYSTEM = Actor.system()
+SCHOOL = "AST-SCH-012"  # in district AST-ALM: its referrals reach KDN-AST-ALM
+OTHER_COMMISSION = "KDN-ALA-ALM"
+OTHER_SECRETARY = "secretary.ala"
+OTHER_PASSWORD = "other-commission-secret"  # noqa: S105 (a test account)
+NAME = ("Сәрсенов", "Нұрасыл", "Бекұлы")
+FULL_NAME = " ".join(NAME)
+EXECUTOR = "Алматы ауданы ІІБ ювеналдық полиция бөлімі"
+DECISION_TEXT = "Ата-аналарға баланың сабаққа үзбей қатысуын қамтамасыз ету міндеті жүктелсін"
+
+
+def at(portal: str, path: str) -> re.Pattern:
+    route, _, query = path.partition("?")
+    return re.compile(re.escape(portal + route) + "/?" + (re.escape("?" + query) if query
+                                                          else "") + "$")
+
+
+def sign_in(page: Page, portal: str, login: str, password: str | None = None) -> None:
+    page.goto(f"{portal}/sign-in")
+    page.locator("#sign-in-login").fill(login)
+    page.locator("#sign-in-password").fill(password or PASSWORDS[login])
+    page.locator("#sign-in-submit").click()
+    expect(page).to_have_url(at(portal, "/commission"))
+
+
+def switch_language(page: Page, language: str) -> None:
+    page.locator("#language-switcher").click()
+    page.get_by_role("option", name=LANGUAGE_LABELS[language]).click()
+    expect(page.locator("#commission-tabs")).to_contain_text(
+        translate("ui.commission.nav.meetings", language))
+
+
+def screenshot(page: Page, name: str) -> None:
+    """docs/screenshots/commission-<name>.png: the visible 1366×768, in 256 colours."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"commission-{name}.png"
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(400)  # let badges and fonts settle
+    page.screenshot(path=str(path))
+    Image.open(path).convert("RGB").quantize(colors=256).save(path, optimize=True)
+
+
+def choose(page: Page, trigger: str, option: str) -> None:
+    """Pick ``option`` in the Radix select whose trigger is ``trigger``."""
+    page.locator(trigger).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+                    .split())
+
+
+def refer(school_code: str, name: tuple[str, str, str], born: date, serial: int) -> Referral:
+    """A student of ``school_code`` whose legal representatives refuse support at the
+    prevention council: the refusal refers the case to the district commission
+    (Art. 78 (4)), with the case packet, through the school's services."""
+    with db.transaction() as session:
+        school = session.exec(select(School).where(School.code == school_code)).one()
+    student = create_student(SYSTEM, StudentData(
+        iin=make_iin(born, Sex.MALE, serial), last_name=name[0], first_name=name[1],
+        middle_name=name[2], school_id=school.id, grade=8, class_letter="Б"))
+    add_representative(SYSTEM, student.id, RepresentativeData(
+        full_name="Сәрсенова Гүлжан Әлібекқызы", relation="mother", phone="+7 701 555 12 34"))
+    today = date.today()
+    add_flags(SYSTEM, student.id, [
+        NewFlag(4, today - timedelta(days=20), "Қазан айында 6 күн дәлелді себепсіз сабаққа "
+                                               "келмеді."),
+        NewFlag(9, today - timedelta(days=10), "Үлкен сынып оқушылары тарапынан қорқыту."),
+    ])
+    with db.transaction() as session:
+        flag_ids = session.exec(select(CriterionFlag.id).where(
+            CriterionFlag.student_id == student.id)).all()
+    case = open_case(SYSTEM, student.id, flag_ids)
+    meeting = plan_council_meeting(SYSTEM, school.id, f"К-{serial}", today, [case.id])
+    hold_council_meeting(SYSTEM, meeting.id, ["Омаров Бауыржан Қайратұлы (төраға)",
+                                              "Нұрланова Әлия Серікқызы (хатшы)"])
+    record_participation(SYSTEM, meeting.id, case.id, minor_present=True,
+                         representatives_present=True)
+    record_council_decision(SYSTEM, meeting.id, case.id, "representatives_refused")
+    with db.transaction() as session:
+        return session.exec(select(Referral).join(SupportCase, SupportCase.id == Referral.case_id)
+                            .where(SupportCase.student_id == student.id)).one()
+
+
+def other_secretary() -> None:
+    """A secretary of another demo commission (KDN-ALA-ALM), created once."""
+    form = AccountForm("Ермекова Сәуле Ғаниқызы", Role.COMMISSION_SECRETARY, OTHER_COMMISSION,
+                       "ru")
+    with contextlib.suppress(RuleViolation):  # created by an earlier test of this session
+        create_user(SYSTEM, OTHER_SECRETARY, form, password=OTHER_PASSWORD)
+
+
+@pytest.fixture(scope="module")
+def referral(portal: str, portal_database: str) -> Referral:
+    db.configure(portal_database)
+    return refer(SCHOOL, NAME, date(2012, 3, 14), 7400)
+
+
+@pytest.fixture(scope="module")
+def meeting_day() -> date:
+    """A weekday soon, in this year (the meeting is held on it)."""
+    day = date.today() + timedelta(days=3)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def _tick(page: Page, members: range) -> None:
+    """Tick the members at these places of the attendance list, one after another."""
+    boxes = page.locator(".attendance-member button[role=checkbox]")
+    for index in members:
+        boxes.nth(index).click()
+        expect(boxes.nth(index)).to_have_attribute("data-state", "checked")
+
+
+def test_a_referral_goes_through_a_meeting_to_approved_locked_minutes(
+        portal: str, page: Page, referral: Referral):
+    kk = "kk"
+    sign_in(page, portal, "secretary.alm")  # works in Kazakh
+
+    # 1. the inbox has the new referral; its packet shows every criterion, the
+    #    sensitive one too, to the commission it was referred to (Art. 78 (4))
+    expect(page.locator("#inbox-table")).to_contain_text(FULL_NAME)
+    screenshot(page, "inbox-kk")
+    page.locator(".referral-link", has_text=FULL_NAME).click()
+    expect(page.locator("#packet-student")).to_have_text(FULL_NAME)
+    expect(page.locator("#packet-criteria")).to_contain_text("қорқыту")
+    expect(page.locator("#packet-criteria .sensitive")).to_have_count(1)
+    screenshot(page, "packet-kk")
+
+    # 2. a meeting is planned and the referral put on its agenda
+    page.goto(f"{portal}/commission/meetings")
+    today = date.today()
+    page.locator("#meeting-date").fill(today.isoformat())
+    page.locator("#meeting-place").fill("Әкімдік ғимараты, 305-кабинет")
+    page.locator("#meeting-plan").click()
+    expect(page).to_have_url(re.compile(re.escape(portal) + r"/commission/meetings/\d+/?$"))
+    meeting_url = page.url
+    page.locator("#agenda-add-choice").click()
+    page.get_by_role("option", name=re.compile(re.escape(FULL_NAME))).click()
+    page.locator("#agenda-add").click()
+    item = page.locator(".agenda-item", has_text=FULL_NAME)
+    expect(item).to_be_visible()
+    stale = page.context.new_page()  # a second tab, left open from before the approval
+    stale.goto(meeting_url)
+    expect(stale.locator("#attendance-save")).to_be_visible()
+
+    # 3. attendance below the quorum: decisions are disabled and the page says why
+    _tick(page, range(3))
+    expect(page.locator("#quorum-live")).to_have_text(translate(
+        "ui.commission.quorum.live_not_reached", kk, present=3, members=7, share="1/2"))
+    page.locator(".absence-reason input").last.fill("Іссапарда")
+    page.locator("#attendance-save").click()
+    expect(page.locator("#quorum-state")).to_have_text(translate(
+        "ui.commission.quorum.not_reached", kk, present=3, members=7, share="1/2"))
+    item.locator(".item-record").click()
+    expect(page.locator("#decisions-blocked")).to_have_text(translate(
+        "meeting.no_quorum", kk, present=3, members=7))
+    expect(page.locator("#decisions-blocked")).to_contain_text("79")
+    expect(page.locator("#item-save-decision")).to_be_disabled()
+
+    # ... then with the quorum
+    _tick(page, range(3, 5))
+    expect(page.locator("#quorum-live")).to_have_text(translate(
+        "ui.commission.quorum.live_reached", kk, present=5, members=7, share="1/2"))
+    page.locator("#attendance-save").click()
+    expect(page.locator("#quorum-state")).to_have_text(translate(
+        "ui.commission.quorum.reached", kk, present=5, members=7, share="1/2"))
+    expect(page.locator("#decisions-blocked")).to_have_count(0)
+
+    # 4. the hearing and the decision, with its executor and due date
+    decision = "Заңды өкілдерге міндеттер жүктеу"
+    due = today + timedelta(days=30)
+    page.locator("#item-notes").fill("Сынып жетекшісі баяндады; анасы түсініктеме берді.")
+    choose(page, "#item-decision-type", decision)
+    page.locator("#item-executor").fill(EXECUTOR)
+    page.locator("#item-due").fill(due.isoformat())
+    page.locator("#item-text").fill(DECISION_TEXT)
+    page.locator("#item-save-decision").click()
+    expect(item.locator(".item-decision")).to_contain_text(decision)
+    expect(item.locator(".item-follow-up")).to_contain_text(EXECUTOR)
+    expect(item.locator(".item-follow-up")).to_contain_text(format_date(due, kk))
+    screenshot(page, "meeting-kk")
+
+    # 5. the secretary approves the minutes: stored, hashed, locked
+    page.locator("#minutes-approve").click()
+    expect(page.locator("#minutes-versions")).to_contain_text("SHA-256")
+    expect(page.locator("#attendance-save")).to_have_count(0)
+    expect(page.locator(".item-record")).to_have_count(0)
+    expect(page.locator("#minutes-amend")).to_be_visible()
+
+    # 6. the minutes PDF: the decision, its executor, Kazakh letters, page X / Y
+    with page.expect_download() as download:
+        page.locator(".minutes-version-download").first.click()
+    minutes = download.value.path().read_bytes()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "commission-minutes-kk.pdf").write_bytes(minutes)
+    text = pdf_text(minutes)
+    for part in (decision, EXECUTOR, DECISION_TEXT, FULL_NAME, "Іссапарда",
+                 translate("commission_doc.minutes.heard", kk), "бет 1 / "):
+        assert part in text, part
+    assert set("әғқөұүі") <= set(text.lower())  # the shipped font carries Kazakh letters
+
+    # 7. editing the approved minutes is refused: the stale tab tries to change the
+    #    attendance, and the service refuses any change (Art. 79)
+    stale.locator("#attendance-save").click()
+    expect(stale.locator("[role=alert]", has_text=translate(
+        "minutes.locked", kk, version=1))).to_be_visible()
+    stale.close()
+    item_id = _meeting_item(referral)
+    with pytest.raises(RuleViolation) as refused:
+        record_hearing_notes(SYSTEM, item_id, "Түзетілген мәтін")
+    assert refused.value.key == "minutes.locked"
+    with db.transaction() as session:
+        exported = session.exec(select(AuditEntry).where(
+            AuditEntry.login == "secretary.alm", AuditEntry.action == AuditAction.EXPORT,
+            AuditEntry.record_type == "minutes")).all()
+    assert exported
+
+    # the pages again in Russian, and the Russian minutes
+    switch_language(page, "ru")
+    expect(page.locator("#meeting-title")).to_contain_text("Заседание")
+    screenshot(page, "meeting-ru")
+    with page.expect_download() as download:
+        page.locator(".minutes-version-download").first.click()
+    minutes_ru = download.value.path().read_bytes()
+    (ARTIFACTS / "commission-minutes-ru.pdf").write_bytes(minutes_ru)
+    text_ru = pdf_text(minutes_ru)
+    assert "Возложить обязанности на законных представителей" in text_ru
+    assert "стр. 1 / " in text_ru and EXECUTOR in text_ru
+    for name, path, ready in (("inbox", "/commission?status=decided", "#inbox-table"),
+                              ("meetings", "/commission/meetings", "#meetings-calendar")):
+        page.goto(portal + path)
+        expect(page.locator(ready)).to_be_visible()
+        screenshot(page, f"{name}-ru")
+
+    # 8. a member reads the agenda, the packet and the approved minutes, and changes nothing
+    page.locator("#sign-out-link").click()
+    sign_in(page, portal, "member.alm")  # works in Russian
+    page.goto(meeting_url)
+    expect(page.locator("#meeting-agenda")).to_contain_text(FULL_NAME)
+    expect(page.locator("#attendance-list")).to_be_visible()
+    for control in ("#attendance-save", "#agenda-add", ".item-record", "#minutes-approve",
+                    "#minutes-amend", ".item-up", ".item-remove"):
+        expect(page.locator(control)).to_have_count(0)
+    with page.expect_download() as download:
+        page.locator(".minutes-version-download").first.click()
+    assert "Возложить обязанности" in pdf_text(download.value.path().read_bytes())
+    screenshot(page, "meeting-member-ru")
+    page.locator(".agenda-item a", has_text=FULL_NAME).click()
+    expect(page.locator("#packet-student")).to_have_text(FULL_NAME)
+
+
+def _meeting_item(referral: Referral) -> int:
+    with db.transaction() as session:
+        return session.exec(select(AgendaItem.id).where(
+            AgendaItem.referral_id == referral.id)).first()
+
+
+def test_placement_terms_and_the_rehabilitation_plan_deadline(
+        portal: str, portal_database: str, page: Page):
+    db.configure(portal_database)
+    with db.transaction() as session:
+        school = session.exec(select(School).where(School.code == SCHOOL)).one()
+    student = create_student(SYSTEM, StudentData(
+        iin=make_iin(date(2013, 4, 20), Sex.MALE, 7450), last_name="Жақыпов",
+        first_name="Ерасыл", middle_name="Талғатұлы", school_id=school.id, grade=7))
+    ru = "ru"
+    sign_in(page, portal, "secretary.alm")
+    switch_language(page, ru)
+    page.goto(f"{portal}/commission/placements")
+    page.locator("#register-open").click()
+    page.locator("#reg-iin").fill(student.iin)
+    choose(page, "#reg-kind", translate("placement.kind.special_education", ru))
+    page.locator("#reg-organisation").click()
+    page.get_by_role("option", name=re.compile("SPO-ALA-01")).click()
+    page.locator("#reg-decision-date").fill("2026-11-20")
+    page.locator("#reg-start-date").fill("2026-11-23")
+
+    # 13 months: refused, and the message names the article (Art. 80 (3))
+    page.locator("#reg-term").fill("13")
+    page.locator("#reg-save").click()
+    refusal = translate("placement.special_education.term_out_of_range", ru, months=13)
+    expect(page.locator("#register-form [role=alert]")).to_have_text(refusal)
+    assert "пункт 3 статьи 80" in refusal
+    screenshot(page, "placement-refused-ru")
+
+    # 12 months: accepted
+    page.locator("#reg-term").fill("12")
+    page.locator("#reg-save").click()
+    expect(page.locator("#placement-student")).to_have_text(student.full_name)
+    expect(page.locator("#placements-table")).to_contain_text(student.full_name)
+
+    # the return on Friday 11 December 2026: the plan is due Thursday 17 December,
+    # three working days later, 16 December (Independence Day) not counted
+    page.locator("#open-action-return").click()
+    page.locator("#action-date").fill("2026-12-11")
+    page.locator("#action-save").click()
+    expect(page.locator("#placement-plan-due")).to_have_text(format_date(date(2026, 12, 17),
+                                                                         ru))
+    expect(page.locator("#placement-returned")).to_have_text(format_date(date(2026, 12, 11),
+                                                                         ru))
+    row = page.locator(".placement-row", has_text=student.full_name)
+    expect(row.locator(".plan-due")).to_have_text(format_date(date(2026, 12, 17), ru))
+    screenshot(page, "placements-ru")
+    page.goto(f"{portal}/commission/deadlines")
+    expect(page.locator("#deadlines-table")).to_contain_text(student.full_name)
+    screenshot(page, "deadlines-ru")
+    switch_language(page, "kk")
+    expect(page.locator("#deadlines-table")).to_contain_text(
+        translate("deadline.kind.rehabilitation_plan", "kk"))
+    screenshot(page, "deadlines-kk")
+    page.goto(f"{portal}/commission/placements")
+    expect(page.locator("#placements-table")).to_contain_text(student.full_name)
+    screenshot(page, "placements-kk")
+
+
+def test_another_commission_sees_none_of_it(
+        portal: str, page: Page, referral: Referral):
+    other_secretary()
+    with db.transaction() as session:
+        meeting = session.exec(select(CommissionMeeting).where(
+            CommissionMeeting.commission_id == referral.commission_id)).first()
+    sign_in(page, portal, OTHER_SECRETARY, OTHER_PASSWORD)
+    neutral = translate("ui.common.not_found_or_no_access", "ru")
+    for status in ("new", "on_agenda", "decided", "closed"):
+        page.goto(f"{portal}/commission?status={status}")
+        expect(page.locator(f"#inbox-tab-{status}")).to_be_visible()
+        assert FULL_NAME not in page.content()
+    for path in (f"/commission/referrals/{referral.id}", f"/commission/meetings/{meeting.id}"):
+        page.goto(portal + path)
+        expect(page.get_by_text(neutral)).to_be_visible()
+        content = page.content()
+        assert FULL_NAME not in content and "Сәрсенова Гүлжан" not in content
+    for path in ("/commission/placements", "/commission/deadlines", "/commission/meetings"):
+        page.goto(portal + path)
+        page.wait_for_timeout(500)
+        content = page.content()
+        for secret in (FULL_NAME, "Жақыпов Ерасыл"):
+            assert secret not in content
+    with db.transaction() as session:
+        denied = session.exec(select(AuditEntry).where(
+            AuditEntry.login == OTHER_SECRETARY, AuditEntry.action == AuditAction.DENIED)).all()
+    assert {e.record_type for e in denied} >= {"referral", "commission_meeting"}
