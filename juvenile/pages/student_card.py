@@ -10,7 +10,8 @@ import reflex as rx
 
 from juvenile.components.text import t
 from juvenile.components.ui import notice
-from juvenile.pages.school.common import case_state_badge, school_page, section
+from juvenile.components.workspace import section
+from juvenile.pages.school.common import case_state_badge, school_page
 from juvenile.state.student_card import StudentCardState as S
 
 ROUTE = "/school/students/[student_id]"

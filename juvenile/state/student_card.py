@@ -14,7 +14,7 @@ from juvenile.services.case_file import start_case
 from juvenile.services.student_card import StudentCard, open_student_card
 from juvenile.services.student_file import StudentFile, student_file
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import SchoolState, parse_id, rule_message
+from juvenile.state.workspace import WorkspaceState, parse_id, rule_message
 
 
 @dataclasses.dataclass
@@ -27,7 +27,7 @@ class MonthView:
     days: list[str] = dataclasses.field(default_factory=list)
 
 
-class StudentCardState(SchoolState, AuthState):
+class StudentCardState(WorkspaceState, AuthState):
     """What the page shows of one student. Cleared first at every load, so a
     refused card never shows the previous one."""
 

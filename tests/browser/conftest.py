@@ -99,20 +99,3 @@ def browser_context_args(browser_context_args):
     # The school users' laptops: 1366×768.
     return {**browser_context_args, "viewport": {"width": 1366, "height": 768}}
 
-
-@pytest.fixture
-def sign_in(page, portal):
-    """``sign_in(login, password=None)`` signs ``page`` in (demo password by default)
-    and waits until the portal has left the sign-in page."""
-    from juvenile.demo import demo_sign_ins
-
-    passwords = {login: password for login, password, _ in demo_sign_ins()}
-
-    def signer(login: str, password: str | None = None) -> None:
-        page.goto(f"{portal}/sign-in")
-        page.locator("#sign-in-login").fill(login)
-        page.locator("#sign-in-password").fill(password or passwords[login])
-        page.locator("#sign-in-submit").click()
-        page.wait_for_url(lambda url: "/sign-in" not in url)
-
-    return signer

@@ -2,22 +2,20 @@
 who types the address of another school's student (Art. 83 (2): nothing about
 a child is disclosed to someone without a need to know)."""
 
-import re
 from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
+from portal_pages import PASSWORDS, at, sign_in
 from sqlmodel import select
 
 from juvenile import db
-from juvenile.demo import demo_sign_ins
 from juvenile.i18n import translate
 from juvenile.models import AuditAction, AuditEntry, LegalRepresentative, School, Student
 from juvenile.rules.iin import Sex, make_iin
 
 pytestmark = pytest.mark.browser
 
-PASSWORDS = {login: password for login, password, _ in demo_sign_ins()}
 # psychologist12 works at AST-SCH-012 (language kk); psychologist47 at AST-SCH-047 (ru).
 OWN_SCHOOL, OTHER_SCHOOL = "AST-SCH-012", "AST-SCH-047"
 
@@ -45,24 +43,10 @@ def students(portal: str, portal_database: str) -> dict[str, Student]:
     return seeded
 
 
-def _at(portal: str, path: str) -> re.Pattern:
-    """The address of ``path`` (the static export may add a trailing slash)."""
-    route, _, query = path.partition("?")
-    return re.compile(re.escape(portal + route) + "/?" + (re.escape("?" + query) if query
-                                                          else "") + "$")
-
-
-def _sign_in(page: Page, portal: str, login: str, password: str) -> None:
-    page.goto(f"{portal}/sign-in")
-    page.locator("#sign-in-login").fill(login)
-    page.locator("#sign-in-password").fill(password)
-    page.locator("#sign-in-submit").click()
-
-
 def test_a_psychologist_opens_an_own_student_but_not_another_schools(
         portal: str, page: Page, students):
-    _sign_in(page, portal, "psychologist12", PASSWORDS["psychologist12"])
-    expect(page).to_have_url(_at(portal, "/school"))
+    sign_in(page, portal, "psychologist12", PASSWORDS["psychologist12"])
+    expect(page).to_have_url(at(portal, "/school"))
 
     own = students[OWN_SCHOOL]
     page.goto(f"{portal}/school/students/{own.id}")
@@ -92,23 +76,23 @@ def test_a_psychologist_opens_an_own_student_but_not_another_schools(
 
 def test_a_wrong_password_and_an_unknown_login_read_the_same(portal: str, page: Page):
     neutral = translate("auth.error.sign_in_refused", "kk")
-    _sign_in(page, portal, "member.alm", "not the password")
+    sign_in(page, portal, "member.alm", "not the password")
     expect(page.locator("#sign-in-error")).to_have_text(neutral)
-    _sign_in(page, portal, "no.such.user", "not the password")
+    sign_in(page, portal, "no.such.user", "not the password")
     expect(page.locator("#sign-in-error")).to_have_text(neutral)
-    expect(page).to_have_url(_at(portal, "/sign-in"))
+    expect(page).to_have_url(at(portal, "/sign-in"))
 
 
 def test_sign_in_journey_and_sign_out(portal: str, page: Page):
     page.goto(f"{portal}/school")
-    expect(page).to_have_url(_at(portal, "/sign-in?next=/school"))
+    expect(page).to_have_url(at(portal, "/sign-in?next=/school"))
     expect(page.locator("#demo-sign-ins")).to_contain_text("secretary.alm")
     page.screenshot(path="test-artifacts/sign-in.png")
 
     page.locator("#sign-in-login").fill("secretary.alm")
     page.locator("#sign-in-password").fill(PASSWORDS["secretary.alm"])
     page.locator("#sign-in-submit").click()
-    expect(page).to_have_url(_at(portal, "/school"))  # back where the visitor was sent from
+    expect(page).to_have_url(at(portal, "/school"))  # back where the visitor was sent from
     expect(page.locator("#signed-in-user")).to_have_text("Гүлнар Ерланқызы Әбдірахманова")
     # the commission's navigation only
     nav = page.get_by_role("link", name=translate("ui.nav.commission", "kk"), exact=True)
@@ -121,12 +105,12 @@ def test_sign_in_journey_and_sign_out(portal: str, page: Page):
                                                                      "kk"))
     expect(page.locator("#sign-in-link")).to_be_visible()  # the header knows it too
     page.goto(f"{portal}/commission")
-    expect(page).to_have_url(_at(portal, "/sign-in?next=/commission"))
+    expect(page).to_have_url(at(portal, "/sign-in?next=/commission"))
 
 
 def test_the_administrator_creates_a_user_and_reads_the_audit_log(portal: str, page: Page):
-    _sign_in(page, portal, "admin", PASSWORDS["admin"])  # prefers Russian
-    expect(page).to_have_url(_at(portal, "/admin"))
+    sign_in(page, portal, "admin", PASSWORDS["admin"])  # prefers Russian
+    expect(page).to_have_url(at(portal, "/admin"))
     page.goto(f"{portal}/admin/users")
     expect(page.locator("#users-table")).to_contain_text("psychologist47")
 

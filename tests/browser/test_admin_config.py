@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
+from portal_pages import sign_in
 from sqlmodel import select
 
 from juvenile import db
@@ -15,9 +16,9 @@ from juvenile.models import CalendarDay, DecisionType, School
 pytestmark = pytest.mark.browser
 
 
-def test_admin_adds_kurban_ait_and_a_decision_type(portal: str, page: Page, sign_in,
+def test_admin_adds_kurban_ait_and_a_decision_type(portal: str, page: Page,
                                                     portal_database: str):
-    sign_in("admin")
+    sign_in(page, portal, "admin", lands_on="/admin")
     page.goto(f"{portal}/admin/calendar")
     page.locator("input[name=day]").fill("2027-05-16")
     page.locator("input[name=note]").fill("Құрбан айт")
@@ -41,7 +42,7 @@ def test_admin_adds_kurban_ait_and_a_decision_type(portal: str, page: Page, sign
     assert added.name_ru == "Школьная медиация"
 
 
-def test_a_bad_organisations_file_is_refused_whole(portal: str, page: Page, sign_in,
+def test_a_bad_organisations_file_is_refused_whole(portal: str, page: Page,
                                                    portal_database: str, tmp_path):
     bad = tmp_path / "orgs.csv"
     bad.write_text(
@@ -50,7 +51,7 @@ def test_a_bad_organisations_file_is_refused_whole(portal: str, page: Page, sign
         "school,NEW-SCH-2,,Школа без имени,NO-SUCH-DISTRICT\n",
         encoding="utf-8",
     )
-    sign_in("admin")
+    sign_in(page, portal, "admin", lands_on="/admin")
     page.goto(f"{portal}/admin/organisations")
     page.locator("#organisations-upload input[type=file]").set_input_files(str(bad))
 
@@ -63,8 +64,8 @@ def test_a_bad_organisations_file_is_refused_whole(portal: str, page: Page, sign
         assert session.exec(select(School).where(School.code == "NEW-SCH-1")).first() is None
 
 
-def test_a_psychologist_cannot_change_the_calendar(portal: str, page: Page, sign_in):
-    sign_in("psychologist12")
+def test_a_psychologist_cannot_change_the_calendar(portal: str, page: Page):
+    sign_in(page, portal, "psychologist12", lands_on="/school")
     page.goto(f"{portal}/admin/calendar")
     page.locator("input[name=day]").fill("2027-05-17")
     page.locator("form button[type=submit]").click()

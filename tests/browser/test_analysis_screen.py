@@ -13,15 +13,15 @@ import re
 from datetime import date
 
 import openpyxl
+import portal_pages
 import pytest
-from PIL import Image
 from playwright.sync_api import Page, expect
+from portal_pages import LANGUAGE_LABELS, PASSWORDS, at, choose, save_screenshot
 from sqlmodel import select
 
 from juvenile import db
 from juvenile.analysis.periods import Quarter, quarter_of
 from juvenile.analysis.tables import quarter_label
-from juvenile.demo import demo_sign_ins
 from juvenile.i18n import translate
 from juvenile.models import AuditAction, AuditEntry, District, School, Student
 from juvenile.rules.iin import Sex, make_iin
@@ -30,13 +30,9 @@ from juvenile.services.accounts import AccountForm, create_user
 from juvenile.services.cases import open_case
 from juvenile.services.flags import NewFlag, add_flags
 from juvenile.services.quarterly_analysis import quarterly_analysis
-from juvenile.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
-PASSWORDS = {login: password for login, password, _ in demo_sign_ins()}
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
-LANGUAGE_LABELS = {"kk": "Қазақша", "ru": "Русский"}
 DISTRICT, OTHER_DISTRICT = "AST-ALM", "AST-ESL"
 SCHOOL = "AST-SCH-081"  # a school of AST-ALM the other browser tests leave alone
 # Gambling addiction (Art. 78 (2) item 7): flagged only here, so its ranking is known.
@@ -48,25 +44,8 @@ CURRENT = quarter_of(TODAY)
 YEAR, QUARTER = CURRENT.year, CURRENT.number
 
 
-def at(portal: str, path: str) -> re.Pattern:
-    """The address of ``path`` (the static export may add a trailing slash)."""
-    route, _, query = path.partition("?")
-    return re.compile(re.escape(portal + route) + "/?" + (re.escape("?" + query) if query
-                                                          else "") + "$")
-
-
 def sign_in(page: Page, portal: str, login: str, password: str) -> None:
-    page.goto(f"{portal}/sign-in")
-    page.locator("#sign-in-login").fill(login)
-    page.locator("#sign-in-password").fill(password)
-    page.locator("#sign-in-submit").click()
-    expect(page).to_have_url(at(portal, "/analysis"))
-
-
-def choose(page: Page, trigger: str, option: str) -> None:
-    """Pick ``option`` in the Radix select opened by ``trigger``."""
-    page.locator(trigger).click()
-    page.get_by_role("option", name=option, exact=True).click()
+    portal_pages.sign_in(page, portal, login, password, lands_on="/analysis")
 
 
 def pick_quarter(page: Page, quarter: Quarter, language: str) -> None:
@@ -82,12 +61,7 @@ def switch_language(page: Page, language: str) -> None:
 
 
 def screenshot(page: Page, name: str) -> None:
-    """docs/screenshots/analysis-<name>.png: the visible 1366×768, in 256 colours."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"analysis-{name}.png"
-    page.wait_for_timeout(600)  # let the charts' animation finish
-    page.screenshot(path=str(path))
-    Image.open(path).convert("RGB").quantize(colors=256).save(path, optimize=True)
+    save_screenshot(page, f"analysis-{name}", settle_ms=600)  # charts animate
 
 
 def show(page: Page, selector: str) -> None:

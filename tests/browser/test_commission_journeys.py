@@ -13,14 +13,14 @@ import io
 import re
 from datetime import date, timedelta
 
+import portal_pages
 import pytest
-from PIL import Image
 from playwright.sync_api import Page, expect
+from portal_pages import LANGUAGE_LABELS, choose, save_screenshot
 from pypdf import PdfReader
 from sqlmodel import select
 
 from juvenile import db
-from juvenile.demo import demo_sign_ins
 from juvenile.i18n import format_date, translate
 from juvenile.models import (
     AgendaItem,
@@ -56,10 +56,7 @@ from juvenile.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
-PASSWORDS = {login: password for login, password, _ in demo_sign_ins()}
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
-LANGUAGE_LABELS = {"kk": "Қазақша", "ru": "Русский"}
 SYSTEM = Actor.system()
 SCHOOL = "AST-SCH-012"  # in district AST-ALM: its referrals reach KDN-AST-ALM
 OTHER_COMMISSION = "KDN-ALA-ALM"
@@ -71,18 +68,8 @@ EXECUTOR = "Алматы ауданы ІІБ ювеналдық полиция �
 DECISION_TEXT = "Ата-аналарға баланың сабаққа үзбей қатысуын қамтамасыз ету міндеті жүктелсін"
 
 
-def at(portal: str, path: str) -> re.Pattern:
-    route, _, query = path.partition("?")
-    return re.compile(re.escape(portal + route) + "/?" + (re.escape("?" + query) if query
-                                                          else "") + "$")
-
-
 def sign_in(page: Page, portal: str, login: str, password: str | None = None) -> None:
-    page.goto(f"{portal}/sign-in")
-    page.locator("#sign-in-login").fill(login)
-    page.locator("#sign-in-password").fill(password or PASSWORDS[login])
-    page.locator("#sign-in-submit").click()
-    expect(page).to_have_url(at(portal, "/commission"))
+    portal_pages.sign_in(page, portal, login, password, lands_on="/commission")
 
 
 def switch_language(page: Page, language: str) -> None:
@@ -93,19 +80,8 @@ def switch_language(page: Page, language: str) -> None:
 
 
 def screenshot(page: Page, name: str) -> None:
-    """docs/screenshots/commission-<name>.png: the visible 1366×768, in 256 colours."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"commission-{name}.png"
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(400)  # let badges and fonts settle
-    page.screenshot(path=str(path))
-    Image.open(path).convert("RGB").quantize(colors=256).save(path, optimize=True)
-
-
-def choose(page: Page, trigger: str, option: str) -> None:
-    """Pick ``option`` in the Radix select whose trigger is ``trigger``."""
-    page.locator(trigger).click()
-    page.get_by_role("option", name=option, exact=True).click()
+    save_screenshot(page, f"commission-{name}")
 
 
 def pdf_text(data: bytes) -> str:

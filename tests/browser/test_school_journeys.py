@@ -10,14 +10,14 @@ import io
 import re
 from datetime import date, timedelta
 
+import portal_pages
 import pytest
-from PIL import Image
 from playwright.sync_api import Page, expect
+from portal_pages import LANGUAGE_LABELS, at, save_screenshot
 from pypdf import PdfReader
 from sqlmodel import func, select
 
 from juvenile import db
-from juvenile.demo import demo_sign_ins
 from juvenile.i18n import translate
 from juvenile.models import (
     AttendanceMark,
@@ -40,32 +40,17 @@ from juvenile.services.students import (
     add_representative,
     create_student,
 )
-from juvenile.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
-PASSWORDS = {login: password for login, password, _ in demo_sign_ins()}
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
-LANGUAGE_LABELS = {"kk": "Қазақша", "ru": "Русский"}
 OWN_SCHOOL = "AST-SCH-012"  # psychologist12 (kk); psychologist47 works at AST-SCH-047 (ru)
 COMMISSION = "KDN-AST-ALM"  # the commission of the school's district
 NAME = ("Құрманов", "Ғалымжан", "Әділұлы")
 FULL_NAME = " ".join(NAME)
 
 
-def at(portal: str, path: str) -> re.Pattern:
-    """The address of ``path`` (the static export may add a trailing slash)."""
-    route, _, query = path.partition("?")
-    return re.compile(re.escape(portal + route) + "/?" + (re.escape("?" + query) if query
-                                                          else "") + "$")
-
-
 def sign_in(page: Page, portal: str, login: str) -> None:
-    page.goto(f"{portal}/sign-in")
-    page.locator("#sign-in-login").fill(login)
-    page.locator("#sign-in-password").fill(PASSWORDS[login])
-    page.locator("#sign-in-submit").click()
-    expect(page).to_have_url(at(portal, "/school"))
+    portal_pages.sign_in(page, portal, login, lands_on="/school")
 
 
 def switch_language(page: Page, language: str) -> None:
@@ -76,12 +61,7 @@ def switch_language(page: Page, language: str) -> None:
 
 
 def screenshot(page: Page, name: str) -> None:
-    """docs/screenshots/school-<name>.png: the visible 1366×768, in 256 colours."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"school-{name}.png"
-    page.wait_for_timeout(400)  # let badges and fonts settle
-    page.screenshot(path=str(path))
-    Image.open(path).convert("RGB").quantize(colors=256).save(path, optimize=True)
+    save_screenshot(page, f"school-{name}")
 
 
 def absence_days(today: date, count: int) -> list[date]:

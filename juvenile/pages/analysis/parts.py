@@ -8,11 +8,9 @@ Each takes the page's state class: both states mix in the same vars
 import reflex as rx
 from reflex.vars.function import FunctionStringVar
 
-from juvenile.components.shell import page_shell
 from juvenile.components.text import t
-from juvenile.pages.school.common import LanguageWatcher, section
+from juvenile.components.workspace import section, workspace_page
 from juvenile.state.analysis.figures import LABEL_SEPARATOR, TREND_LINES
-from juvenile.state.i18n import I18nState
 
 __all__ = ["analysis_page", "cards", "change", "charts_row", "figure_table", "flags_chart",
            "period_picker", "section", "trend_chart"]
@@ -30,11 +28,7 @@ TOOLTIP_STYLE = {"maxWidth": "20rem", "whiteSpace": "normal", "fontSize": "13px"
 def analysis_page(state, *children: rx.Component) -> rx.Component:
     """An analysis page in the portal frame; ``state.relabel`` translates what the
     server rendered when the visitor switches the language."""
-    return page_shell(
-        LanguageWatcher.create(data_language=I18nState.language, on_mount=state.relabel,
-                               display="none"),
-        *children,
-    )
+    return workspace_page(None, state, *children)
 
 
 def period_picker(state) -> rx.Component:

@@ -4,7 +4,8 @@ import reflex as rx
 
 from juvenile.components.text import t
 from juvenile.components.ui import field, no_access, notice
-from juvenile.pages.school.common import case_state_badge, school_page, section
+from juvenile.components.workspace import section
+from juvenile.pages.school.common import case_state_badge, school_page
 from juvenile.state.school.case import CasePageState as S
 
 ROUTE = "/school/cases/[case_id]"

@@ -4,7 +4,8 @@ import reflex as rx
 
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, field, no_access, notice, page_header, pager
-from juvenile.pages.school.common import case_state_badge, school_page, section
+from juvenile.components.workspace import section
+from juvenile.pages.school.common import case_state_badge, school_page
 from juvenile.state.school.council import CouncilListState as L
 from juvenile.state.school.council import MeetingState as M
 

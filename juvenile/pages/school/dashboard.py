@@ -4,7 +4,8 @@ import reflex as rx
 
 from juvenile.components.text import t
 from juvenile.components.ui import no_access, page_header
-from juvenile.pages.school.common import case_state_badge, school_page, section
+from juvenile.components.workspace import section
+from juvenile.pages.school.common import case_state_badge, school_page
 from juvenile.state.school.dashboard import DashboardState as S
 
 ROUTE = "/school"

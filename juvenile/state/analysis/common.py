@@ -2,7 +2,7 @@
 the same way for a district, a region or one school (cards, charts, every indicator).
 
 Mixins, placed before ``AuthState`` in the bases like the school workspace's
-``SchoolState`` (the neutral refusal, the page's language, ``relabel``).
+``WorkspaceState`` (the neutral refusal, the page's language, ``relabel``).
 """
 
 from datetime import date
@@ -12,9 +12,9 @@ import reflex as rx
 from juvenile.analysis.periods import Quarter
 from juvenile.analysis.result import QuarterlyAnalysis
 from juvenile.state.analysis import figures as fig
-from juvenile.state.school.common import SchoolState
+from juvenile.state.workspace import WorkspaceState
 
-WorkspaceState = SchoolState
+WorkspaceState = WorkspaceState
 
 
 class PeriodState(rx.State, mixin=True):

@@ -13,7 +13,7 @@ from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.quarterly_analysis import school_figures
 from juvenile.state.analysis.common import FiguresState, PeriodState, WorkspaceState
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import parse_id
+from juvenile.state.workspace import parse_id
 
 
 class SchoolFiguresState(PeriodState, FiguresState, WorkspaceState, AuthState):

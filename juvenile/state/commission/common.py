@@ -1,6 +1,6 @@
 """What every state of the commission workspace shares.
 
-The page frame of the school workspace serves here too (``SchoolState``: the
+The page frame of the school workspace serves here too (``WorkspaceState``: the
 neutral refusal, the page's language and re-rendering when it changes), so the
 two workspaces behave as one product. Ids from the address bar or the browser
 are parsed here and checked again by the services; every refusal of the gate
@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta, timezone
 
 from juvenile.i18n import format_date, format_datetime, translate
 from juvenile.rules.errors import RuleViolation
-from juvenile.state.school.common import SchoolState, parse_day, parse_id, rule_message
+from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
 
-WorkspaceState = SchoolState  # a mixin: put it before AuthState in the bases
+WorkspaceState = WorkspaceState  # a mixin: put it before AuthState in the bases
 
 __all__ = ["WorkspaceState", "blank", "field_errors", "iso_day", "local_day", "local_moment",
            "neutral", "parse_day", "parse_id", "rule_message"]

@@ -17,7 +17,7 @@ from juvenile.services.absence_scan import (
 )
 from juvenile.services.case_file import start_case
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import SchoolState, parse_id, rule_message
+from juvenile.state.workspace import WorkspaceState, parse_id, rule_message
 
 
 def _month(text: object) -> str:
@@ -28,7 +28,7 @@ def _month(text: object) -> str:
         return month_key(date.today())
 
 
-class AbsencesState(SchoolState, AuthState):
+class AbsencesState(WorkspaceState, AuthState):
     month: str = ""
     rows: list[dict[str, str]] = []
     selected: list[str] = []

@@ -12,11 +12,12 @@ from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.case_file import CaseFile, mark_measure_done, open_case_file
 from juvenile.services.cases import add_flags_to_case, close_case
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import SchoolState, parse_id, presence, rule_message
+from juvenile.state.school.common import presence
 from juvenile.state.school.documents import plan_download
+from juvenile.state.workspace import WorkspaceState, parse_id, rule_message
 
 
-class CasePageState(SchoolState, AuthState):
+class CasePageState(WorkspaceState, AuthState):
     loaded: bool = False
     case_no: str = ""
     case_state: str = ""

@@ -28,14 +28,9 @@ from juvenile.services.council_register import (
     open_meeting,
 )
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import (
-    SchoolState,
-    parse_day,
-    parse_id,
-    presence,
-    rule_message,
-)
+from juvenile.state.school.common import presence
 from juvenile.state.school.documents import protocol_download
+from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
 
 DECISIONS = [decision.value for decision in CouncilDecision]
 MAX_MEASURES = 20
@@ -75,7 +70,7 @@ class FormErrors:
                                                                                 language)}
 
 
-class CouncilListState(SchoolState, AuthState):
+class CouncilListState(WorkspaceState, AuthState):
     loaded: bool = False
     meetings: list[dict[str, str]] = []
     page: int = 1
@@ -187,7 +182,7 @@ def _blank_measure() -> dict[str, str]:
     return {"description": "", "responsible": "", "due": ""}
 
 
-class MeetingState(SchoolState, AuthState):
+class MeetingState(WorkspaceState, AuthState):
     loaded: bool = False
     meeting_no: str = ""
     title: str = ""

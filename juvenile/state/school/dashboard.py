@@ -8,10 +8,10 @@ from juvenile.security.gate import AccessDenied
 from juvenile.services.deadlines import DeadlineKind
 from juvenile.services.school_dashboard import SchoolDashboard, school_dashboard
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import SchoolState
+from juvenile.state.workspace import WorkspaceState
 
 
-class DashboardState(SchoolState, AuthState):
+class DashboardState(WorkspaceState, AuthState):
     loaded: bool = False
     students: str = "0"
     criteria: list[dict[str, str]] = []

@@ -11,16 +11,16 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school_documents import plan_data, protocol_data
-from juvenile.state.school.common import SchoolState
+from juvenile.state.workspace import WorkspaceState
 
 _PDF = "application/pdf"
 
 
-async def _refused(state: SchoolState) -> rx.event.EventSpec:
+async def _refused(state: WorkspaceState) -> rx.event.EventSpec:
     return rx.toast.error(await state._text("ui.common.not_found_or_no_access"))
 
 
-async def protocol_download(state: SchoolState, actor: Actor, meeting_id: int):
+async def protocol_download(state: WorkspaceState, actor: Actor, meeting_id: int):
     language = await state._language()
     try:
         data = protocol_data(actor, meeting_id)
@@ -30,7 +30,7 @@ async def protocol_download(state: SchoolState, actor: Actor, meeting_id: int):
                        filename=council_protocol.filename(data, language))
 
 
-async def plan_download(state: SchoolState, actor: Actor, case_id: int):
+async def plan_download(state: WorkspaceState, actor: Actor, case_id: int):
     language = await state._language()
     try:
         data = plan_data(actor, case_id)

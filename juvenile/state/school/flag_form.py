@@ -15,14 +15,14 @@ from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.flags import EVIDENCE_MAX_LENGTH, NewFlag, add_flags, check_text
 from juvenile.services.students import get_student
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import SchoolState, parse_day, parse_id, rule_message
+from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
 
 NUMBERS = [str(c.number) for c in CRITERIA]
 # Refusals about the day noticed (the rest concern the criteria as a whole).
 _DATE_KEYS = ("flag.error.date_in_future", "age.")
 
 
-class FlagFormState(SchoolState, AuthState):
+class FlagFormState(WorkspaceState, AuthState):
     student_name: str = ""
     criteria: list[dict[str, str]] = []
     checked: list[str] = []

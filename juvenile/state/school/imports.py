@@ -23,14 +23,14 @@ from juvenile.services.school_imports import (
     run_import,
 )
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import SchoolState, row_errors
+from juvenile.state.workspace import WorkspaceState, row_errors
 
 UPLOAD_ID = "import-upload"
 KINDS = [kind.value for kind in ImportKind]
 _POLL_SECONDS = 0.25
 
 
-class ImportState(SchoolState, AuthState):
+class ImportState(WorkspaceState, AuthState):
     kind: str = ImportKind.ATTENDANCE.value
     file_name: str = ""
     phase: str = "empty"  # empty | checking | rejected | ready | importing | done

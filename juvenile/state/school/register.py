@@ -17,7 +17,7 @@ from juvenile.services.school_register import (
     register_classes,
 )
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import SchoolState
+from juvenile.state.workspace import WorkspaceState
 
 ANY = "all"  # a select's "no filter" (Radix selects take no empty value)
 SORTS = [sort.value for sort in RegisterSort]
@@ -29,7 +29,7 @@ def _choice(value: str, allowed: list[str]) -> str:
     return value if value in allowed else ANY
 
 
-class RegisterState(SchoolState, AuthState):
+class RegisterState(WorkspaceState, AuthState):
     search: str = ""
     class_filter: str = ANY
     criterion_filter: str = ANY
