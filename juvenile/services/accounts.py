@@ -25,6 +25,7 @@ from juvenile.security.passwords import (
     verify_password,
 )
 from juvenile.security.policy import Permission, RecordKind, RecordScope
+from juvenile.services.paging import Paged
 
 # The kinds of organisation each role may belong to, in the order a code is looked up.
 ROLE_ORGANISATION: dict[Role, tuple[type, ...]] = {
@@ -72,15 +73,11 @@ class Account:
 
 
 @dataclass(frozen=True)
-class AccountPage:
+class AccountPage(Paged):
     accounts: list[Account]
     total: int
     page: int
     page_size: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
 
 @dataclass(frozen=True)

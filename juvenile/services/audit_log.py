@@ -18,6 +18,7 @@ from juvenile.models import AuditEntry
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
+from juvenile.services.paging import Paged
 
 PAGE_SIZE = 50
 CSV_COLUMNS = ("id", "at_utc", "login", "user_id", "action", "record_type", "record_id",
@@ -44,15 +45,11 @@ class AuditFilter:
 
 
 @dataclass(frozen=True)
-class AuditPage:
+class AuditPage(Paged):
     entries: list[AuditEntry]
     total: int
     page: int
     page_size: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
 
 def check_period(date_from: date | None, date_to: date | None) -> tuple[datetime | None,

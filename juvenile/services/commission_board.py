@@ -36,6 +36,7 @@ from juvenile.security.policy import Permission, RecordKind, is_allowed
 from juvenile.services.commission_records import commission_scope, load_commission, load_meeting
 from juvenile.services.meeting_record import MeetingRecord, meeting_record
 from juvenile.services.minutes import MinutesStatus, minutes_scope, status_of
+from juvenile.services.paging import Paged
 from juvenile.services.working_calendar import working_calendar
 
 MEETINGS_PAGE_SIZE = 15
@@ -56,7 +57,7 @@ class MeetingLine:
 
 
 @dataclass(frozen=True)
-class MeetingCalendar:
+class MeetingCalendar(Paged):
     """One month of the commission's meetings, and a page of all of them."""
 
     year: int
@@ -69,10 +70,6 @@ class MeetingCalendar:
     page: int
     page_size: int
     next_number: int  # the number a meeting planned this year would get
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
 
 def meeting_calendar(actor: Actor, year: int, month: int, page: int = 1,

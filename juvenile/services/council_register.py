@@ -24,6 +24,7 @@ from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
 from juvenile.services.council import meeting_scope
+from juvenile.services.paging import Paged, page_count
 
 MEETINGS_PAGE = 20
 
@@ -39,15 +40,11 @@ class MeetingLine:
 
 
 @dataclass(frozen=True)
-class MeetingsPage:
+class MeetingsPage(Paged):
     meetings: list[MeetingLine]
     total: int
     page: int
     page_size: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ def list_meetings(actor: Actor, page: int = 1, page_size: int = MEETINGS_PAGE) -
         authorize(session, actor, Permission.VIEW, _council_scope(actor))
         where = CouncilMeeting.school_id == actor.school_id
         total = session.exec(select(func.count(CouncilMeeting.id)).where(where)).one()
-        page = min(page, max(1, -(-total // page_size)))
+        page = min(page, page_count(total, page_size))
         decided = func.count(CouncilReview.decision)
         rows = session.exec(
             select(CouncilMeeting, func.count(CouncilReview.id), decided)

@@ -29,6 +29,7 @@ from juvenile.rules.placements import PlacementKind
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
+from juvenile.services.paging import Paged
 from juvenile.services.placements import PlacementTerms, placement_history, register_placement
 
 PAGE_SIZE = 20
@@ -74,15 +75,11 @@ class PlacementRow:
 
 
 @dataclass(frozen=True)
-class PlacementsPage:
+class PlacementsPage(Paged):
     rows: list[PlacementRow]
     total: int
     page: int
     page_size: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
 
 def placements_page(actor: Actor, kind: str | None = None, status: str | None = None,

@@ -26,6 +26,7 @@ from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
 from juvenile.security.scopes import student_scope
 from juvenile.services.commission_records import commission_scope, load_commission
+from juvenile.services.paging import Paged
 
 DEFAULT_PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
@@ -42,15 +43,11 @@ class ReferralSummary:
 
 
 @dataclass(frozen=True)
-class ReferralPage:
+class ReferralPage(Paged):
     items: list[ReferralSummary]
     total: int
     page: int
     page_size: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from juvenile.rules.criteria import SENSITIVE_CRITERIA, criterion
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope, is_allowed
+from juvenile.services.paging import Paged, page_count
 from juvenile.services.students import school_scope
 
 PAGE_SIZE = 25
@@ -63,15 +64,11 @@ class RegisterRow:
 
 
 @dataclass(frozen=True)
-class RegisterPage:
+class RegisterPage(Paged):
     rows: list[RegisterRow]
     total: int
     page: int
     page_size: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
 
 def _variants(word: str) -> set[str]:
@@ -194,7 +191,7 @@ def list_register(actor: Actor, query: RegisterQuery = RegisterQuery(),
             authorize(session, actor, Permission.VIEW, RecordScope(
                 kind=RecordKind.FLAG, school_id=school_id, sensitive=True))
         total = session.exec(_filtered(select(func.count(Student.id)), school_id, q)).one()
-        pages = max(1, -(-total // q.page_size))
+        pages = page_count(total, q.page_size)
         page = min(q.page, pages)
         order = [column.desc() if q.descending else column for column in _ORDER[q.sort]]
         rows = session.exec(

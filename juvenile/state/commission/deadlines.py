@@ -10,6 +10,7 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission_decisions import mark_decision_done
 from juvenile.services.deadlines import Deadline, DeadlineKind, list_deadlines
+from juvenile.services.paging import page_count
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.commission.common import (
@@ -63,7 +64,7 @@ class DeadlinesState(WorkspaceState, AuthState):
             for kind in KINDS]
         shown = self._shown()
         self.total, self.overdue = len(shown), sum(d.overdue for d in shown)
-        self.pages = max(1, -(-self.total // PAGE_SIZE))
+        self.pages = page_count(self.total, PAGE_SIZE)
         self.page = min(self.page, self.pages)
         start = (self.page - 1) * PAGE_SIZE
         self.rows = [self._row(d, language) for d in shown[start:start + PAGE_SIZE]]
