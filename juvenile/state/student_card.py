@@ -162,4 +162,3 @@ class StudentCardState(WorkspaceState, AuthState):
             self.error = rule_message(refused, await self._language())
             return None
         return rx.redirect(f"/school/cases/{case_id}")
-

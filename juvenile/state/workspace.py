@@ -70,3 +70,18 @@ class WorkspaceState(rx.State, mixin=True):
         """The visitor switched the language: translate what the server rendered."""
         if self._shown_language and await self._language() != self._shown_language:
             await self._show()
+
+
+class PagedList(rx.State, mixin=True):
+    """Previous / next of a list paged on the server. The state has ``page`` and
+    ``pages`` and reloads the current page with ``_refresh``."""
+
+    @rx.event
+    async def previous_page(self):
+        self.page = max(1, self.page - 1)
+        return await self._refresh()
+
+    @rx.event
+    async def next_page(self):
+        self.page = min(self.pages, self.page + 1)
+        return await self._refresh()

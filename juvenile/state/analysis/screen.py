@@ -230,4 +230,3 @@ class AnalysisState(PeriodState, FiguresState, WorkspaceState, AuthState):
             return rx.toast.error(await self._text("ui.common.not_found_or_no_access"))
         return rx.download(data=report.content, filename=report.filename,
                            mime_type=report.media_type)
-

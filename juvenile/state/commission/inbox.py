@@ -9,11 +9,12 @@ from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.referral_inbox import ReferralPage, list_referrals, referral_counts
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.common import WorkspaceState, local_day
+from juvenile.state.workspace import PagedList
 
 STATUSES = [status.value for status in ReferralStatus]
 
 
-class InboxState(WorkspaceState, AuthState):
+class InboxState(PagedList, WorkspaceState, AuthState):
     loaded: bool = False
     status: str = ReferralStatus.NEW.value
     page: int = 1
@@ -68,14 +69,4 @@ class InboxState(WorkspaceState, AuthState):
         value = str(value)
         if value in STATUSES:
             self.status, self.page = value, 1
-        return await self._refresh()
-
-    @rx.event
-    async def previous_page(self):
-        self.page = max(1, self.page - 1)
-        return await self._refresh()
-
-    @rx.event
-    async def next_page(self):
-        self.page = min(self.pages, self.page + 1)
         return await self._refresh()

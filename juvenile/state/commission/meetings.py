@@ -21,6 +21,7 @@ from juvenile.state.commission.common import (
     parse_day,
     parse_id,
 )
+from juvenile.state.workspace import PagedList
 
 FORM = ("number", "meeting_on", "place")
 FIELD_OF = {"meeting.number_taken": "number", "meeting.place_too_long": "place"}
@@ -49,7 +50,7 @@ def _minutes_label(line: MeetingLine, language: str) -> str:
     return translate("ui.commission.minutes.draft_short", language) if line.items else ""
 
 
-class MeetingsState(WorkspaceState, AuthState):
+class MeetingsState(PagedList, WorkspaceState, AuthState):
     loaded: bool = False
     may_plan: bool = False
     month_label: str = ""
@@ -134,16 +135,6 @@ class MeetingsState(WorkspaceState, AuthState):
     async def next_month(self):
         self._year, self._month = (self._year + 1, 1) if self._month == 12 else (
             self._year, self._month + 1)
-        return await self._refresh()
-
-    @rx.event
-    async def previous_page(self):
-        self.page = max(1, self.page - 1)
-        return await self._refresh()
-
-    @rx.event
-    async def next_page(self):
-        self.page = min(self.pages, self.page + 1)
         return await self._refresh()
 
     @rx.event

@@ -38,6 +38,7 @@ from juvenile.state.commission.common import (
     parse_day,
     parse_id,
 )
+from juvenile.state.workspace import PagedList
 
 ANY = "all"
 KINDS = [kind.value for kind in PlacementKind]
@@ -85,7 +86,7 @@ def _choice(value: object, allowed: list[str]) -> str:
     return str(value) if str(value) in allowed else ANY
 
 
-class PlacementsState(WorkspaceState, AuthState):
+class PlacementsState(PagedList, WorkspaceState, AuthState):
     loaded: bool = False
     kind_filter: str = ANY
     status_filter: str = ANY
@@ -237,16 +238,6 @@ class PlacementsState(WorkspaceState, AuthState):
         elif name == "status":
             self.status_filter = _choice(value, STATUSES)
         self.page = 1
-        return await self._refresh()
-
-    @rx.event
-    async def previous_page(self):
-        self.page = max(1, self.page - 1)
-        return await self._refresh()
-
-    @rx.event
-    async def next_page(self):
-        self.page = min(self.pages, self.page + 1)
         return await self._refresh()
 
     @rx.event

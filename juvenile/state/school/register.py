@@ -17,7 +17,7 @@ from juvenile.services.school_register import (
     register_classes,
 )
 from juvenile.state.auth import AuthState
-from juvenile.state.workspace import WorkspaceState
+from juvenile.state.workspace import PagedList, WorkspaceState
 
 ANY = "all"  # a select's "no filter" (Radix selects take no empty value)
 SORTS = [sort.value for sort in RegisterSort]
@@ -29,7 +29,7 @@ def _choice(value: str, allowed: list[str]) -> str:
     return value if value in allowed else ANY
 
 
-class RegisterState(WorkspaceState, AuthState):
+class RegisterState(PagedList, WorkspaceState, AuthState):
     search: str = ""
     class_filter: str = ANY
     criterion_filter: str = ANY
@@ -158,14 +158,4 @@ class RegisterState(WorkspaceState, AuthState):
     async def clear_filters(self):
         self.search, self.page = "", 1
         self.class_filter = self.criterion_filter = self.case_filter = ANY
-        return await self._refresh()
-
-    @rx.event
-    async def previous_page(self):
-        self.page = max(1, self.page - 1)
-        return await self._refresh()
-
-    @rx.event
-    async def next_page(self):
-        self.page = min(self.pages, self.page + 1)
         return await self._refresh()
