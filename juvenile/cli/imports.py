@@ -1,5 +1,6 @@
 """``juvenile import KIND FILE``: load CSV or XLSX files, all or nothing per file."""
 
+from dataclasses import asdict
 from pathlib import Path
 
 from juvenile.cli.output import CliError
@@ -10,36 +11,27 @@ from juvenile.services.organisations import import_organisations
 from juvenile.services.placement_import import import_placements
 from juvenile.services.student_import import import_students
 
+# kind -> (columns shown in --help, the service, the message naming what was imported)
+IMPORTS = {
+    "organisations": ("columns kind,code,name_kk,name_ru,parent_code[,special_kind]",
+                      import_organisations, "cli.import.done"),
+    "students": ("columns iin,last_name,first_name,middle_name,school_code,grade[,class_letter,"
+                 "language,representative_name,representative_relation,representative_phone]",
+                 import_students, "students.cli.imported"),
+    "attendance": ("columns iin,date,status[,school_code]; a re-imported day replaces the mark",
+                   import_attendance, "attendance.cli.imported"),
+    "placements": ("columns iin,kind,organisation_code,decision_date,start_date,term_months"
+                   "[,return_date,deciding_body]", import_placements, "cli.import.done"),
+}
+
 
 def register(commands) -> None:
     imports = commands.add_parser("import", help="import a CSV or XLSX file")
     kinds = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
-    organisations = kinds.add_parser(
-        "organisations",
-        help="columns kind,code,name_kk,name_ru,parent_code[,special_kind]",
-    )
-    organisations.add_argument("file", type=Path)
-    organisations.set_defaults(handler=_organisations)
-    students = kinds.add_parser(
-        "students",
-        help="columns iin,last_name,first_name,middle_name,school_code,grade[,class_letter,"
-             "language,representative_name,representative_relation,representative_phone]",
-    )
-    students.add_argument("file", type=Path)
-    students.set_defaults(handler=_students)
-    attendance = kinds.add_parser(
-        "attendance",
-        help="columns iin,date,status[,school_code]; a re-imported day replaces the mark",
-    )
-    attendance.add_argument("file", type=Path)
-    attendance.set_defaults(handler=_attendance)
-    placements = kinds.add_parser(
-        "placements",
-        help="columns iin,kind,organisation_code,decision_date,start_date,term_months"
-             "[,return_date,deciding_body]",
-    )
-    placements.add_argument("file", type=Path)
-    placements.set_defaults(handler=_placements)
+    for kind, (columns, _, _) in IMPORTS.items():
+        parser = kinds.add_parser(kind, help=columns)
+        parser.add_argument("file", type=Path)
+        parser.set_defaults(handler=_import)
 
 
 def existing_file(path: Path, language: str) -> Path:
@@ -48,32 +40,8 @@ def existing_file(path: Path, language: str) -> Path:
     return path
 
 
-def _organisations(args) -> int:
-    summary = import_organisations(Actor.system(), existing_file(args.file, args.lang))
-    print(translate("cli.import.done", args.lang, created=summary.created,
-                    updated=summary.updated))
-    return 0
-
-
-def _students(args) -> int:
-    summary = import_students(Actor.system(language=args.lang),
-                              existing_file(args.file, args.lang))
-    print(translate("students.cli.imported", args.lang, created=summary.created,
-                    updated=summary.updated, transferred=summary.transferred))
-    return 0
-
-
-def _attendance(args) -> int:
-    summary = import_attendance(Actor.system(language=args.lang),
-                                existing_file(args.file, args.lang))
-    print(translate("attendance.cli.imported", args.lang, marks=summary.marks,
-                    students=summary.students))
-    return 0
-
-
-def _placements(args) -> int:
-    summary = import_placements(Actor.system(language=args.lang),
-                                existing_file(args.file, args.lang))
-    print(translate("cli.import.done", args.lang, created=summary.created,
-                    updated=summary.updated))
+def _import(args) -> int:
+    _, service, message = IMPORTS[args.import_kind]
+    summary = service(Actor.system(language=args.lang), existing_file(args.file, args.lang))
+    print(translate(message, args.lang, **asdict(summary)))
     return 0
