@@ -43,8 +43,8 @@ from juvenile.models import School, Student
 from juvenile.models.base import utcnow
 from juvenile.rules.calendar import WorkingCalendar
 from juvenile.security.actor import Actor
-from juvenile.services.migrations import upgrade_database
-from juvenile.services.organisations import import_organisations
+from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.common import upgrade_database
 
 MONTH = "2026-10"
 PG_URL = os.environ.get("JUVENILE_BENCH_PG_URL", "postgresql://postgres@127.0.0.1/postgres")

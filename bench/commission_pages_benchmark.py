@@ -57,17 +57,21 @@ from juvenile.rules.cases import CaseState
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.rules.placements import DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
-from juvenile.services.agenda import add_agenda_item
-from juvenile.services.commission_board import meeting_calendar, meeting_page
-from juvenile.services.commission_decisions import record_decision
-from juvenile.services.commission_documents import agenda_pdf, draft_minutes_pdf
-from juvenile.services.commission_meetings import plan_meeting, record_attendance
+from juvenile.services.commission.agenda import add_agenda_item
+from juvenile.services.commission.board import meeting_calendar, meeting_page
+from juvenile.services.commission.decisions import record_decision
+from juvenile.services.commission.documents import agenda_pdf, draft_minutes_pdf
+from juvenile.services.commission.inbox import list_referrals, open_referral, referral_counts
+from juvenile.services.commission.meetings import plan_meeting, record_attendance
+from juvenile.services.commission.minutes import approve_minutes
+from juvenile.services.commission.placement_register import placements_page
+from juvenile.services.commission.placements import (
+    PlacementTerms,
+    record_return,
+    register_placement,
+)
+from juvenile.services.common import upgrade_database
 from juvenile.services.deadlines import deadline_counts, list_deadlines
-from juvenile.services.migrations import upgrade_database
-from juvenile.services.minutes import approve_minutes
-from juvenile.services.placement_register import placements_page
-from juvenile.services.placements import PlacementTerms, record_return, register_placement
-from juvenile.services.referral_inbox import list_referrals, open_referral, referral_counts
 
 COMMISSION = "KDN-AST-ALM"
 REFERRALS, MEETINGS, ITEMS, BIG_MEETING_ITEMS, PLACEMENTS = 1300, 60, 20, 25, 300

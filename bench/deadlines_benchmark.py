@@ -54,8 +54,8 @@ from juvenile.models.base import utcnow
 from juvenile.rules.iin import make_iin
 from juvenile.rules.placements import notice_due, planned_end
 from juvenile.security.actor import Actor
-from juvenile.services.migrations import upgrade_database
-from juvenile.services.organisations import import_organisations
+from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.common import upgrade_database
 
 PG_URL = os.environ.get("JUVENILE_BENCH_PG_URL", "postgresql://postgres@127.0.0.1/postgres")
 ON = "2026-12-15"

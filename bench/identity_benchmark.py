@@ -28,9 +28,9 @@ from juvenile.demo import load_demo
 from juvenile.demo.users import DEMO_PASSWORD
 from juvenile.models import AuditAction, AuditEntry
 from juvenile.security.actor import Actor
-from juvenile.services import sessions
-from juvenile.services.audit_log import AuditFilter, export_audit_csv, search_audit
-from juvenile.services.migrations import upgrade_database
+from juvenile.services.common import upgrade_database
+from juvenile.services.identity import sessions
+from juvenile.services.identity.audit import AuditFilter, export_audit_csv, search_audit
 
 
 def _timed(label: str, runs: int, call) -> None:

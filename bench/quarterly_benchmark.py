@@ -38,7 +38,7 @@ from sqlalchemy.engine import make_url
 
 from juvenile import db
 from juvenile.demo.region_scale import DEFAULT_SEED, REGION, load_region_scale
-from juvenile.services.migrations import upgrade_database
+from juvenile.services.common import upgrade_database
 
 PG_URL = os.environ.get("JUVENILE_BENCH_PG_URL", "postgresql://postgres@127.0.0.1/postgres")
 YEAR, QUARTER = 2026, 2
@@ -55,7 +55,7 @@ def measure(url: str) -> dict:
     """In this (fresh) process: time the analysis and the exports, note the peaks."""
     from juvenile.reports import quarterly_csv, quarterly_pdf, quarterly_xlsx
     from juvenile.security.actor import Actor
-    from juvenile.services.quarterly_analysis import quarterly_analysis, scope_ids_by_code
+    from juvenile.services.analysis.quarterly import quarterly_analysis, scope_ids_by_code
 
     db.configure(url)
     _, region = scope_ids_by_code(region_code=REGION.region_code)

@@ -35,15 +35,15 @@ from juvenile.demo.students import LARGE_SCHOOL, add_large_school
 from juvenile.models import CriterionFlag, Role, School, Student, User
 from juvenile.rules.calendar import WorkingCalendar
 from juvenile.security.actor import Actor
-from juvenile.services.absence_scan import scan_absences
-from juvenile.services.attendance_import import import_attendance
-from juvenile.services.cases import open_case
-from juvenile.services.flags import NewFlag, add_flags
-from juvenile.services.migrations import upgrade_database
-from juvenile.services.school_dashboard import school_dashboard
-from juvenile.services.school_register import RegisterQuery, list_register
-from juvenile.services.student_card import open_student_card
-from juvenile.services.student_file import student_file
+from juvenile.services.common import upgrade_database
+from juvenile.services.school.absence_scan import scan_absences
+from juvenile.services.school.attendance_import import import_attendance
+from juvenile.services.school.cases import open_case
+from juvenile.services.school.dashboard import school_dashboard
+from juvenile.services.school.flags import NewFlag, add_flags
+from juvenile.services.school.register import RegisterQuery, list_register
+from juvenile.services.school.student_card import open_student_card
+from juvenile.services.school.student_file import student_file
 
 STUDENTS = 3000
 TODAY = date(2026, 11, 25)

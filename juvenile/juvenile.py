@@ -11,7 +11,6 @@ from juvenile.pages import (
     commission,
     landing,
     school,
-    student_card,
 )
 
 app = rx.App(api_transformer=health_api)
@@ -22,7 +21,6 @@ landing.register(
 auth.register(app)
 admin.register(app)
 admin_config.register(app)
-student_card.register(app)
 school.register(app)
 commission.register(app)
 analysis.register(app)

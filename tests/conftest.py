@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from juvenile import db
-from juvenile.services.migrations import upgrade_database
+from juvenile.services.common import upgrade_database
 
 
 def _postgres_url() -> str:

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from juvenile import db
 from juvenile.models import Region, metadata
-from juvenile.services.migrations import alembic_config, upgrade_database
+from juvenile.services.common import alembic_config, upgrade_database
 
 
 def _run(direction: str, target: str) -> None:

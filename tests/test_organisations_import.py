@@ -10,7 +10,7 @@ from juvenile import db
 from juvenile.imports.table import ImportRejected
 from juvenile.models import Commission, CommissionLevel, District, School, SpecialOrganisation
 from juvenile.security.actor import Actor
-from juvenile.services.organisations import import_organisations
+from juvenile.services.administration.organisations import import_organisations
 
 HEADER = "kind,code,name_kk,name_ru,parent_code,special_kind\n"
 GOOD = HEADER + (

@@ -7,5 +7,5 @@
 - ``result``: the result object a page, an export or the command line reads
 - ``tables``: the presentation tables shared by the XLSX and PDF exports
 
-The service entry points are in ``juvenile.services.quarterly_analysis``.
+The service entry points are in ``juvenile.services.analysis.quarterly``.
 """

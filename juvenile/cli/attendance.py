@@ -7,8 +7,8 @@ from juvenile.cli.output import CliError
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound
-from juvenile.services.absence_scan import scan_absences
-from juvenile.services.students import school_by_code
+from juvenile.services.school.absence_scan import scan_absences
+from juvenile.services.school.students import school_by_code
 
 CSV_HEADER = ("iin", "school_code", "month", "unexcused_days")
 

@@ -6,7 +6,7 @@ from datetime import date
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
-from juvenile.services.audit_log import AuditQueryRefused, check_period, export_audit_csv
+from juvenile.services.identity.audit import AuditQueryRefused, check_period, export_audit_csv
 
 
 def register(commands) -> None:

@@ -3,7 +3,7 @@
 from juvenile.cli.arguments import parse_day, parse_whole_number
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
-from juvenile.services.working_calendar import (
+from juvenile.services.administration.calendar import (
     add_day_off,
     add_working_day,
     add_working_days,

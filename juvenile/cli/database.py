@@ -1,7 +1,7 @@
 """``juvenile db upgrade``."""
 
 from juvenile.i18n import translate
-from juvenile.services.migrations import upgrade_database
+from juvenile.services.common import upgrade_database
 
 
 def register(commands) -> None:

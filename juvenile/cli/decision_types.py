@@ -2,7 +2,10 @@
 
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
-from juvenile.services.commission_decisions import add_decision_type, list_decision_types
+from juvenile.services.administration.decision_catalogue import (
+    add_decision_type,
+    list_decision_types,
+)
 
 
 def register(commands) -> None:

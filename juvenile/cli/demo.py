@@ -2,7 +2,7 @@
 
 from juvenile.demo import load_demo
 from juvenile.i18n import translate
-from juvenile.services.migrations import upgrade_database
+from juvenile.services.common import upgrade_database
 
 
 def register(commands) -> None:

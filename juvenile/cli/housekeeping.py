@@ -4,7 +4,7 @@ from datetime import date
 
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
-from juvenile.services.housekeeping import close_cases_of_adults
+from juvenile.services.school.housekeeping import close_cases_of_adults
 
 
 def register(commands) -> None:

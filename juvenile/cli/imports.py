@@ -6,10 +6,10 @@ from pathlib import Path
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
-from juvenile.services.attendance_import import import_attendance
-from juvenile.services.organisations import import_organisations
-from juvenile.services.placement_import import import_placements
-from juvenile.services.student_import import import_students
+from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.commission.placement_import import import_placements
+from juvenile.services.school.attendance_import import import_attendance
+from juvenile.services.school.student_import import import_students
 
 # kind -> (columns shown in --help, the service, the message naming what was imported)
 IMPORTS = {

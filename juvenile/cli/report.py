@@ -7,7 +7,7 @@ from juvenile.cli.output import CliError
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound
-from juvenile.services.quarterly_analysis import (
+from juvenile.services.analysis.quarterly import (
     DEFAULT_RANK_BY,
     EXPORT_FORMATS,
     export_quarterly,

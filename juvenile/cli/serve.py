@@ -9,7 +9,7 @@ from juvenile import settings
 from juvenile.cli.output import CliError
 from juvenile.demo import database_is_empty, demo_sign_ins, load_demo
 from juvenile.i18n import translate
-from juvenile.services.migrations import upgrade_database
+from juvenile.services.common import upgrade_database
 from juvenile.toolchain import reflex_environment
 
 

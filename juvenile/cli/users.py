@@ -5,7 +5,7 @@ from juvenile.i18n import LANGUAGES, translate
 from juvenile.models import Role
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound
-from juvenile.services.accounts import (
+from juvenile.services.identity.accounts import (
     AccountForm,
     create_user,
     find_user,

@@ -10,7 +10,8 @@ from juvenile.demo.students import load_demo_students
 from juvenile.demo.users import demo_sign_ins, load_demo_users
 from juvenile.models import School
 from juvenile.security.actor import Actor
-from juvenile.services.organisations import ImportSummary, import_organisations
+from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.common import ImportSummary
 
 ORGANISATIONS_FILE = Path(__file__).parent / "organisations.csv"
 

@@ -29,9 +29,9 @@ from juvenile.rules.placements import (
     add_months,
 )
 from juvenile.security.actor import Actor
-from juvenile.services.commission_meetings import plan_meeting
-from juvenile.services.commission_members import add_member
-from juvenile.services.placements import (
+from juvenile.services.commission.meetings import plan_meeting
+from juvenile.services.commission.members import add_member
+from juvenile.services.commission.placements import (
     PlacementTerms,
     record_notice,
     record_return,

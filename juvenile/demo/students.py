@@ -21,18 +21,18 @@ from juvenile.models import CriterionFlag, School, Student, SupportCase
 from juvenile.rules.calendar import WorkingCalendar
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
-from juvenile.services.absence_scan import scan_absences
-from juvenile.services.attendance_import import import_attendance
-from juvenile.services.cases import open_case
-from juvenile.services.council import (
+from juvenile.services.school.absence_scan import scan_absences
+from juvenile.services.school.attendance_import import import_attendance
+from juvenile.services.school.cases import open_case
+from juvenile.services.school.council import (
     NewMeasure,
     hold_council_meeting,
     plan_council_meeting,
     record_council_decision,
     record_participation,
 )
-from juvenile.services.flags import NewFlag, add_flags
-from juvenile.services.student_import import (
+from juvenile.services.school.flags import NewFlag, add_flags
+from juvenile.services.school.student_import import (
     OPTIONAL_COLUMNS,
     STUDENT_COLUMNS,
     import_students,

@@ -11,7 +11,7 @@ from sqlmodel import select
 from juvenile.db import transaction
 from juvenile.models import Role, User
 from juvenile.security.actor import Actor
-from juvenile.services.accounts import AccountForm, create_user
+from juvenile.services.identity.accounts import AccountForm, create_user
 
 DEMO_PASSWORD = "juvenile-demo"  # noqa: S105 (published: demo mode only)
 

@@ -2,12 +2,16 @@
 
 import reflex as rx
 
-from juvenile import settings
 from juvenile.components.shell import page_shell
 from juvenile.components.text import t
-from juvenile.demo import demo_sign_ins
 from juvenile.state.account import PasswordState
-from juvenile.state.auth import PASSWORD_ROUTE, SIGN_IN_ROUTE, SIGN_OUT_ROUTE, AuthState
+from juvenile.state.auth import (
+    PASSWORD_ROUTE,
+    SIGN_IN_ROUTE,
+    SIGN_OUT_ROUTE,
+    AuthState,
+    published_demo_sign_ins,
+)
 from juvenile.state.i18n import I18nState
 
 
@@ -41,7 +45,7 @@ def _demo_sign_ins() -> rx.Component:
                             rx.table.cell(rx.code(password)),
                             rx.table.cell(I18nState.messages[f"ui.role.{role}"]),
                         )
-                        for login, password, role in demo_sign_ins()
+                        for login, password, role in published_demo_sign_ins()
                     ]
                 ),
                 size="1",
@@ -83,7 +87,7 @@ def sign_in_page() -> rx.Component:
             size="3",
             width="100%",
         ),
-        _demo_sign_ins() if settings.demo_mode() else rx.fragment(),
+        _demo_sign_ins() if published_demo_sign_ins() else rx.fragment(),
     )
 
 

@@ -9,7 +9,7 @@ from juvenile.i18n import format_date, translate
 from juvenile.reports.commission_agenda import meeting_fields, new_document, question, signatory
 from juvenile.reports.commission_minutes import Stamp, outcome_fields
 from juvenile.reports.council_protocol import document_language
-from juvenile.services.meeting_record import ItemRecord, MeetingRecord
+from juvenile.reports.meeting_data import ItemRecord, MeetingRecord
 
 
 def render(record: MeetingRecord, item: ItemRecord, language: str, stamp: Stamp) -> bytes:

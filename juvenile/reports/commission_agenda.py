@@ -6,8 +6,8 @@ frame (commission, district, number, date, place) and how a question reads.
 
 from juvenile.i18n import format_date, translate
 from juvenile.reports.council_protocol import document_language
+from juvenile.reports.meeting_data import ItemRecord, MeetingRecord
 from juvenile.reports.pdf import Document
-from juvenile.services.meeting_record import ItemRecord, MeetingRecord
 
 
 def new_document(title: str, language: str) -> Document:

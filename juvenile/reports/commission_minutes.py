@@ -16,8 +16,8 @@ from juvenile.i18n import format_date, translate
 from juvenile.models import AgendaItemStatus
 from juvenile.reports.commission_agenda import meeting_fields, new_document, question, signatory
 from juvenile.reports.council_protocol import document_language
+from juvenile.reports.meeting_data import ItemRecord, MeetingRecord
 from juvenile.reports.pdf import Document
-from juvenile.services.meeting_record import ItemRecord, MeetingRecord
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from fpdf.fonts import FontFace
 
 from juvenile.i18n import format_date, translate
+from juvenile.reports.council_data import HeardCase, Measure, ProtocolData
 from juvenile.reports.pdf import FAMILY, Document
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.services.school_documents import HeardCase, Measure, ProtocolData
 
 DOCUMENT_LANGUAGES = ("kk", "ru")
 _LABEL = FontFace(emphasis="BOLD")

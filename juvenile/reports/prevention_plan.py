@@ -6,6 +6,7 @@ and when done. Signed by the one who drew it up; approved by the director.
 """
 
 from juvenile.i18n import format_date, translate
+from juvenile.reports.council_data import PlanData
 from juvenile.reports.council_protocol import (
     document_language,
     labelled,
@@ -14,7 +15,6 @@ from juvenile.reports.council_protocol import (
 )
 from juvenile.reports.pdf import Document
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.services.school_documents import PlanData
 
 
 def render(data: PlanData, language: str) -> bytes:

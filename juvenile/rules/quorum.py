@@ -5,6 +5,7 @@ when a meeting may decide, is left to the authorised body's regulation
 (Art. 79 (7)). The share is therefore a parameter; the default is a majority.
 """
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 from juvenile.rules.errors import RuleViolation
@@ -20,3 +21,13 @@ def has_quorum(present: int, members: int, share: Fraction = Fraction(1, 2)) -> 
     if not 0 <= share < 1:
         raise RuleViolation("quorum.bad_share", share=share)
     return members > 0 and present > share * members
+
+
+@dataclass(frozen=True)
+class QuorumState:
+    """Attendance of a meeting as the quorum rule sees it."""
+
+    recorded: bool
+    present: int
+    members: int
+    reached: bool

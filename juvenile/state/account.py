@@ -3,7 +3,7 @@
 import reflex as rx
 
 from juvenile.security.gate import NotFound
-from juvenile.services.accounts import AccountRefused, change_own_password
+from juvenile.services.identity.accounts import AccountRefused, change_own_password
 from juvenile.state.auth import ROLE_AREAS, AuthState
 
 

@@ -12,8 +12,9 @@ from juvenile.i18n import format_date, translate
 from juvenile.imports.table import ImportRejected
 from juvenile.rules.calendar import TRANSFERRED, statutory_holidays, transferred_days_off
 from juvenile.security.gate import AccessDenied
-from juvenile.services import commission_decisions, working_calendar
-from juvenile.services.organisations import import_organisations
+from juvenile.services.administration import calendar as working_calendar
+from juvenile.services.administration import decision_catalogue
+from juvenile.services.administration.organisations import import_organisations
 from juvenile.state.auth import AuthState
 from juvenile.state.i18n import I18nState
 
@@ -115,7 +116,7 @@ class DecisionCatalogueState(AdminConfigState):
 
     @rx.event
     async def load(self):
-        ok, types = await self._run(commission_decisions.list_decision_types, True)
+        ok, types = await self._run(decision_catalogue.list_decision_types, True)
         if not ok:
             return types
         self.denied = False
@@ -130,7 +131,7 @@ class DecisionCatalogueState(AdminConfigState):
     @rx.event
     async def add_type(self, form: dict):
         ok, added = await self._run(
-            commission_decisions.add_decision_type,
+            decision_catalogue.add_decision_type,
             str(form.get("code", ""))[:40], str(form.get("name_kk", ""))[:300],
             str(form.get("name_ru", ""))[:300], form.get("follow_up") == "on",
         )
@@ -142,7 +143,7 @@ class DecisionCatalogueState(AdminConfigState):
 
     @rx.event
     async def set_active(self, code: str, active: bool):
-        ok, _ = await self._run(commission_decisions.set_decision_type_active, str(code)[:40],
+        ok, _ = await self._run(decision_catalogue.set_decision_type_active, str(code)[:40],
                                 bool(active))
         if ok:
             await self.load()

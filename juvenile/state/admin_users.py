@@ -10,7 +10,7 @@ import reflex as rx
 from juvenile.i18n import format_date
 from juvenile.models import Role
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services import accounts
+from juvenile.services.identity import accounts
 from juvenile.state.auth import AuthState
 from juvenile.state.i18n import I18nState
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from juvenile.security.gate import AccessDenied
 from juvenile.security.policy import RecordKind
-from juvenile.services.audit_log import (
+from juvenile.services.identity.audit import (
     TIME_FORMAT,
     AuditFilter,
     AuditQueryRefused,

@@ -13,10 +13,11 @@ from urllib.parse import quote
 
 import reflex as rx
 
+from juvenile import settings
 from juvenile.i18n import translate
 from juvenile.models import Role
 from juvenile.security.actor import Actor
-from juvenile.services import sessions
+from juvenile.services.identity import sessions
 from juvenile.state.i18n import I18nState
 
 SESSION_COOKIE = "juvenile_session"
@@ -55,6 +56,16 @@ def safe_next(path: str) -> str:
     if path.startswith("/") and not path.startswith("//") and "\\" not in path:
         return path
     return ""
+
+
+def published_demo_sign_ins() -> list[tuple[str, str, str]]:
+    """(login, password, role) of the demo users, listed on the sign-in page only
+    when the portal runs with the demo (``JUVENILE_DEMO=1``); otherwise none."""
+    if not settings.demo_mode():
+        return []
+    from juvenile.demo.users import demo_sign_ins
+
+    return demo_sign_ins()
 
 
 class AuthState(rx.State):

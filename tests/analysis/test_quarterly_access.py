@@ -9,7 +9,7 @@ from juvenile.db import transaction
 from juvenile.models import AuditAction, AuditEntry, Region, Role
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.quarterly_analysis import (
+from juvenile.services.analysis.quarterly import (
     analysis_scopes,
     export_quarterly,
     quarterly_analysis,

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from juvenile.cli import main
 from juvenile.i18n import translate
 from juvenile.security.actor import Actor
-from juvenile.services.quarterly_analysis import export_quarterly, quarterly_analysis
+from juvenile.services.analysis.quarterly import export_quarterly, quarterly_analysis
 
 KK_SHEETS = ["Жиынтық", "Сүйемелдеу", "Белгілер", "Істер", "Кеңес", "Комиссия",
              "Арнаулы ұйымдар", "Сабаққа бармау", "Серпін", "Рейтинг"]

@@ -9,7 +9,7 @@ from analysis_world import analyst
 from juvenile.analysis.indicators import catalogue
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
-from juvenile.services.quarterly_analysis import (
+from juvenile.services.analysis.quarterly import (
     quarterly_analysis,
     rank_schools,
     school_figures,

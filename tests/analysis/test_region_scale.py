@@ -23,8 +23,8 @@ from juvenile.models import (
 from juvenile.rules.age import age_on
 from juvenile.rules.iin import Sex, make_iin, parse_iin
 from juvenile.security.actor import Actor
-from juvenile.services.quarterly_analysis import quarterly_analysis, scope_ids_by_code
-from juvenile.services.students import StudentData, create_student
+from juvenile.services.analysis.quarterly import quarterly_analysis, scope_ids_by_code
+from juvenile.services.school.students import StudentData, create_student
 
 SMALL = RegionScale(districts=3, schools=12, students=6000)
 

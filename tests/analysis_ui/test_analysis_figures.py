@@ -17,7 +17,7 @@ from juvenile.analysis.result import build
 from juvenile.analysis.scope import Scope, ScopeKind
 from juvenile.i18n import LANGUAGES, catalog, translate
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.services.quarterly_analysis import EXPORT_FORMATS, ScopeChoice
+from juvenile.services.analysis.quarterly import EXPORT_FORMATS, ScopeChoice
 from juvenile.state.analysis import figures as fig
 
 QUARTER = Quarter(2026, 4)

@@ -26,10 +26,10 @@ from juvenile.i18n import translate
 from juvenile.models import AuditAction, AuditEntry, District, School, Student
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
-from juvenile.services.accounts import AccountForm, create_user
-from juvenile.services.cases import open_case
-from juvenile.services.flags import NewFlag, add_flags
-from juvenile.services.quarterly_analysis import quarterly_analysis
+from juvenile.services.analysis.quarterly import quarterly_analysis
+from juvenile.services.identity.accounts import AccountForm, create_user
+from juvenile.services.school.cases import open_case
+from juvenile.services.school.flags import NewFlag, add_flags
 
 pytestmark = pytest.mark.browser
 

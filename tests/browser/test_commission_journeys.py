@@ -36,17 +36,17 @@ from juvenile.models import (
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
-from juvenile.services.accounts import AccountForm, create_user
-from juvenile.services.agenda import record_hearing_notes
-from juvenile.services.cases import open_case
-from juvenile.services.council import (
+from juvenile.services.commission.agenda import record_hearing_notes
+from juvenile.services.identity.accounts import AccountForm, create_user
+from juvenile.services.school.cases import open_case
+from juvenile.services.school.council import (
     hold_council_meeting,
     plan_council_meeting,
     record_council_decision,
     record_participation,
 )
-from juvenile.services.flags import NewFlag, add_flags
-from juvenile.services.students import (
+from juvenile.services.school.flags import NewFlag, add_flags
+from juvenile.services.school.students import (
     RepresentativeData,
     StudentData,
     add_representative,

@@ -32,9 +32,9 @@ from juvenile.models import (
 from juvenile.rules.calendar import WorkingCalendar
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
-from juvenile.services.cases import open_case
-from juvenile.services.flags import NewFlag, add_flags
-from juvenile.services.students import (
+from juvenile.services.school.cases import open_case
+from juvenile.services.school.flags import NewFlag, add_flags
+from juvenile.services.school.students import (
     RepresentativeData,
     StudentData,
     add_representative,

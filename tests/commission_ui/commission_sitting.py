@@ -12,9 +12,9 @@ from commission_world import World  # noqa: E402
 
 from juvenile.models import CommissionMeeting, Referral  # noqa: E402
 from juvenile.security.actor import Actor  # noqa: E402
-from juvenile.services.agenda import add_agenda_item, record_hearing_notes  # noqa: E402
-from juvenile.services.commission_decisions import record_decision  # noqa: E402
-from juvenile.services.commission_meetings import plan_meeting, record_attendance  # noqa: E402
+from juvenile.services.commission.agenda import add_agenda_item, record_hearing_notes  # noqa: E402
+from juvenile.services.commission.decisions import record_decision  # noqa: E402
+from juvenile.services.commission.meetings import plan_meeting, record_attendance  # noqa: E402
 
 MEETING_DAY = date(2026, 12, 14)
 EXECUTOR = "ІІБ ювеналдық полиция бөлімі"

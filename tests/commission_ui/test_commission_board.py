@@ -13,24 +13,24 @@ from juvenile.models import AuditEntry, ReferralStatus, Role
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.placements import DecidingBody, PlacementKind
 from juvenile.security.gate import AccessDenied
-from juvenile.services.agenda import add_agenda_item
-from juvenile.services.commission_board import meeting_calendar, meeting_page
-from juvenile.services.commission_decisions import mark_decision_done, record_decision
-from juvenile.services.commission_meetings import plan_meeting
-from juvenile.services.deadlines import DeadlineKind, deadline_counts, list_deadlines
-from juvenile.services.minutes import approve_minutes
-from juvenile.services.placement_register import (
+from juvenile.services.commission.agenda import add_agenda_item
+from juvenile.services.commission.board import meeting_calendar, meeting_page
+from juvenile.services.commission.decisions import mark_decision_done, record_decision
+from juvenile.services.commission.inbox import referral_counts
+from juvenile.services.commission.meetings import plan_meeting
+from juvenile.services.commission.minutes import approve_minutes
+from juvenile.services.commission.placement_register import (
     PlanStatus,
     placements_page,
     register_placement_by_iin,
 )
-from juvenile.services.placements import (
+from juvenile.services.commission.placements import (
     PlacementTerms,
     extend_placement,
     record_rehabilitation_plan,
     record_return,
 )
-from juvenile.services.referral_inbox import referral_counts
+from juvenile.services.deadlines import DeadlineKind, deadline_counts, list_deadlines
 
 
 def audit_count() -> int:

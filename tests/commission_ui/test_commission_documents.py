@@ -21,10 +21,10 @@ from sqlmodel import select
 from juvenile import db
 from juvenile.i18n import format_date
 from juvenile.models import AuditAction, AuditEntry, CommissionMember, MemberPosition
-from juvenile.services.agenda import add_agenda_item
-from juvenile.services.commission_decisions import record_decision
-from juvenile.services.commission_documents import agenda_pdf, draft_minutes_pdf
-from juvenile.services.commission_meetings import plan_meeting
+from juvenile.services.commission.agenda import add_agenda_item
+from juvenile.services.commission.decisions import record_decision
+from juvenile.services.commission.documents import agenda_pdf, draft_minutes_pdf
+from juvenile.services.commission.meetings import plan_meeting
 
 PAGE = {"kk": "бет {page} / {pages}", "ru": "стр. {page} / {pages}"}
 WORDS = {

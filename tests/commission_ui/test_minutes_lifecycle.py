@@ -14,20 +14,20 @@ from juvenile import db
 from juvenile.models import AuditAction, AuditEntry, MinutesDocument
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
-from juvenile.services.agenda import (
+from juvenile.services.commission.agenda import (
     add_agenda_item,
     record_hearing_notes,
     remove_agenda_item,
     reorder_agenda,
 )
-from juvenile.services.commission_decisions import mark_decision_done, record_decision
-from juvenile.services.commission_documents import (
+from juvenile.services.commission.decisions import mark_decision_done, record_decision
+from juvenile.services.commission.documents import (
     approved_minutes_pdf,
     case_extract_pdf,
     draft_minutes_pdf,
 )
-from juvenile.services.commission_meetings import plan_meeting, record_attendance
-from juvenile.services.minutes import approve_minutes, minutes_status, open_amendment
+from juvenile.services.commission.meetings import plan_meeting, record_attendance
+from juvenile.services.commission.minutes import approve_minutes, minutes_status, open_amendment
 
 
 def text_of(data: bytes) -> str:

@@ -29,9 +29,9 @@ from juvenile.rules.cases import CaseState
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.rules.placements import DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
-from juvenile.services.commission_members import add_member
-from juvenile.services.organisations import import_organisations
-from juvenile.services.placements import PlacementTerms, register_placement
+from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.commission.members import add_member
+from juvenile.services.commission.placements import PlacementTerms, register_placement
 
 ORGANISATIONS = """kind,code,name_kk,name_ru,parent_code,special_kind
 district,D1,Бірінші аудан,Первый район,KZ-75,

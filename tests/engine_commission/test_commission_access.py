@@ -10,11 +10,11 @@ from sqlmodel import select
 from juvenile import db
 from juvenile.models import AuditAction, AuditEntry, ReferralStatus, Role
 from juvenile.security.gate import AccessDenied
-from juvenile.services.agenda import add_agenda_item, list_agenda
-from juvenile.services.commission_decisions import record_decision
-from juvenile.services.commission_meetings import plan_meeting, record_attendance
-from juvenile.services.placements import placement_history, record_return
-from juvenile.services.referral_inbox import list_referrals, open_referral
+from juvenile.services.commission.agenda import add_agenda_item, list_agenda
+from juvenile.services.commission.decisions import record_decision
+from juvenile.services.commission.inbox import list_referrals, open_referral
+from juvenile.services.commission.meetings import plan_meeting, record_attendance
+from juvenile.services.commission.placements import placement_history, record_return
 
 
 def _audit(login: str) -> list[AuditEntry]:

@@ -18,22 +18,20 @@ from juvenile.models import (
 )
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.agenda import (
+from juvenile.services.administration.decision_catalogue import (
+    add_decision_type,
+    list_decision_types,
+    set_decision_type_active,
+)
+from juvenile.services.commission.agenda import (
     add_agenda_item,
     list_agenda,
     record_hearing_notes,
     remove_agenda_item,
     reorder_agenda,
 )
-from juvenile.services.commission_decisions import (
-    add_decision_type,
-    item_history,
-    list_decision_types,
-    mark_decision_done,
-    record_decision,
-    set_decision_type_active,
-)
-from juvenile.services.commission_meetings import plan_meeting, record_attendance
+from juvenile.services.commission.decisions import item_history, mark_decision_done, record_decision
+from juvenile.services.commission.meetings import plan_meeting, record_attendance
 
 DEFAULT_CODES = [
     "individual_prevention", "representative_obligations", "family_support_centre",

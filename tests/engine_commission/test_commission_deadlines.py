@@ -14,11 +14,15 @@ from juvenile.cli import main
 from juvenile.models import PlanMeasure, Role, SupportCase
 from juvenile.rules.cases import CaseState
 from juvenile.security.gate import AccessDenied
-from juvenile.services.agenda import add_agenda_item
-from juvenile.services.commission_decisions import mark_decision_done, record_decision
-from juvenile.services.commission_meetings import plan_meeting, record_attendance
+from juvenile.services.commission.agenda import add_agenda_item
+from juvenile.services.commission.decisions import mark_decision_done, record_decision
+from juvenile.services.commission.meetings import plan_meeting, record_attendance
+from juvenile.services.commission.placements import (
+    record_notice,
+    record_rehabilitation_plan,
+    record_return,
+)
 from juvenile.services.deadlines import DeadlineKind, list_deadlines
-from juvenile.services.placements import record_notice, record_rehabilitation_plan, record_return
 
 ON = date(2026, 12, 15)
 

@@ -28,8 +28,8 @@ from juvenile.models import (
 )
 from juvenile.rules.iin import Sex
 from juvenile.security.actor import Actor
+from juvenile.services.administration.organisations import import_organisations
 from juvenile.services.deadlines import DeadlineKind
-from juvenile.services.organisations import import_organisations
 
 TODAY = date(2026, 11, 25)
 

@@ -7,15 +7,15 @@ from commission_world import SYSTEM
 
 from juvenile.models import AgendaItemKind, CommissionMeetingStatus, MemberPosition
 from juvenile.rules.errors import RuleViolation
-from juvenile.services.agenda import add_agenda_item
-from juvenile.services.commission_decisions import record_decision
-from juvenile.services.commission_meetings import (
+from juvenile.services.commission.agenda import add_agenda_item
+from juvenile.services.commission.decisions import record_decision
+from juvenile.services.commission.meetings import (
     meeting_attendance,
     meeting_quorum,
     plan_meeting,
     record_attendance,
 )
-from juvenile.services.commission_members import add_member, list_members, set_member_active
+from juvenile.services.commission.members import add_member, list_members, set_member_active
 
 DAY = date(2026, 12, 14)
 

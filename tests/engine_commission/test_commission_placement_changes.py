@@ -8,7 +8,7 @@ from commission_world import SE, SR, SYSTEM, count
 
 from juvenile.models import Placement, PlacementChange, PlacementChangeKind, PlacementStatus
 from juvenile.rules.errors import RuleViolation
-from juvenile.services.placements import (
+from juvenile.services.commission.placements import (
     extend_placement,
     placement_history,
     record_notice,

@@ -11,8 +11,8 @@ from juvenile.cli import main
 from juvenile.imports.table import ImportRejected
 from juvenile.models import AgendaItem, CriterionFlag, Placement, PlacementStatus
 from juvenile.rules.iin import Sex, make_iin
-from juvenile.services.placement_import import import_placements
-from juvenile.services.placements import placement_history
+from juvenile.services.commission.placement_import import import_placements
+from juvenile.services.commission.placements import placement_history
 
 HEADER = "iin,kind,organisation_code,decision_date,start_date,term_months,return_date\n"
 

@@ -9,7 +9,7 @@ from juvenile.models import Placement, PlacementStatus
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.placements import DecidingBody
 from juvenile.security.gate import NotFound
-from juvenile.services.placements import PlacementTerms, register_placement
+from juvenile.services.commission.placements import PlacementTerms, register_placement
 
 DECISION = date(2026, 1, 15)
 

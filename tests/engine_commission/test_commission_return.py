@@ -16,14 +16,14 @@ from juvenile.models import (
 )
 from juvenile.rules.criteria import RETURN_CRITERION
 from juvenile.rules.errors import RuleViolation
-from juvenile.services.agenda import list_agenda, remove_agenda_item
-from juvenile.services.commission_meetings import plan_meeting, record_attendance
-from juvenile.services.placements import (
+from juvenile.services.administration.calendar import add_day_off
+from juvenile.services.commission.agenda import list_agenda, remove_agenda_item
+from juvenile.services.commission.meetings import plan_meeting, record_attendance
+from juvenile.services.commission.placements import (
     record_rehabilitation_plan,
     record_return,
     terminate_placement,
 )
-from juvenile.services.working_calendar import add_day_off
 
 FRIDAY = date(2026, 12, 11)
 

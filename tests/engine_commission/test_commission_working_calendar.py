@@ -11,7 +11,7 @@ from juvenile.cli import main
 from juvenile.models import CalendarDayKind, Role
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
-from juvenile.services.working_calendar import (
+from juvenile.services.administration.calendar import (
     add_day_off,
     add_working_day,
     add_working_days,

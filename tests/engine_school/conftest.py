@@ -16,9 +16,9 @@ from juvenile import db
 from juvenile.models import Commission, Role, School, User
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
-from juvenile.services.organisations import import_organisations
-from juvenile.services.students import RepresentativeData, StudentData, add_representative
-from juvenile.services.students import create_student as create
+from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.school.students import RepresentativeData, StudentData, add_representative
+from juvenile.services.school.students import create_student as create
 
 ORGANISATIONS = """kind,code,name_kk,name_ru,parent_code,special_kind
 district,D1,Бірінші аудан,Первый район,KZ-75,

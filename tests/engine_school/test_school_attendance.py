@@ -13,8 +13,8 @@ from juvenile.models import AbsenceProposal, AttendanceMark, CriterionFlag, Prop
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
-from juvenile.services import attendance_import
-from juvenile.services.absence_scan import (
+from juvenile.services.school import attendance_import
+from juvenile.services.school.absence_scan import (
     confirm_absence_proposal,
     confirm_absence_proposals,
     dismiss_absence_proposal,
@@ -22,7 +22,7 @@ from juvenile.services.absence_scan import (
     list_absence_proposals,
     scan_absences,
 )
-from juvenile.services.attendance_import import import_attendance
+from juvenile.services.school.attendance_import import import_attendance
 
 TODAY = date(2026, 11, 25)
 

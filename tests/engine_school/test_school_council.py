@@ -21,9 +21,9 @@ from juvenile.models import (
 from juvenile.rules.cases import CaseState, CloseOutcome, CouncilDecision
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
-from juvenile.services import escalation
-from juvenile.services.cases import add_flags_to_case, case_timeline, close_case, open_case
-from juvenile.services.council import (
+from juvenile.services.school import escalation
+from juvenile.services.school.cases import add_flags_to_case, case_timeline, close_case, open_case
+from juvenile.services.school.council import (
     NewMeasure,
     add_cases_to_meeting,
     hold_council_meeting,
@@ -31,7 +31,7 @@ from juvenile.services.council import (
     record_council_decision,
     record_participation,
 )
-from juvenile.services.flags import NewFlag, add_flags, list_flags
+from juvenile.services.school.flags import NewFlag, add_flags, list_flags
 
 MEETING_DAY = date(2026, 11, 20)
 PLAN = [NewMeasure("weekly talks with the school psychologist", "Сейітова А. Б.",

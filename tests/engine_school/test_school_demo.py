@@ -20,7 +20,7 @@ from juvenile.models import (
 from juvenile.rules.cases import CaseState
 from juvenile.rules.iin import parse_iin
 from juvenile.security.actor import Actor
-from juvenile.services.organisations import import_organisations
+from juvenile.services.administration.organisations import import_organisations
 
 TODAY = date(2026, 11, 25)
 TABLES = (Student, LegalRepresentative, CriterionFlag, SupportCase, AttendanceMark,

@@ -11,7 +11,7 @@ from juvenile.models import AuditEntry, CriterionFlag, Role
 from juvenile.rules.age import eighteenth_birthday
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
-from juvenile.services.flags import NewFlag, add_flags, list_flags, resolve_flag
+from juvenile.services.school.flags import NewFlag, add_flags, list_flags, resolve_flag
 
 BIRTH = date(2008, 12, 1)
 EIGHTEEN = eighteenth_birthday(BIRTH)  # 2026-12-01

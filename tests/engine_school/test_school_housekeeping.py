@@ -9,9 +9,9 @@ from juvenile import db
 from juvenile.cli import main
 from juvenile.models import CaseEvent, CaseEventKind, SupportCase
 from juvenile.rules.cases import CaseState, CloseOutcome
-from juvenile.services.cases import close_case, open_case
-from juvenile.services.flags import NewFlag, add_flags
-from juvenile.services.housekeeping import close_cases_of_adults
+from juvenile.services.school.cases import close_case, open_case
+from juvenile.services.school.flags import NewFlag, add_flags
+from juvenile.services.school.housekeeping import close_cases_of_adults
 
 BIRTH = date(2008, 12, 1)  # 18 on 2026-12-01
 

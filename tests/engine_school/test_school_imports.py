@@ -21,8 +21,8 @@ from juvenile.models import (
 )
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
-from juvenile.services.attendance_import import import_attendance
-from juvenile.services.student_import import import_students
+from juvenile.services.school.attendance_import import import_attendance
+from juvenile.services.school.student_import import import_students
 
 HEADER = ("iin,last_name,first_name,middle_name,school_code,grade,class_letter,language,"
           "representative_name,representative_relation,representative_phone\n")

@@ -11,17 +11,17 @@ from juvenile.models import AuditEntry, CaseEvent, CaseEventKind, SchoolTransfer
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
-from juvenile.services.cases import case_timeline, get_case, open_case
-from juvenile.services.flags import NewFlag, add_flags
-from juvenile.services.students import (
+from juvenile.services.school.cases import case_timeline, get_case, open_case
+from juvenile.services.school.flags import NewFlag, add_flags
+from juvenile.services.school.students import (
     RepresentativeData,
     StudentData,
     add_representative,
     create_student,
     get_student,
-    transfer_student,
     update_student,
 )
+from juvenile.services.school.transfers import transfer_student
 
 GOOD_IIN = make_iin(date(2011, 2, 3), Sex.FEMALE, 4321)
 

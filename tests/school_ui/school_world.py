@@ -13,18 +13,18 @@ from juvenile import db
 from juvenile.models import CriterionFlag, Role, School, User
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
-from juvenile.services.cases import open_case
-from juvenile.services.council import (
+from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.school.cases import open_case
+from juvenile.services.school.council import (
     NewMeasure,
     hold_council_meeting,
     plan_council_meeting,
     record_council_decision,
     record_participation,
 )
-from juvenile.services.flags import NewFlag, add_flags
-from juvenile.services.organisations import import_organisations
-from juvenile.services.students import RepresentativeData, StudentData, add_representative
-from juvenile.services.students import create_student as create
+from juvenile.services.school.flags import NewFlag, add_flags
+from juvenile.services.school.students import RepresentativeData, StudentData, add_representative
+from juvenile.services.school.students import create_student as create
 
 ORGANISATIONS = """kind,code,name_kk,name_ru,parent_code,special_kind
 district,D1,Бірінші аудан,Первый район,KZ-75,

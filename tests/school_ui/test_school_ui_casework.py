@@ -19,13 +19,13 @@ from juvenile.rules.cases import CaseState
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
-from juvenile.services.absence_review import month_proposals
-from juvenile.services.absence_scan import scan_absences
-from juvenile.services.case_file import mark_measure_done, open_case_file, start_case
-from juvenile.services.school_imports import ImportKind, preview_import, run_import
-from juvenile.services.student_card import open_student_card
-from juvenile.services.student_file import student_file
-from juvenile.services.students import get_student
+from juvenile.services.school.absence_review import month_proposals
+from juvenile.services.school.absence_scan import scan_absences
+from juvenile.services.school.case_file import mark_measure_done, open_case_file, start_case
+from juvenile.services.school.imports import ImportKind, preview_import, run_import
+from juvenile.services.school.student_card import open_student_card
+from juvenile.services.school.student_file import student_file
+from juvenile.services.school.students import get_student
 
 
 def attendance_csv(iin: str, unexcused: tuple[int, ...], present: tuple[int, ...] = ()) -> bytes:

@@ -14,13 +14,13 @@ from school_world import SYSTEM, TODAY, world  # noqa: F401 (fixture)
 from juvenile.models import Role
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied
-from juvenile.services.absence_scan import scan_absences
-from juvenile.services.attendance_import import import_attendance
-from juvenile.services.council import plan_council_meeting
 from juvenile.services.deadlines import DeadlineKind
-from juvenile.services.flags import resolve_flag
-from juvenile.services.school_dashboard import school_dashboard
-from juvenile.services.students import get_student
+from juvenile.services.school.absence_scan import scan_absences
+from juvenile.services.school.attendance_import import import_attendance
+from juvenile.services.school.council import plan_council_meeting
+from juvenile.services.school.dashboard import school_dashboard
+from juvenile.services.school.flags import resolve_flag
+from juvenile.services.school.students import get_student
 
 
 def test_counts_the_schools_own_students_by_unresolved_criterion(world):

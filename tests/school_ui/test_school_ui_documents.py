@@ -20,7 +20,7 @@ from juvenile.models import AuditAction, AuditEntry
 from juvenile.reports import council_protocol, prevention_plan
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.security.gate import AccessDenied
-from juvenile.services.school_documents import plan_data, protocol_data
+from juvenile.services.school.documents import plan_data, protocol_data
 
 MEASURES = (("Педагог-психологпен апта сайынғы жеке әңгіме", "Нұрланова Ә. С.",
              TODAY + timedelta(days=30)),)

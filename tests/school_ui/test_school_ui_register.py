@@ -14,7 +14,7 @@ from juvenile.models import AuditAction, AuditEntry, Role
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied
-from juvenile.services.school_register import (
+from juvenile.services.school.register import (
     NO_CASE,
     RegisterQuery,
     RegisterSort,

@@ -10,7 +10,7 @@ from juvenile.demo import ORGANISATIONS_FILE
 from juvenile.models import Commission, District, Region, School
 from juvenile.security import passwords
 from juvenile.security.actor import Actor
-from juvenile.services.organisations import import_organisations
+from juvenile.services.administration.organisations import import_organisations
 
 
 @pytest.fixture(autouse=True)

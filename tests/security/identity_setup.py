@@ -17,8 +17,8 @@ from juvenile.models import LegalRepresentative, Referral, Role, Student, Suppor
 from juvenile.rules.cases import CaseState
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
-from juvenile.services.accounts import AccountForm, create_user
-from juvenile.services.sessions import actor_of
+from juvenile.services.identity.accounts import AccountForm, create_user
+from juvenile.services.identity.sessions import actor_of
 
 PASSWORD = "correct horse battery"  # noqa: S105 (test accounts)
 

@@ -10,9 +10,9 @@ from juvenile.models import AuditAction, AuditEntry, Role, User
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied
 from juvenile.security.passwords import verify_password
-from juvenile.services import accounts
-from juvenile.services.accounts import AccountForm, AccountRefused
-from juvenile.services.sessions import SignInRefused, sign_in
+from juvenile.services.identity import accounts
+from juvenile.services.identity.accounts import AccountForm, AccountRefused
+from juvenile.services.identity.sessions import SignInRefused, sign_in
 
 SYSTEM = Actor.system()
 

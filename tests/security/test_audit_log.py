@@ -15,13 +15,13 @@ from juvenile.db import transaction
 from juvenile.models import AuditAction, AuditEntry
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.audit_log import (
+from juvenile.services.identity.audit import (
     AuditFilter,
     AuditQueryRefused,
     export_audit_csv,
     search_audit,
 )
-from juvenile.services.student_card import open_student_card
+from juvenile.services.school.student_card import open_student_card
 
 SOURCE = Path(__file__).resolve().parents[2] / "juvenile"
 

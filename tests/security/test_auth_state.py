@@ -8,7 +8,7 @@ import reflex as rx
 from reflex.istate.data import RouterData
 
 import juvenile.juvenile  # noqa: F401 (registers every page and state of the app)
-from juvenile.services import accounts
+from juvenile.services.identity import accounts
 from juvenile.state.auth import PASSWORD_ROUTE, AuthState, is_protected, safe_next
 
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 from juvenile.cli import main
 from juvenile.db import transaction
 from juvenile.models import AuditAction, AuditEntry, Role, User
-from juvenile.services.sessions import SignInRefused, sign_in
+from juvenile.services.identity.sessions import SignInRefused, sign_in
 
 
 def _user(login: str) -> User:

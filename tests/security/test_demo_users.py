@@ -9,7 +9,7 @@ from juvenile.db import transaction
 from juvenile.demo import demo_sign_ins, load_demo
 from juvenile.models import Role, User
 from juvenile.pages.auth import sign_in_page
-from juvenile.services.sessions import sign_in
+from juvenile.services.identity.sessions import sign_in
 
 
 def test_the_demo_has_every_role_and_loads_twice_without_duplicates(database):

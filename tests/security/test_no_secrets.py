@@ -19,7 +19,7 @@ import juvenile.juvenile  # noqa: F401 (registers every page and state of the ap
 from juvenile.db import transaction
 from juvenile.models import User
 from juvenile.security.passwords import verify_password
-from juvenile.services import accounts, sessions
+from juvenile.services.identity import accounts, sessions
 from juvenile.state.account import PasswordState
 from juvenile.state.admin_users import AdminUsersState
 from juvenile.state.auth import AuthState

@@ -14,8 +14,14 @@ from juvenile.models import AuditAction, AuditEntry, Role, UserSession
 from juvenile.models.base import utcnow
 from juvenile.security.actor import Actor
 from juvenile.security.lockout import is_locked, locked_until
-from juvenile.services import accounts, sessions
-from juvenile.services.sessions import SignInRefused, resolve, resolve_actor, sign_in, sign_out
+from juvenile.services.identity import accounts, sessions
+from juvenile.services.identity.sessions import (
+    SignInRefused,
+    resolve,
+    resolve_actor,
+    sign_in,
+    sign_out,
+)
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 MINUTE = timedelta(minutes=1)

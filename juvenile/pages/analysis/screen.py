@@ -17,7 +17,7 @@ from juvenile.pages.analysis.parts import (
     period_picker,
     section,
 )
-from juvenile.services.quarterly_analysis import EXPORT_FORMATS
+from juvenile.state.analysis.screen import EXPORT_FORMATS
 from juvenile.state.analysis.screen import AnalysisState as S
 
 ROUTE = "/analysis"

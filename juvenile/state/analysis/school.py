@@ -10,7 +10,7 @@ from juvenile.analysis.result import QuarterlyAnalysis
 from juvenile.analysis.scope import ScopeKind
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.quarterly_analysis import school_figures
+from juvenile.services.analysis.quarterly import school_figures
 from juvenile.state.analysis.common import FiguresState, PeriodState, WorkspaceState
 from juvenile.state.auth import AuthState
 from juvenile.state.workspace import parse_id

@@ -14,7 +14,7 @@ from juvenile.analysis.scope import ScopeKind
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.quarterly_analysis import (
+from juvenile.services.analysis.quarterly import (
     EXPORT_FORMATS,
     ScopeChoice,
     analysis_scopes,

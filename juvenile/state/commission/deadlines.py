@@ -8,9 +8,9 @@ import reflex as rx
 from juvenile.i18n import format_date, translate
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.commission_decisions import mark_decision_done
+from juvenile.services.commission.decisions import mark_decision_done
+from juvenile.services.common import page_count
 from juvenile.services.deadlines import Deadline, DeadlineKind, list_deadlines
-from juvenile.services.paging import page_count
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.commission.common import (

@@ -6,7 +6,7 @@ from juvenile.i18n import translate
 from juvenile.models import ReferralStatus
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.referral_inbox import ReferralPage, list_referrals, referral_counts
+from juvenile.services.commission.inbox import ReferralPage, list_referrals, referral_counts
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.common import WorkspaceState, local_day
 from juvenile.state.workspace import PagedList

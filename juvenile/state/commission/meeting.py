@@ -14,27 +14,27 @@ import reflex as rx
 from juvenile.i18n import format_date, translate
 from juvenile.models import AgendaItemKind, AgendaItemStatus
 from juvenile.reports.commission_agenda import question
+from juvenile.reports.meeting_data import ItemRecord
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.quorum import has_quorum
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.agenda import (
+from juvenile.services.commission.agenda import (
     add_agenda_item,
     record_hearing_notes,
     remove_agenda_item,
     reorder_agenda,
 )
-from juvenile.services.commission_board import MeetingPage, meeting_page
-from juvenile.services.commission_decisions import POSTPONE, record_decision
-from juvenile.services.commission_documents import (
+from juvenile.services.commission.board import MeetingPage, meeting_page
+from juvenile.services.commission.decisions import POSTPONE, record_decision
+from juvenile.services.commission.documents import (
     Download,
     agenda_pdf,
     approved_minutes_pdf,
     case_extract_pdf,
     draft_minutes_pdf,
 )
-from juvenile.services.commission_meetings import record_attendance
-from juvenile.services.meeting_record import ItemRecord
-from juvenile.services.minutes import approve_minutes, open_amendment
+from juvenile.services.commission.meetings import record_attendance
+from juvenile.services.commission.minutes import approve_minutes, open_amendment
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.commission.common import (

@@ -9,9 +9,9 @@ from juvenile.i18n import format_date, translate
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.security.policy import Permission, RecordKind, is_allowed
-from juvenile.services.commission_board import MeetingCalendar, MeetingLine, meeting_calendar
-from juvenile.services.commission_meetings import plan_meeting
-from juvenile.services.commission_records import commission_scope
+from juvenile.services.commission.board import MeetingCalendar, MeetingLine, meeting_calendar
+from juvenile.services.commission.meetings import plan_meeting
+from juvenile.services.commission.records import commission_scope
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.common import (
     WorkspaceState,

@@ -17,8 +17,8 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.rules.placements import EXTENSION_GROUNDS, DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services import placements as engine
-from juvenile.services.placement_register import (
+from juvenile.services.commission import placements as engine
+from juvenile.services.commission.placement_register import (
     PlacementDetail,
     PlacementRow,
     PlacementsPage,

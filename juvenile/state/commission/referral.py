@@ -9,11 +9,11 @@ import reflex as rx
 
 from juvenile.i18n import format_date, translate
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.commission_board import ReferralStep, referral_steps
-from juvenile.services.referral_inbox import ReferralPacket, open_referral
+from juvenile.services.commission.board import ReferralStep, referral_steps
+from juvenile.services.commission.inbox import ReferralPacket, open_referral
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.common import WorkspaceState, iso_day, local_day, parse_id
-from juvenile.state.school.common import presence
+from juvenile.state.workspace import presence
 
 
 class PacketState(WorkspaceState, AuthState):

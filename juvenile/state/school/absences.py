@@ -9,13 +9,13 @@ from juvenile.models import ProposalStatus
 from juvenile.rules.attendance import month_key, parse_month
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.absence_review import ProposalLine, month_proposals
-from juvenile.services.absence_scan import (
+from juvenile.services.school.absence_review import ProposalLine, month_proposals
+from juvenile.services.school.absence_scan import (
     confirm_absence_proposals,
     dismiss_absence_proposals,
     scan_absences,
 )
-from juvenile.services.case_file import start_case
+from juvenile.services.school.case_file import start_case
 from juvenile.state.auth import AuthState
 from juvenile.state.workspace import WorkspaceState, parse_id, rule_message
 

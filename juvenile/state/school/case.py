@@ -9,12 +9,11 @@ from juvenile.rules.cases import CaseState
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.case_file import CaseFile, mark_measure_done, open_case_file
-from juvenile.services.cases import add_flags_to_case, close_case
+from juvenile.services.school.case_file import CaseFile, mark_measure_done, open_case_file
+from juvenile.services.school.cases import add_flags_to_case, close_case
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import presence
 from juvenile.state.school.documents import plan_download
-from juvenile.state.workspace import WorkspaceState, parse_id, rule_message
+from juvenile.state.workspace import WorkspaceState, parse_id, presence, rule_message
 
 
 class CasePageState(WorkspaceState, AuthState):

@@ -11,7 +11,7 @@ from juvenile.models import MeetingStatus
 from juvenile.rules.cases import CouncilDecision
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.council import (
+from juvenile.services.school.council import (
     NewMeasure,
     add_cases_to_meeting,
     hold_council_meeting,
@@ -19,7 +19,7 @@ from juvenile.services.council import (
     record_council_decision,
     record_participation,
 )
-from juvenile.services.council_register import (
+from juvenile.services.school.council_register import (
     MeetingFile,
     MeetingsPage,
     WaitingCase,
@@ -28,9 +28,8 @@ from juvenile.services.council_register import (
     open_meeting,
 )
 from juvenile.state.auth import AuthState
-from juvenile.state.school.common import presence
 from juvenile.state.school.documents import protocol_download
-from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
+from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, presence, rule_message
 
 DECISIONS = [decision.value for decision in CouncilDecision]
 MAX_MEASURES = 20

@@ -6,7 +6,7 @@ from juvenile.i18n import format_date, translate
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.security.gate import AccessDenied
 from juvenile.services.deadlines import DeadlineKind
-from juvenile.services.school_dashboard import SchoolDashboard, school_dashboard
+from juvenile.services.school.dashboard import SchoolDashboard, school_dashboard
 from juvenile.state.auth import AuthState
 from juvenile.state.workspace import WorkspaceState
 

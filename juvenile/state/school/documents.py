@@ -10,7 +10,7 @@ from juvenile.reports import council_protocol, prevention_plan
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.school_documents import plan_data, protocol_data
+from juvenile.services.school.documents import plan_data, protocol_data
 from juvenile.state.workspace import WorkspaceState
 
 _PDF = "application/pdf"

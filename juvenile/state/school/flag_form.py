@@ -12,8 +12,8 @@ from juvenile.rules.criteria import CRITERIA, SENSITIVE_CRITERIA
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.flags import EVIDENCE_MAX_LENGTH, NewFlag, add_flags, check_text
-from juvenile.services.students import get_student
+from juvenile.services.school.flags import EVIDENCE_MAX_LENGTH, NewFlag, add_flags, check_text
+from juvenile.services.school.students import get_student
 from juvenile.state.auth import AuthState
 from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
 

@@ -13,8 +13,8 @@ from juvenile.i18n import format_date, translate
 from juvenile.imports.table import ImportRejected
 from juvenile.rules.attendance import month_key
 from juvenile.security.gate import AccessDenied, NotFound
-from juvenile.services.attendance_import import AttendanceImportSummary
-from juvenile.services.school_imports import (
+from juvenile.services.school.attendance_import import AttendanceImportSummary
+from juvenile.services.school.imports import (
     MAX_UPLOAD_BYTES,
     ImportKind,
     ImportPreview,

@@ -8,7 +8,7 @@ from juvenile.rules.criteria import CRITERIA
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
-from juvenile.services.school_register import (
+from juvenile.services.school.register import (
     NO_CASE,
     RegisterPage,
     RegisterQuery,

@@ -1,0 +1,28 @@
+"""Questions about the organisation tree that several areas ask: which commission
+serves a school's district (Art. 78 (4): a refusal goes to it; Art. 80, 81: it
+is responsible for the placements of the district's minors).
+"""
+
+from sqlmodel import Session, select
+
+from juvenile.models import Commission, CommissionLevel, District, School
+from juvenile.rules.errors import RuleViolation
+
+# A district's own commission; in a city of republican significance the city one
+# may serve the district directly (see models.organisations.Commission).
+_SERVING_LEVELS = (CommissionLevel.DISTRICT, CommissionLevel.CITY)
+
+
+def district_commission(session: Session, school: School) -> Commission:
+    """The commission of the school's district, or a refusal naming the district."""
+    found = session.exec(
+        select(Commission)
+        .where(Commission.district_id == school.district_id,
+               Commission.level.in_(_SERVING_LEVELS))
+        .order_by(Commission.id)
+    ).first()
+    if found is None:
+        district = session.get(District, school.district_id)
+        raise RuleViolation("case.error.no_commission", article="Art. 78 (4)",
+                            district=district.code, school=school.code)
+    return found

@@ -1,0 +1,94 @@
+"""The composition of a commission (Art. 79 (4)): chair, deputy chair, members, secretary.
+
+Members are kept, not deleted: an inactive member stays in the attendance of
+past meetings but no longer counts towards a quorum.
+"""
+
+from sqlmodel import Session, select
+
+from juvenile.db import transaction
+from juvenile.models import CommissionMember, MemberPosition
+from juvenile.rules.errors import RuleViolation
+from juvenile.security.actor import Actor
+from juvenile.security.gate import NotFound, authorize
+from juvenile.security.policy import Permission, RecordKind
+from juvenile.services.commission.records import commission_scope, load_commission
+
+NAME_MAX_LENGTH = 200
+# Art. 79 (4): one chair and one secretary (a full-time post); deputies and members may be many.
+SINGLE_POSITIONS = {
+    MemberPosition.CHAIR: "composition.chair_taken",
+    MemberPosition.SECRETARY: "composition.secretary_taken",
+}
+
+
+def add_member(
+    actor: Actor, commission_id: int, full_name: str, position: MemberPosition | str
+) -> CommissionMember:
+    """Add a person to the commission's composition."""
+    position = MemberPosition(position)
+    full_name = " ".join(full_name.split())
+    if not full_name or len(full_name) > NAME_MAX_LENGTH:
+        raise RuleViolation("composition.bad_name", limit=NAME_MAX_LENGTH)
+    with transaction() as session:
+        load_commission(session, commission_id)
+        authorize(session, actor, Permission.CREATE,
+                  commission_scope(RecordKind.COMMISSION_MEETING, commission_id))
+        _check_single_position(session, commission_id, position)
+        member = CommissionMember(commission_id=commission_id, full_name=full_name,
+                                  position=position)
+        session.add(member)
+        session.flush()
+        return member
+
+
+def set_member_active(actor: Actor, member_id: int, active: bool) -> CommissionMember:
+    """Take a member out of the composition (or back in)."""
+    with transaction() as session:
+        member = session.get(CommissionMember, member_id)
+        if member is None:
+            raise NotFound("commission_member", member_id)
+        authorize(session, actor, Permission.UPDATE,
+                  commission_scope(RecordKind.COMMISSION_MEETING, member.commission_id))
+        if active and not member.active:
+            _check_single_position(session, member.commission_id, member.position)
+        member.active = active
+        session.add(member)
+        return member
+
+
+def list_members(
+    actor: Actor, commission_id: int, include_inactive: bool = False
+) -> list[CommissionMember]:
+    """The composition, chair first."""
+    with transaction() as session:
+        load_commission(session, commission_id)
+        authorize(session, actor, Permission.VIEW,
+                  commission_scope(RecordKind.COMMISSION_MEETING, commission_id))
+        return active_members(session, commission_id, include_inactive)
+
+
+def active_members(
+    session: Session, commission_id: int, include_inactive: bool = False
+) -> list[CommissionMember]:
+    query = select(CommissionMember).where(CommissionMember.commission_id == commission_id)
+    if not include_inactive:
+        query = query.where(CommissionMember.active)
+    order = list(MemberPosition)
+    members = session.exec(query.order_by(CommissionMember.id)).all()
+    return sorted(members, key=lambda member: order.index(member.position))
+
+
+def _check_single_position(session: Session, commission_id: int,
+                           position: MemberPosition) -> None:
+    if position not in SINGLE_POSITIONS:
+        return
+    taken = session.exec(
+        select(CommissionMember.id).where(
+            CommissionMember.commission_id == commission_id,
+            CommissionMember.position == position,
+            CommissionMember.active,
+        )
+    ).first()
+    if taken is not None:
+        raise RuleViolation(SINGLE_POSITIONS[position], article="Art. 79 (4)")

@@ -1,0 +1,205 @@
+"""The absence scan: criterion 4 from attendance (Art. 78 (2) item 4, Art. 23 item 9).
+
+A student absent without a valid reason on four or more distinct days of one
+calendar month meets criterion 4. The scan proposes it; the psychologist
+confirms the proposal (a criterion-4 flag) or dismisses it with a reason. A
+month is proposed at most once per student, whatever became of the proposal.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Session, func, select
+
+from juvenile.db import transaction
+from juvenile.models import (
+    AbsenceProposal,
+    AttendanceMark,
+    CriterionFlag,
+    ProposalStatus,
+    School,
+    Student,
+)
+from juvenile.models.attendance import UNEXCUSED_CONDITION
+from juvenile.rules.age import is_minor
+from juvenile.rules.attendance import UNEXCUSED_DAYS_THRESHOLD, parse_month
+from juvenile.rules.criteria import ABSENCE_CRITERION
+from juvenile.rules.errors import RuleViolation
+from juvenile.security.actor import Actor
+from juvenile.security.gate import NotFound, authorize
+from juvenile.security.policy import Permission, RecordKind
+from juvenile.services.school.flags import REASON_MAX_LENGTH, NewFlag, check_text, create_flags
+from juvenile.services.school.students import load_school, load_student, school_scope
+
+
+@dataclass(frozen=True)
+class AbsenceFinding:
+    """A student meeting criterion 4 in ``month``, with the proposal made for it."""
+
+    student_id: int
+    iin: str
+    school_code: str
+    month: str
+    unexcused_days: int
+    proposal_id: int
+    proposal_status: ProposalStatus
+    newly_proposed: bool
+
+
+def unexcused_days_query(first: date, last: date, school_id: int | None) -> sa.Select:
+    """Students with at least the threshold of unexcused days in [first, last].
+
+    One row per (student, day) is the table's key, so counting days counts
+    distinct days; the literal status condition lets SQLite use the partial index.
+    """
+    days = func.count(sa.distinct(AttendanceMark.day))
+    counted = (
+        select(AttendanceMark.student_id, days.label("days"))
+        .where(sa.text(UNEXCUSED_CONDITION), AttendanceMark.day.between(first, last))
+        .group_by(AttendanceMark.student_id)
+        .having(days >= UNEXCUSED_DAYS_THRESHOLD)
+        .subquery()
+    )
+    query = (
+        select(Student.id, Student.iin, Student.birth_date, School.id, School.code,
+               counted.c.days)
+        .join(Student, Student.id == counted.c.student_id)
+        .join(School, School.id == Student.school_id)
+        .order_by(School.code, Student.iin)
+    )
+    return query if school_id is None else query.where(Student.school_id == school_id)
+
+
+def scan_absences(
+    actor: Actor, month: str, school_id: int | None = None, today: date | None = None
+) -> list[AbsenceFinding]:
+    """Find the students meeting criterion 4 in ``month`` (``YYYY-MM``) and propose
+    the flag for those not yet proposed for that month.
+
+    School staff scan their own school. Students already 18 are left out:
+    no flag may be raised for them (Art. 78 (2)).
+    """
+    first, last = parse_month(month)
+    month = first.strftime("%Y-%m")
+    today = today or date.today()
+    if school_id is None and not actor.is_system:
+        school_id = actor.school_id
+    with transaction() as session:
+        if school_id is not None:
+            load_school(session, school_id)
+        authorize(session, actor, Permission.VIEW,
+                  school_scope(RecordKind.ATTENDANCE, school_id))
+        found = [row for row in session.execute(unexcused_days_query(first, last, school_id))
+                 if is_minor(row[2], today)]
+        proposals = {
+            p.student_id: p for p in session.exec(
+                select(AbsenceProposal).where(AbsenceProposal.month == month))
+        }
+        for student_school in sorted({row[3] for row in found}):
+            entry = authorize(session, actor, Permission.CREATE,
+                              school_scope(RecordKind.FLAG, student_school))
+            entry.detail = f"criterion 4 proposals for {month}"
+        chosen = []
+        for student_id, iin, _, student_school, school_code, days in found:
+            proposal = proposals.get(student_id)
+            new = proposal is None
+            if new:
+                proposal = AbsenceProposal(student_id=student_id, school_id=student_school,
+                                           month=month, unexcused_days=days)
+            elif proposal.status == ProposalStatus.PROPOSED:
+                proposal.unexcused_days = days  # later marks of the month count too
+            session.add(proposal)
+            chosen.append((student_id, iin, school_code, days, proposal, new))
+        session.flush()
+        findings = [
+            AbsenceFinding(student_id, iin, school_code, month, days, proposal.id,
+                           proposal.status, new)
+            for student_id, iin, school_code, days, proposal, new in chosen
+        ]
+        return findings
+
+
+def _proposal(session: Session, actor: Actor, proposal_id: int) -> AbsenceProposal:
+    """An undecided proposal the actor may act on (the student's current school)."""
+    proposal = session.get(AbsenceProposal, proposal_id)
+    if proposal is None:
+        raise NotFound(RecordKind.FLAG, proposal_id)
+    student = load_student(session, proposal.student_id)
+    authorize(session, actor, Permission.UPDATE,
+              school_scope(RecordKind.FLAG, student.school_id))
+    if proposal.status != ProposalStatus.PROPOSED:
+        raise RuleViolation("absence.error.already_decided", status=proposal.status)
+    return proposal
+
+
+def _confirm(session: Session, actor: Actor, proposal_id: int, on: date) -> CriterionFlag:
+    proposal = _proposal(session, actor, proposal_id)
+    student = load_student(session, proposal.student_id)
+    evidence = f"{proposal.unexcused_days} unexcused days in {proposal.month}"
+    [flag] = create_flags(session, actor, student, [NewFlag(ABSENCE_CRITERION, on, evidence)])
+    proposal.status, proposal.flag_id = ProposalStatus.CONFIRMED, flag.id
+    proposal.decided_on, proposal.decided_by = on, actor.user_id
+    session.add(proposal)
+    return flag
+
+
+def _dismiss(
+    session: Session, actor: Actor, proposal_id: int, reason: str, on: date
+) -> AbsenceProposal:
+    proposal = _proposal(session, actor, proposal_id)
+    proposal.dismissal_reason = check_text(reason, "absence.error.reason_required",
+                                           REASON_MAX_LENGTH)
+    proposal.status = ProposalStatus.DISMISSED
+    proposal.decided_on, proposal.decided_by = on, actor.user_id
+    session.add(proposal)
+    return proposal
+
+
+def confirm_absence_proposals(
+    actor: Actor, proposal_ids: Sequence[int], on: date | None = None
+) -> list[CriterionFlag]:
+    """Confirm several proposals at once, all or none; each becomes a criterion-4 flag."""
+    on = on or date.today()
+    with transaction() as session:
+        return [_confirm(session, actor, pid, on) for pid in dict.fromkeys(proposal_ids)]
+
+
+def confirm_absence_proposal(
+    actor: Actor, proposal_id: int, on: date | None = None
+) -> CriterionFlag:
+    """Confirm: the student is flagged on criterion 4 with the count as evidence."""
+    return confirm_absence_proposals(actor, [proposal_id], on)[0]
+
+
+def dismiss_absence_proposals(
+    actor: Actor, proposal_ids: Sequence[int], reason: str, on: date | None = None
+) -> list[AbsenceProposal]:
+    """Dismiss several proposals with one reason, all or none."""
+    on = on or date.today()
+    with transaction() as session:
+        return [_dismiss(session, actor, pid, reason, on) for pid in dict.fromkeys(proposal_ids)]
+
+
+def dismiss_absence_proposal(
+    actor: Actor, proposal_id: int, reason: str, on: date | None = None
+) -> AbsenceProposal:
+    """Dismiss with a reason (e.g. the absences were excused after all)."""
+    return dismiss_absence_proposals(actor, [proposal_id], reason, on)[0]
+
+
+def list_absence_proposals(
+    actor: Actor, school_id: int, status: ProposalStatus | None = ProposalStatus.PROPOSED
+) -> list[AbsenceProposal]:
+    """A school's proposals (by default the undecided ones), newest month first."""
+    with transaction() as session:
+        load_school(session, school_id)
+        authorize(session, actor, Permission.VIEW, school_scope(RecordKind.FLAG, school_id))
+        query = select(AbsenceProposal).join(
+            Student, Student.id == AbsenceProposal.student_id
+        ).where(Student.school_id == school_id)
+        if status is not None:
+            query = query.where(AbsenceProposal.status == status)
+        return list(session.exec(
+            query.order_by(AbsenceProposal.month.desc(), AbsenceProposal.id)))

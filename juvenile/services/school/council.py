@@ -1,0 +1,258 @@
+"""The school's prevention council (Art. 78 (3), Art. 23 item 14).
+
+A meeting is planned with its cases (each moves to council review), held with
+the members present, and for each case records whether the minor and the legal
+representatives took part and then the decision. A refusal by the
+representatives refers the case to the district commission in the same
+transaction (Art. 78 (4)).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from juvenile.db import transaction
+from juvenile.models import (
+    CaseEventKind,
+    CouncilMeeting,
+    CouncilReview,
+    MeetingStatus,
+    PlanMeasure,
+    SupportCase,
+)
+from juvenile.models.base import utcnow
+from juvenile.rules.cases import (
+    CaseState,
+    CouncilDecision,
+    apply_council_decision,
+    check_transition,
+    outcome_of_council_decision,
+)
+from juvenile.rules.errors import RuleViolation
+from juvenile.security.actor import Actor
+from juvenile.security.gate import NotFound, authorize
+from juvenile.security.policy import Permission, RecordKind, RecordScope
+from juvenile.services.school import escalation
+from juvenile.services.school.cases import case_scope, close, load_case, record_event
+from juvenile.services.school.flags import REASON_MAX_LENGTH, check_text
+from juvenile.services.school.students import load_school
+
+NUMBER_MAX_LENGTH = 20
+MEMBER_MAX_LENGTH = 200
+MEASURE_MAX_LENGTH = 1000
+RESPONSIBLE_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class NewMeasure:
+    """A measure of the individual prevention work plan: what, who, by when."""
+
+    description: str
+    responsible: str
+    due_on: date
+
+
+def meeting_scope(meeting: CouncilMeeting) -> RecordScope:
+    return RecordScope(kind=RecordKind.COUNCIL_MEETING, id=meeting.id,
+                       school_id=meeting.school_id)
+
+
+def _load_meeting(session: Session, meeting_id: int) -> CouncilMeeting:
+    meeting = session.get(CouncilMeeting, meeting_id)
+    if meeting is None:
+        raise NotFound(RecordKind.COUNCIL_MEETING, meeting_id)
+    return meeting
+
+
+def _put_before_council(
+    session: Session, actor: Actor, meeting: CouncilMeeting, case_ids: Sequence[int]
+) -> None:
+    if meeting.status != MeetingStatus.PLANNED:
+        raise RuleViolation("council.error.meeting_held")
+    for case_id in dict.fromkeys(case_ids):
+        case, student = load_case(session, case_id)
+        authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
+        if student.school_id != meeting.school_id:
+            raise RuleViolation("council.error.other_school", case=case.id)
+        if case.opened_on > meeting.meeting_on:
+            raise RuleViolation("council.error.case_after_meeting", case=case.id,
+                                opened_on=case.opened_on)
+        check_transition(case.state, CaseState.COUNCIL_REVIEW)
+        case.state = CaseState.COUNCIL_REVIEW
+        session.add_all([case, CouncilReview(meeting_id=meeting.id, case_id=case.id)])
+        record_event(session, case, CaseEventKind.PUT_BEFORE_COUNCIL, actor,
+                     f"meeting {meeting.number} {meeting.meeting_on.isoformat()}")
+
+
+def plan_council_meeting(
+    actor: Actor, school_id: int, number: str, meeting_on: date, case_ids: Sequence[int] = ()
+) -> CouncilMeeting:
+    """Plan a council meeting; the cases given move to council review."""
+    with transaction() as session:
+        load_school(session, school_id)
+        entry = authorize(session, actor, Permission.CREATE,
+                          RecordScope(kind=RecordKind.COUNCIL_MEETING, school_id=school_id))
+        meeting = CouncilMeeting(
+            school_id=school_id, meeting_on=meeting_on, created_by=actor.user_id,
+            number=check_text(str(number), "council.error.number_required", NUMBER_MAX_LENGTH),
+        )
+        session.add(meeting)
+        session.flush()
+        entry.record_id = meeting.id
+        _put_before_council(session, actor, meeting, case_ids)
+        return meeting
+
+
+def add_cases_to_meeting(
+    actor: Actor, meeting_id: int, case_ids: Sequence[int]
+) -> CouncilMeeting:
+    """Put more cases on a planned meeting's agenda."""
+    with transaction() as session:
+        meeting = _load_meeting(session, meeting_id)
+        authorize(session, actor, Permission.UPDATE, meeting_scope(meeting))
+        if not case_ids:
+            raise RuleViolation("case.error.no_cases")
+        _put_before_council(session, actor, meeting, case_ids)
+        return meeting
+
+
+def hold_council_meeting(
+    actor: Actor, meeting_id: int, members_present: Sequence[str], today: date | None = None
+) -> CouncilMeeting:
+    """Record that the meeting took place and who of the council was present."""
+    with transaction() as session:
+        meeting = _load_meeting(session, meeting_id)
+        authorize(session, actor, Permission.UPDATE, meeting_scope(meeting))
+        if meeting.status != MeetingStatus.PLANNED:
+            raise RuleViolation("council.error.meeting_held")
+        if meeting.meeting_on > (today or date.today()):
+            raise RuleViolation("council.error.meeting_in_future", day=meeting.meeting_on)
+        members = [check_text(m, "council.error.members_required", MEMBER_MAX_LENGTH)
+                   for m in members_present if m.strip()]
+        if not members:
+            raise RuleViolation("council.error.members_required")
+        meeting.members_present = "\n".join(members)
+        meeting.status = MeetingStatus.HELD
+        session.add(meeting)
+        return meeting
+
+
+def _review(
+    session: Session, actor: Actor, meeting_id: int, case_id: int
+) -> tuple[CouncilMeeting, CouncilReview, SupportCase]:
+    """The meeting (held), its review of the case (undecided) and the case, authorized."""
+    meeting = _load_meeting(session, meeting_id)
+    authorize(session, actor, Permission.UPDATE, meeting_scope(meeting))
+    case, student = load_case(session, case_id)
+    authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
+    review = session.exec(
+        select(CouncilReview).where(CouncilReview.meeting_id == meeting.id,
+                                    CouncilReview.case_id == case.id)
+    ).first()
+    if review is None:
+        raise RuleViolation("council.error.case_not_on_agenda", case=case.id)
+    if meeting.status != MeetingStatus.HELD:
+        raise RuleViolation("council.error.meeting_not_held")
+    if review.decision is not None:
+        raise RuleViolation("council.error.already_decided", case=case.id)
+    return meeting, review, case
+
+
+def _absence_reason(present: bool, reason: str, required_key: str) -> str:
+    return "" if present else check_text(reason, required_key, REASON_MAX_LENGTH)
+
+
+def record_participation(
+    actor: Actor, meeting_id: int, case_id: int, *, minor_present: bool,
+    representatives_present: bool, minor_absence_reason: str = "",
+    representatives_absence_reason: str = "",
+) -> CouncilReview:
+    """Whether the minor and the legal representatives took part (Art. 78 (3));
+    a reason is required for whoever did not."""
+    with transaction() as session:
+        _, review, case = _review(session, actor, meeting_id, case_id)
+        review.minor_present = bool(minor_present)
+        review.minor_absence_reason = _absence_reason(
+            review.minor_present, minor_absence_reason, "council.error.minor_reason_required")
+        review.representatives_present = bool(representatives_present)
+        review.representatives_absence_reason = _absence_reason(
+            review.representatives_present, representatives_absence_reason,
+            "council.error.representatives_reason_required")
+        session.add(review)
+        record_event(session, case, CaseEventKind.PARTICIPATION_RECORDED, actor,
+                     f"minor={int(review.minor_present)} "
+                     f"representatives={int(review.representatives_present)}")
+        return review
+
+
+def _plan_measures(
+    case: SupportCase, meeting: CouncilMeeting, measures: Sequence[NewMeasure]
+) -> list[PlanMeasure]:
+    if not measures:
+        raise RuleViolation("council.error.plan_required", article="Art. 78 (3)")
+    plan = []
+    for measure in measures:
+        if measure.due_on < meeting.meeting_on:
+            raise RuleViolation("council.error.measure_due_before_meeting",
+                                due_on=measure.due_on, meeting_on=meeting.meeting_on)
+        plan.append(PlanMeasure(
+            case_id=case.id, due_on=measure.due_on,
+            description=check_text(measure.description, "council.error.measure_required",
+                                   MEASURE_MAX_LENGTH),
+            responsible=check_text(measure.responsible, "council.error.responsible_required",
+                                   RESPONSIBLE_MAX_LENGTH),
+        ))
+    return plan
+
+
+def record_council_decision(
+    actor: Actor, meeting_id: int, case_id: int, decision: CouncilDecision | str,
+    measures: Sequence[NewMeasure] = (),
+) -> SupportCase:
+    """The council's decision on a case (Art. 78 (3)), after participation is recorded.
+
+    - support assigned: the individual prevention work plan (at least one measure);
+    - support not needed: the case closes with that outcome;
+    - representatives refused: the case is referred to the district commission,
+      with its packet, in this same transaction (Art. 78 (4)); without a
+      commission in the district nothing is saved.
+    """
+    decision = CouncilDecision(decision)
+    with transaction() as session:
+        meeting, review, case = _review(session, actor, meeting_id, case_id)
+        if review.minor_present is None or review.representatives_present is None:
+            raise RuleViolation("council.error.participation_first", article="Art. 78 (3)")
+        target = apply_council_decision(case.state, decision)
+        if decision != CouncilDecision.SUPPORT_ASSIGNED and measures:
+            raise RuleViolation("council.error.plan_only_with_support")
+        review.decision, review.decided_at = decision, utcnow()
+        session.add(review)
+        record_event(session, case, CaseEventKind.COUNCIL_DECISION, actor,
+                     f"{decision.value} meeting {meeting.number}")
+        outcome = outcome_of_council_decision(decision)
+        if outcome is not None:
+            close(session, actor, case, outcome, meeting.meeting_on)
+            return case
+        if decision == CouncilDecision.SUPPORT_ASSIGNED:
+            session.add_all(_plan_measures(case, meeting, measures))
+        case.state = target
+        session.add(case)
+        session.flush()
+        if decision == CouncilDecision.REPRESENTATIVES_REFUSED:
+            referral = escalation.refer_to_commission(session, actor, case, meeting, review)
+            record_event(session, case, CaseEventKind.REFERRED, actor,
+                         f"referral {referral.id} commission {referral.commission_id}")
+        return case
+
+
+def meeting_agenda(actor: Actor, meeting_id: int) -> list[CouncilReview]:
+    """The cases of a meeting with what has been recorded for each."""
+    with transaction() as session:
+        meeting = _load_meeting(session, meeting_id)
+        authorize(session, actor, Permission.VIEW, meeting_scope(meeting))
+        return list(session.exec(
+            select(CouncilReview).where(CouncilReview.meeting_id == meeting.id)
+            .order_by(CouncilReview.id)
+        ))
