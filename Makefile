@@ -14,7 +14,7 @@ export REFLEX_CHECK_LATEST_VERSION := false
 export REFLEX_TELEMETRY_ENABLED := false
 export REFLEX_HTTP_CLIENT_BIND_ADDRESS := 0.0.0.0
 
-.PHONY: run test setup chromium lint bench
+.PHONY: run test setup chromium lint bench lock
 
 run: setup
 	$(BIN)/juvenile serve --demo
@@ -24,11 +24,33 @@ test: setup chromium
 
 setup: $(VENV)/.installed toolchain/node_modules/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Only what requirements.lock names is installed, each file checked against its
+# hash; then juvenile itself, without dependencies and without build isolation
+# (its build backend, setuptools, is in the lock too, so nothing unlocked is
+# fetched). pip is pinned as well, so every clone installs with the same pip;
+# raise it here by hand, like any other pin.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet pip==26.3
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# requirements.lock pins every Python package with its hashes, for Python 3.11
+# on Linux x86_64: the runtime and dev dependencies of pyproject.toml and its
+# [build-system] requires. Run this after changing a pin in pyproject.toml and
+# commit both. Pins already in the lock are kept where they still fit; to
+# upgrade all of them: make lock LOCK_FLAGS=--upgrade. uv runs from a throwaway
+# venv under build/.
+LOCK_VENV := build/lock-venv
+lock:
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet uv==0.13.9
+	set -o pipefail; $(LOCK_VENV)/bin/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
+	| $(LOCK_VENV)/bin/uv pip compile pyproject.toml - --extra dev \
+	    --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+	    --generate-hashes --custom-compile-command 'make lock' --quiet $(LOCK_FLAGS) \
+	    -o requirements.lock
 
 toolchain/node_modules/.installed: toolchain/package.json toolchain/package-lock.json
 	npm ci --prefix toolchain --no-audit --no-fund --loglevel=error
