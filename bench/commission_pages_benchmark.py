@@ -65,11 +65,8 @@ from juvenile.services.commission.inbox import list_referrals, open_referral, re
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
 from juvenile.services.commission.minutes import approve_minutes
 from juvenile.services.commission.placement_register import placements_page
-from juvenile.services.commission.placements import (
-    PlacementTerms,
-    record_return,
-    register_placement,
-)
+from juvenile.services.commission.placement_return import record_return
+from juvenile.services.commission.placements import PlacementTerms, register_placement
 from juvenile.services.common import upgrade_database
 from juvenile.services.deadlines import deadline_counts, list_deadlines
 

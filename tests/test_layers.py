@@ -173,3 +173,18 @@ def test_the_school_services_have_no_import_circle():
 
     circles = [module for module in graph if reaches(module, module, {module})]
     assert not circles, circles
+
+
+# Data generators may be long; every other module stays short enough to read whole.
+LONG_MODULES_ALLOWED = {"juvenile/demo/region_scale.py"}
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_400_lines():
+    long = []
+    for path in _all_modules():
+        name = str(path.relative_to(PACKAGE.parent))
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_MODULE_LINES and name not in LONG_MODULES_ALLOWED:
+            long.append(f"{name}: {lines} lines")
+    assert not long, long

@@ -3,12 +3,14 @@
 Each command module registers its sub-commands; a handler returns an exit code.
 Expected failures print one clear line (or one line per bad row) and exit
 non-zero, never a traceback.
+
+Building the parser loads no service, database or document library: each
+handler imports what it needs when it runs, so ``juvenile --help`` and every
+command start at once (``bench/cli_startup_benchmark.py``).
 """
 
 import argparse
 import sys
-
-from sqlalchemy.exc import OperationalError
 
 from juvenile.cli import (
     attendance,
@@ -27,8 +29,6 @@ from juvenile.cli import (
 from juvenile.cli.output import CliError, print_rejection
 from juvenile.errors import Refusal
 from juvenile.i18n import LANGUAGES, translate
-from juvenile.imports.table import ImportRejected
-from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.settings import cli_language
 
 COMMAND_MODULES = [database, demo, imports, serve, users, audit, attendance, housekeeping,
@@ -54,16 +54,36 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args) or 0
-    except ImportRejected as rejection:
-        print_rejection(rejection, args.lang)
+    except Exception as error:  # sorted into expected failures below, or re-raised
+        return _failed(error, args.lang)
+
+
+def _failed(error: Exception, language: str) -> int:
+    """The exit code of an expected failure, after printing it; anything else is raised.
+
+    The exception classes are imported here: a handler that raised one has
+    loaded its module already, so this costs nothing at start-up.
+    """
+    from sqlalchemy.exc import OperationalError
+
+    from juvenile.imports.table import ImportRejected
+    from juvenile.security.gate import AccessDenied, NotFound
+
+    if isinstance(error, ImportRejected):
+        print_rejection(error, language)
         return 1
-    except (CliError, Refusal, NotFound, AccessDenied, OperationalError) as error:
-        print(f"juvenile: {_one_line(error, args.lang)}", file=sys.stderr)
+    if isinstance(error, CliError | Refusal | NotFound | AccessDenied | OperationalError):
+        print(f"juvenile: {_one_line(error, language)}", file=sys.stderr)
         return 2
+    raise error
 
 
 def _one_line(error: Exception, language: str) -> str:
     """What the user reads about an expected failure, in their language."""
+    from sqlalchemy.exc import OperationalError
+
+    from juvenile.security.gate import AccessDenied, NotFound
+
     if isinstance(error, Refusal):  # a legal rule, a bad form, an unusable JUVENILE_DB_URL
         return error.message(language)
     if isinstance(error, NotFound):

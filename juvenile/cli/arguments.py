@@ -14,6 +14,14 @@ def parse_day(text: str, language: str) -> date:
         raise CliError(translate("calendar.cli.bad_date", language, value=text)) from None
 
 
+def system_actor(language: str):
+    """The command line acts as the deployment's operator (``Actor.system``); the
+    security module is loaded here, when a command runs, not when the parser is built."""
+    from juvenile.security.actor import Actor
+
+    return Actor.system(language=language)
+
+
 def parse_whole_number(text: str, language: str) -> int:
     try:
         return int(text)

@@ -5,10 +5,6 @@ import sys
 
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
-from juvenile.security.actor import Actor
-from juvenile.security.gate import NotFound
-from juvenile.services.school.absence_scan import scan_absences
-from juvenile.services.school.students import school_by_code
 
 CSV_HEADER = ("iin", "school_code", "month", "unexcused_days")
 
@@ -27,6 +23,11 @@ def register(commands) -> None:
 
 
 def _absences(args) -> int:
+    from juvenile.security.actor import Actor
+    from juvenile.security.gate import NotFound
+    from juvenile.services.school.absence_scan import scan_absences
+    from juvenile.services.school.students import school_by_code
+
     actor = Actor.system(language=args.lang)
     try:
         school_id = school_by_code(args.school).id if args.school else None

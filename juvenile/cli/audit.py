@@ -3,10 +3,9 @@
 import sys
 from datetime import date
 
+from juvenile.cli.arguments import system_actor
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
-from juvenile.security.actor import Actor
-from juvenile.services.identity.audit import AuditQueryRefused, check_period, export_audit_csv
 
 
 def register(commands) -> None:
@@ -30,9 +29,11 @@ def _day(text: str, option: str, language: str) -> date:
 
 
 def _export(args) -> int:
+    from juvenile.services.identity.audit import AuditQueryRefused, check_period, export_audit_csv
+
     start = _day(args.date_from, "--from", args.lang)
     end = _day(args.date_to, "--to", args.lang)
-    operator = Actor.system(language=args.lang)
+    operator = system_actor(args.lang)
     try:
         check_period(start, end)  # before an output file is created
         if args.output is None:

@@ -1,14 +1,7 @@
 """``juvenile calendar``: the administrator's days off and working days, and working-day sums."""
 
-from juvenile.cli.arguments import parse_day, parse_whole_number
+from juvenile.cli.arguments import parse_day, parse_whole_number, system_actor
 from juvenile.i18n import translate
-from juvenile.security.actor import Actor
-from juvenile.services.administration.calendar import (
-    add_day_off,
-    add_working_day,
-    add_working_days,
-    remove_calendar_day,
-)
 
 
 def register(commands) -> None:
@@ -34,29 +27,37 @@ def register(commands) -> None:
 
 
 def _add_day_off(args) -> int:
+    from juvenile.services.administration.calendar import add_day_off
+
     day = parse_day(args.day, args.lang)
-    add_day_off(Actor.system(language=args.lang), day, args.note)
+    add_day_off(system_actor(args.lang), day, args.note)
     print(translate("calendar.cli.day_off_added", args.lang, day=day.isoformat()))
     return 0
 
 
 def _add_working_day(args) -> int:
+    from juvenile.services.administration.calendar import add_working_day
+
     day = parse_day(args.day, args.lang)
-    add_working_day(Actor.system(language=args.lang), day, args.note)
+    add_working_day(system_actor(args.lang), day, args.note)
     print(translate("calendar.cli.working_day_added", args.lang, day=day.isoformat()))
     return 0
 
 
 def _remove_day(args) -> int:
+    from juvenile.services.administration.calendar import remove_calendar_day
+
     day = parse_day(args.day, args.lang)
-    remove_calendar_day(Actor.system(language=args.lang), day)
+    remove_calendar_day(system_actor(args.lang), day)
     print(translate("calendar.cli.day_removed", args.lang, day=day.isoformat()))
     return 0
 
 
 def _add_working_days(args) -> int:
+    from juvenile.services.administration.calendar import add_working_days
+
     day = parse_day(args.day, args.lang)
     n = parse_whole_number(args.n, args.lang)
-    result = add_working_days(Actor.system(language=args.lang), day, n)
+    result = add_working_days(system_actor(args.lang), day, n)
     print(result.isoformat())
     return 0

@@ -1,7 +1,6 @@
 """``juvenile db upgrade``."""
 
 from juvenile.i18n import translate
-from juvenile.services.common import upgrade_database
 
 
 def register(commands) -> None:
@@ -12,6 +11,8 @@ def register(commands) -> None:
 
 
 def _upgrade(args) -> int:
+    from juvenile.services.common import upgrade_database
+
     upgrade_database()
     print(translate("cli.db.upgraded", args.lang))
     return 0

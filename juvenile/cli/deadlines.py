@@ -6,14 +6,9 @@ import sys
 from dataclasses import fields
 from datetime import date
 
-from juvenile.cli.arguments import parse_day
+from juvenile.cli.arguments import parse_day, system_actor
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
-from juvenile.security.actor import Actor
-from juvenile.security.gate import NotFound
-from juvenile.services.deadlines import Deadline, list_deadlines
-
-COLUMNS = tuple(field.name for field in fields(Deadline))
 
 
 def register(commands) -> None:
@@ -30,24 +25,29 @@ def register(commands) -> None:
 
 
 def _deadlines(args) -> int:
+    from juvenile.security.gate import NotFound
+    from juvenile.services.deadlines import Deadline, list_deadlines
+
     on = parse_day(args.on, args.lang) if args.on else date.today()
     try:
-        found = list_deadlines(Actor.system(language=args.lang), on, args.org)
+        found = list_deadlines(system_actor(args.lang), on, args.org)
     except NotFound:
         raise CliError(translate("deadline.cli.unknown_org", args.lang, code=args.org)) from None
-    rows = [_plain(deadline) for deadline in found]
+    columns = tuple(field.name for field in fields(Deadline))
+    rows = [_plain(deadline, columns) for deadline in found]
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     return 0
 
 
-def _plain(deadline: Deadline) -> dict:
-    row = {column: getattr(deadline, column) for column in COLUMNS}  # asdict is slow
+def _plain(deadline, columns: tuple[str, ...]) -> dict:
+    """One deadline (services.deadlines.Deadline) as the row printed."""
+    row = {column: getattr(deadline, column) for column in columns}  # asdict is slow
     row["kind"] = deadline.kind.value
     row["due_on"] = deadline.due_on.isoformat()
     return row

@@ -1,11 +1,7 @@
 """``juvenile decision-type``: the catalogue of commission decisions (administrators)."""
 
+from juvenile.cli.arguments import system_actor
 from juvenile.i18n import translate
-from juvenile.security.actor import Actor
-from juvenile.services.administration.decision_catalogue import (
-    add_decision_type,
-    list_decision_types,
-)
 
 
 def register(commands) -> None:
@@ -24,13 +20,17 @@ def register(commands) -> None:
 
 
 def _add(args) -> int:
-    added = add_decision_type(Actor.system(language=args.lang), args.code, args.name_kk,
+    from juvenile.services.administration.decision_catalogue import add_decision_type
+
+    added = add_decision_type(system_actor(args.lang), args.code, args.name_kk,
                               args.name_ru, follow_up=not args.no_follow_up)
     print(translate("decision.cli.type_added", args.lang, code=added.code))
     return 0
 
 
 def _list(args) -> int:
-    for decision_type in list_decision_types(Actor.system(language=args.lang)):
+    from juvenile.services.administration.decision_catalogue import list_decision_types
+
+    for decision_type in list_decision_types(system_actor(args.lang)):
         print(f"{decision_type.code}\t{decision_type.name(args.lang)}")
     return 0

@@ -1,8 +1,6 @@
 """``juvenile demo``: load the demo data (safe to repeat)."""
 
-from juvenile.demo import load_demo
 from juvenile.i18n import translate
-from juvenile.services.common import upgrade_database
 
 
 def register(commands) -> None:
@@ -16,6 +14,9 @@ def register(commands) -> None:
 
 
 def _demo(args) -> int:
+    from juvenile.demo import load_demo
+    from juvenile.services.common import upgrade_database
+
     upgrade_database()
     if args.scale == "region":
         return _region(args)

@@ -2,9 +2,8 @@
 
 from datetime import date
 
+from juvenile.cli.arguments import system_actor
 from juvenile.i18n import translate
-from juvenile.security.actor import Actor
-from juvenile.services.school.housekeeping import close_cases_of_adults
 
 
 def register(commands) -> None:
@@ -18,6 +17,8 @@ def register(commands) -> None:
 
 
 def _housekeeping(args) -> int:
-    closed = close_cases_of_adults(Actor.system(language=args.lang), args.on)
+    from juvenile.services.school.housekeeping import close_cases_of_adults
+
+    closed = close_cases_of_adults(system_actor(args.lang), args.on)
     print(translate("case.cli.housekeeping_done", args.lang, closed=closed))
     return 0

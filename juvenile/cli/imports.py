@@ -1,27 +1,30 @@
 """``juvenile import KIND FILE``: load CSV or XLSX files, all or nothing per file."""
 
 from dataclasses import asdict
+from importlib import import_module
 from pathlib import Path
 
+from juvenile.cli.arguments import system_actor
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
-from juvenile.security.actor import Actor
-from juvenile.services.administration.organisations import import_organisations
-from juvenile.services.commission.placement_import import import_placements
-from juvenile.services.school.attendance_import import import_attendance
-from juvenile.services.school.student_import import import_students
 
-# kind -> (columns shown in --help, the service, the message naming what was imported)
+# kind -> (columns shown in --help, the service as "module:function", loaded when the
+# command runs, and the message naming what was imported)
 IMPORTS = {
     "organisations": ("columns kind,code,name_kk,name_ru,parent_code[,special_kind]",
-                      import_organisations, "cli.import.done"),
+                      "juvenile.services.administration.organisations:import_organisations",
+                      "cli.import.done"),
     "students": ("columns iin,last_name,first_name,middle_name,school_code,grade[,class_letter,"
                  "language,representative_name,representative_relation,representative_phone]",
-                 import_students, "students.cli.imported"),
+                 "juvenile.services.school.student_import:import_students",
+                 "students.cli.imported"),
     "attendance": ("columns iin,date,status[,school_code]; a re-imported day replaces the mark",
-                   import_attendance, "attendance.cli.imported"),
+                   "juvenile.services.school.attendance_import:import_attendance",
+                   "attendance.cli.imported"),
     "placements": ("columns iin,kind,organisation_code,decision_date,start_date,term_months"
-                   "[,return_date,deciding_body]", import_placements, "cli.import.done"),
+                   "[,return_date,deciding_body]",
+                   "juvenile.services.commission.placement_import:import_placements",
+                   "cli.import.done"),
 }
 
 
@@ -41,7 +44,9 @@ def existing_file(path: Path, language: str) -> Path:
 
 
 def _import(args) -> int:
-    _, service, message = IMPORTS[args.import_kind]
-    summary = service(Actor.system(language=args.lang), existing_file(args.file, args.lang))
+    _, service_path, message = IMPORTS[args.import_kind]
+    module, function = service_path.split(":")
+    service = getattr(import_module(module), function)
+    summary = service(system_actor(args.lang), existing_file(args.file, args.lang))
     print(translate(message, args.lang, **asdict(summary)))
     return 0

@@ -1,16 +1,19 @@
 """What the command line prints: errors and rejected rows, in the chosen language."""
 
 import sys
+from typing import TYPE_CHECKING
 
 from juvenile.i18n import translate
-from juvenile.imports.table import ImportRejected
+
+if TYPE_CHECKING:  # the import module loads pandas; only a failed import needs it
+    from juvenile.imports.table import ImportRejected
 
 
 class CliError(Exception):
     """An expected failure; its text is the one line the user sees."""
 
 
-def print_rejection(rejection: ImportRejected, language: str) -> None:
+def print_rejection(rejection: "ImportRejected", language: str) -> None:
     """One line per bad row and field, then a line saying nothing was written."""
     for error in rejection.errors:
         message = translate(error.key, language, **error.params)

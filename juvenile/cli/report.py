@@ -3,16 +3,9 @@
 
 from pathlib import Path
 
+from juvenile.analysis.choices import DEFAULT_RANK_BY, EXPORT_FORMATS
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
-from juvenile.security.actor import Actor
-from juvenile.security.gate import NotFound
-from juvenile.services.analysis.quarterly import (
-    DEFAULT_RANK_BY,
-    EXPORT_FORMATS,
-    export_quarterly,
-    scope_ids_by_code,
-)
 
 DOCUMENT_LANGUAGES = ("kk", "ru")
 
@@ -41,6 +34,10 @@ def register(commands) -> None:
 
 
 def _quarterly(args) -> int:
+    from juvenile.security.actor import Actor
+    from juvenile.security.gate import NotFound
+    from juvenile.services.analysis.quarterly import export_quarterly, scope_ids_by_code
+
     language = args.document_lang or (args.lang if args.lang in DOCUMENT_LANGUAGES else "kk")
     actor = Actor.system(language=args.lang)
     try:

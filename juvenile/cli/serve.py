@@ -7,9 +7,7 @@ import sys
 
 from juvenile import settings
 from juvenile.cli.output import CliError
-from juvenile.demo import database_is_empty, demo_sign_ins, load_demo
 from juvenile.i18n import translate
-from juvenile.services.common import upgrade_database
 from juvenile.toolchain import reflex_environment
 
 
@@ -31,6 +29,9 @@ def ensure_port_free(port: int, language: str) -> None:
 
 
 def _serve(args) -> int:
+    from juvenile.demo import database_is_empty, demo_sign_ins, load_demo
+    from juvenile.services.common import upgrade_database
+
     port = args.port or settings.port()
     ensure_port_free(port, args.lang)
     upgrade_database()

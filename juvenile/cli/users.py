@@ -1,17 +1,9 @@
 """``juvenile user add|disable|reset-password``: accounts from the command line."""
 
+from juvenile.cli.arguments import system_actor
 from juvenile.cli.output import CliError
 from juvenile.i18n import LANGUAGES, translate
-from juvenile.models import Role
-from juvenile.security.actor import Actor
-from juvenile.security.gate import NotFound
-from juvenile.services.identity.accounts import (
-    AccountForm,
-    create_user,
-    find_user,
-    reset_password,
-    set_active,
-)
+from juvenile.rules.roles import Role
 
 
 def register(commands) -> None:
@@ -37,17 +29,15 @@ def register(commands) -> None:
     reset.set_defaults(handler=_reset)
 
 
-def _operator(args) -> Actor:
-    return Actor.system(language=args.lang)
-
-
-def _unknown_login(missing: NotFound, args) -> CliError:
+def _unknown_login(missing, args) -> CliError:
     return CliError(translate("cli.user.not_found", args.lang, login=missing.record_id))
 
 
 def _add(args) -> int:
+    from juvenile.services.identity.accounts import AccountForm, create_user
+
     form = AccountForm(args.name, args.role, args.org, args.language)
-    created = create_user(_operator(args), args.login, form, password=args.password)
+    created = create_user(system_actor(args.lang), args.login, form, password=args.password)
     print(translate("cli.user.added", args.lang, login=created.account.login))
     if created.temporary_password:
         print(translate("cli.user.temporary_password", args.lang,
@@ -56,9 +46,12 @@ def _add(args) -> int:
 
 
 def _disable(args) -> int:
+    from juvenile.security.gate import NotFound
+    from juvenile.services.identity.accounts import find_user, set_active
+
     try:
-        account = find_user(_operator(args), args.login)
-        set_active(_operator(args), account.id, False)
+        account = find_user(system_actor(args.lang), args.login)
+        set_active(system_actor(args.lang), account.id, False)
     except NotFound as missing:
         raise _unknown_login(missing, args) from missing
     print(translate("cli.user.disabled", args.lang, login=account.login))
@@ -66,9 +59,12 @@ def _disable(args) -> int:
 
 
 def _reset(args) -> int:
+    from juvenile.security.gate import NotFound
+    from juvenile.services.identity.accounts import find_user, reset_password
+
     try:
-        account = find_user(_operator(args), args.login)
-        password = reset_password(_operator(args), account.id)
+        account = find_user(system_actor(args.lang), args.login)
+        password = reset_password(system_actor(args.lang), account.id)
     except NotFound as missing:
         raise _unknown_login(missing, args) from missing
     print(translate("cli.user.password_reset", args.lang, login=account.login))

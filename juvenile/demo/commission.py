@@ -31,10 +31,10 @@ from juvenile.rules.placements import (
 from juvenile.security.actor import Actor
 from juvenile.services.commission.meetings import plan_meeting
 from juvenile.services.commission.members import add_member
+from juvenile.services.commission.placement_return import record_return
 from juvenile.services.commission.placements import (
     PlacementTerms,
     record_notice,
-    record_return,
     register_placement,
 )
 

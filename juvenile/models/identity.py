@@ -6,17 +6,7 @@ from datetime import datetime
 from sqlmodel import Field, SQLModel
 
 from juvenile.models.base import enum_column, utcnow
-
-
-class Role(enum.StrEnum):
-    """What a user may do; each role is scoped to one organisation (see security.policy)."""
-
-    SCHOOL_PSYCHOLOGIST = "school_psychologist"
-    SCHOOL_ADMIN = "school_admin"
-    COMMISSION_SECRETARY = "commission_secretary"
-    COMMISSION_MEMBER = "commission_member"
-    EDUCATION_ANALYST = "education_analyst"
-    ADMIN = "admin"
+from juvenile.rules.roles import Role
 
 
 class User(SQLModel, table=True):

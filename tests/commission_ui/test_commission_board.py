@@ -24,12 +24,8 @@ from juvenile.services.commission.placement_register import (
     placements_page,
     register_placement_by_iin,
 )
-from juvenile.services.commission.placements import (
-    PlacementTerms,
-    extend_placement,
-    record_rehabilitation_plan,
-    record_return,
-)
+from juvenile.services.commission.placement_return import record_rehabilitation_plan, record_return
+from juvenile.services.commission.placements import PlacementTerms, extend_placement
 from juvenile.services.deadlines import DeadlineKind, deadline_counts, list_deadlines
 
 

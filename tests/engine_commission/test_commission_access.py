@@ -14,7 +14,8 @@ from juvenile.services.commission.agenda import add_agenda_item, list_agenda
 from juvenile.services.commission.decisions import record_decision
 from juvenile.services.commission.inbox import list_referrals, open_referral
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
-from juvenile.services.commission.placements import placement_history, record_return
+from juvenile.services.commission.placement_return import record_return
+from juvenile.services.commission.placements import placement_history
 
 
 def _audit(login: str) -> list[AuditEntry]:

@@ -17,11 +17,8 @@ from juvenile.security.gate import AccessDenied
 from juvenile.services.commission.agenda import add_agenda_item
 from juvenile.services.commission.decisions import mark_decision_done, record_decision
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
-from juvenile.services.commission.placements import (
-    record_notice,
-    record_rehabilitation_plan,
-    record_return,
-)
+from juvenile.services.commission.placement_return import record_rehabilitation_plan, record_return
+from juvenile.services.commission.placements import record_notice
 from juvenile.services.deadlines import DeadlineKind, list_deadlines
 
 ON = date(2026, 12, 15)

@@ -19,11 +19,8 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.services.administration.calendar import add_day_off
 from juvenile.services.commission.agenda import list_agenda, remove_agenda_item
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
-from juvenile.services.commission.placements import (
-    record_rehabilitation_plan,
-    record_return,
-    terminate_placement,
-)
+from juvenile.services.commission.placement_return import record_rehabilitation_plan, record_return
+from juvenile.services.commission.placements import terminate_placement
 
 FRIDAY = date(2026, 12, 11)
 

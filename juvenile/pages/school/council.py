@@ -6,8 +6,8 @@ from juvenile.components.text import t
 from juvenile.components.ui import empty_state, field, no_access, notice, page_header, pager
 from juvenile.components.workspace import section
 from juvenile.pages.school.common import case_state_badge, school_page
-from juvenile.state.school.council import CouncilListState as L
-from juvenile.state.school.council import MeetingState as M
+from juvenile.state.school.council.meeting import CouncilMeetingState as M
+from juvenile.state.school.council.meetings import CouncilListState as L
 
 LIST_ROUTE = "/school/council"
 MEETING_ROUTE = "/school/council/[meeting_id]"

@@ -56,6 +56,7 @@ from sqlmodel import Session
 
 from juvenile.analysis import indicators as ind
 from juvenile.analysis import queries
+from juvenile.analysis.choices import DEFAULT_RANK_BY, EXPORT_FORMATS
 from juvenile.analysis.periods import Quarter
 from juvenile.analysis.result import QuarterlyAnalysis, build, rank_schools
 from juvenile.analysis.scope import Scope, ScopeKind, resolve_scope, schools_frame
@@ -67,7 +68,6 @@ from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
 
 TREND_QUARTERS = 4
-DEFAULT_RANK_BY = ("support_end",)
 
 __all__ = [
     "DEFAULT_RANK_BY",
@@ -259,8 +259,6 @@ def _renderers() -> dict[str, tuple[Callable[[QuarterlyAnalysis, str], bytes], s
         "csv": (quarterly_csv.render, "text/csv; charset=utf-8"),
     }
 
-
-EXPORT_FORMATS = ("xlsx", "pdf", "csv")
 
 
 def export_quarterly(

@@ -22,12 +22,6 @@ def latest_version(session: Session, meeting_id: int) -> MinutesVersion | None:
     ).first()
 
 
-def minutes_locked(session: Session, meeting_id: int) -> bool:
-    """True when the newest version is approved and no amendment is open."""
-    latest = latest_version(session, meeting_id)
-    return latest is not None and latest.approved_at is not None
-
-
 def require_unlocked(session: Session, meeting_id: int) -> None:
     """Refuse a change to a meeting whose minutes are approved (open an amendment first)."""
     latest = latest_version(session, meeting_id)

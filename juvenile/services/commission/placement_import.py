@@ -25,14 +25,16 @@ from juvenile.rules.placements import DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission
-from juvenile.services.commission.placements import (
+from juvenile.services.commission.placement_records import (
     NOT_YET_HOME,
+    placement_scope,
+    responsible_commission,
+)
+from juvenile.services.commission.placement_return import return_placement
+from juvenile.services.commission.placements import (
     PlacementTerms,
     open_placement,
-    placement_scope,
     placement_violations,
-    responsible_commission,
-    return_placement,
 )
 from juvenile.services.common import ImportSummary
 

@@ -164,15 +164,3 @@ def case_timeline(actor: Actor, case_id: int) -> list[CaseEvent]:
             select(CaseEvent).where(CaseEvent.case_id == case.id)
             .order_by(CaseEvent.at, CaseEvent.id)
         ))
-
-
-def cases_of_student(actor: Actor, student_id: int) -> list[SupportCase]:
-    """All of a student's cases, from any school: the history follows the student."""
-    with transaction() as session:
-        student = load_student(session, student_id)
-        authorize(session, actor, Permission.VIEW,
-                  student_scope(session, student, kind=RecordKind.CASE))
-        return list(session.exec(
-            select(SupportCase).where(SupportCase.student_id == student.id)
-            .order_by(SupportCase.opened_on, SupportCase.id)
-        ))

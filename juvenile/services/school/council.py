@@ -245,14 +245,3 @@ def record_council_decision(
             record_event(session, case, CaseEventKind.REFERRED, actor,
                          f"referral {referral.id} commission {referral.commission_id}")
         return case
-
-
-def meeting_agenda(actor: Actor, meeting_id: int) -> list[CouncilReview]:
-    """The cases of a meeting with what has been recorded for each."""
-    with transaction() as session:
-        meeting = _load_meeting(session, meeting_id)
-        authorize(session, actor, Permission.VIEW, meeting_scope(meeting))
-        return list(session.exec(
-            select(CouncilReview).where(CouncilReview.meeting_id == meeting.id)
-            .order_by(CouncilReview.id)
-        ))

@@ -238,24 +238,3 @@ def add_representative(
         session.flush()
         entry.detail = f"representative {representative.id} added"
         return representative
-
-
-def remove_representative(actor: Actor, representative_id: int) -> None:
-    with transaction() as session:
-        representative = session.get(LegalRepresentative, representative_id)
-        if representative is None:
-            raise NotFound(RecordKind.STUDENT, representative_id)
-        student = load_student(session, representative.student_id)
-        entry = authorize(session, actor, Permission.UPDATE, student_scope(session, student))
-        entry.detail = f"representative {representative.id} removed"
-        session.delete(representative)
-
-
-def list_representatives(actor: Actor, student_id: int) -> list[LegalRepresentative]:
-    with transaction() as session:
-        student = load_student(session, student_id)
-        authorize(session, actor, Permission.VIEW, student_scope(session, student))
-        return list(session.exec(
-            select(LegalRepresentative).where(LegalRepresentative.student_id == student.id)
-            .order_by(LegalRepresentative.id)
-        ))

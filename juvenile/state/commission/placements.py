@@ -17,6 +17,7 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.rules.placements import EXTENSION_GROUNDS, DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
+from juvenile.services.commission import placement_return
 from juvenile.services.commission import placements as engine
 from juvenile.services.commission.placement_register import (
     PlacementDetail,
@@ -357,8 +358,9 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
             "transfer": lambda a: engine.transfer_placement(
                 a, placement_id, parse_id(form["organisation"]) or 0, dates["decision_date"],
                 dates["start_date"], parse_id(form["term"]) or 0, form["note"]),
-            "return": lambda a: engine.record_return(a, placement_id, dates["date"]),
-            "plan": lambda a: engine.record_rehabilitation_plan(a, placement_id, dates["date"]),
+            "return": lambda a: placement_return.record_return(a, placement_id, dates["date"]),
+            "plan": lambda a: placement_return.record_rehabilitation_plan(a, placement_id,
+                                                                          dates["date"]),
         }
         return calls[self.action]
 

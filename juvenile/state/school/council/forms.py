@@ -1,0 +1,43 @@
+"""What the prevention council's pages share: their form errors, and the list of
+cases waiting for the council (Art. 78 (3))."""
+
+from juvenile.i18n import format_date
+from juvenile.rules.errors import RuleViolation
+from juvenile.services.school.council_register import WaitingCase
+from juvenile.state.workspace import rule_message
+
+# Which form field a refusal belongs to (the rest show above the buttons).
+_FIELD_OF = {
+    "council.error.number_required": "number",
+    "council.error.members_required": "members",
+    "council.error.minor_reason_required": "minor_reason",
+    "council.error.representatives_reason_required": "representatives_reason",
+    "council.error.plan_required": "measures",
+    "council.error.measure_required": "measures",
+    "council.error.responsible_required": "measures",
+    "council.error.measure_due_before_meeting": "measures",
+    "council.error.meeting_in_future": "members",
+    "case.error.no_cases": "cases",
+    "council.error.case_after_meeting": "cases",
+}
+
+
+def waiting_rows(cases: list[WaitingCase], language: str) -> list[dict[str, str]]:
+    return [{"id": str(c.case_id), "student_id": str(c.student_id), "name": c.student_name,
+             "class": c.class_name, "opened": format_date(c.opened_on, language)}
+            for c in cases]
+
+
+class FormErrors:
+    """Field -> message of a form; every field present, so the page can show any."""
+
+    @staticmethod
+    def empty(*fields: str) -> dict[str, str]:
+        return dict.fromkeys((*fields, "general"), "")
+
+    @staticmethod
+    def of(refused: RuleViolation, language: str, fields: dict[str, str]) -> dict[str, str]:
+        field = _FIELD_OF.get(refused.key, "general")
+        return {**fields, field if field in fields else "general": rule_message(refused,
+                                                                                language)}
+

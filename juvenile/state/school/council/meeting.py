@@ -1,0 +1,287 @@
+"""One prevention council meeting (Art. 78 (3)): hold it with its members, add the
+waiting cases, and record for each case who of the family took part and the
+decision, with the measures of the individual prevention work plan. A refusal
+(Art. 78 (4)) escalates to the commission in the service's transaction."""
+
+
+import reflex as rx
+
+from juvenile.i18n import format_date, translate
+from juvenile.models import MeetingStatus
+from juvenile.rules.cases import CouncilDecision
+from juvenile.rules.errors import RuleViolation
+from juvenile.security.gate import AccessDenied, NotFound
+from juvenile.services.school.council import (
+    NewMeasure,
+    add_cases_to_meeting,
+    hold_council_meeting,
+    record_council_decision,
+    record_participation,
+)
+from juvenile.services.school.council_register import (
+    MeetingFile,
+    WaitingCase,
+    cases_waiting_for_council,
+    open_meeting,
+)
+from juvenile.state.auth import AuthState
+from juvenile.state.school.council.forms import FormErrors, waiting_rows
+from juvenile.state.school.documents import protocol_download
+from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, presence, rule_message
+
+DECISIONS = [decision.value for decision in CouncilDecision]
+MAX_MEASURES = 20
+_DECISION_FIELDS = ("minor_present", "minor_reason", "representatives_present",
+                    "representatives_reason", "decision", "measures")
+
+
+def _blank_measure() -> dict[str, str]:
+    return {"description": "", "responsible": "", "due": ""}
+
+
+class CouncilMeetingState(WorkspaceState, AuthState):
+    loaded: bool = False
+    meeting_no: str = ""
+    title: str = ""
+    school: str = ""
+    status: str = ""
+    status_label: str = ""
+    members: list[str] = []
+    agenda: list[dict[str, str]] = []
+    waiting: list[dict[str, str]] = []
+    chosen: list[str] = []
+    members_text: str = ""
+    hold_errors: dict[str, str] = FormErrors.empty("members")
+    active_case: str = ""  # the case whose participation and decision are being recorded
+    minor_present: str = ""  # "yes" | "no"
+    minor_reason: str = ""
+    representatives_present: str = ""
+    representatives_reason: str = ""
+    decision: str = ""
+    measures: list[dict[str, str]] = [_blank_measure()]
+    errors: dict[str, str] = FormErrors.empty(*_DECISION_FIELDS)
+    add_error: str = ""
+    _file: MeetingFile | None = None
+    _waiting: list[WaitingCase] = []
+
+    def _meeting_id(self) -> int:
+        return self._file.meeting_id if self._file else 0
+
+    async def _refresh(self) -> None:
+        actor = self._actor()
+        try:
+            self._file = open_meeting(actor, parse_id(self.meeting_id) or 0)
+            self._waiting = (cases_waiting_for_council(actor)
+                             if self._file.status == MeetingStatus.PLANNED else [])
+        except (AccessDenied, NotFound):
+            self.denied, self._file, self.loaded = True, None, False
+            return
+        self.denied, self.loaded = False, True
+        await self._show()
+
+    def _render(self, language: str) -> None:
+        f = self._file
+        if f is None:
+            return
+        self.meeting_no = str(f.meeting_id)
+        self.title = translate("ui.school.dashboard.meeting_title", language, number=f.number,
+                               date=format_date(f.meeting_on, language, "long"))
+        self.school = f.school_kk if language == "kk" else f.school_ru
+        self.status = f.status.value
+        self.status_label = translate(f"council.meeting_status.{f.status.value}", language)
+        self.members = f.members
+        self.agenda = [
+            {
+                "case_id": str(a.case_id), "student_id": str(a.student_id),
+                "name": a.student_name, "class": a.class_name,
+                "state": a.case_state.value,
+                "state_label": translate(f"case.state.{a.case_state.value}", language),
+                "minor": presence(a.minor_present, a.minor_absence_reason, language),
+                "representatives": presence(a.representatives_present,
+                                             a.representatives_absence_reason, language),
+                "recorded": "1" if a.minor_present is not None else "",
+                "decision": translate(f"case.decision.{a.decision.value}", language)
+                if a.decision else "",
+                "commission": a.commission_kk if language == "kk" else a.commission_ru,
+            }
+            for a in f.agenda
+        ]
+        self.waiting = waiting_rows(self._waiting, language)
+
+    def _reset_form(self, case_id: str = "") -> None:
+        self.active_case = case_id
+        self.minor_present = self.representatives_present = self.decision = ""
+        self.minor_reason = self.representatives_reason = ""
+        self.measures = [_blank_measure()]
+        self.errors = FormErrors.empty(*_DECISION_FIELDS)
+
+    @rx.event
+    async def load(self):
+        if self._actor() is None:
+            return self._to_sign_in()
+        self._reset_form()
+        self.chosen, self.members_text, self.add_error = [], "", ""
+        self.hold_errors = FormErrors.empty("members")
+        await self._refresh()
+        return None
+
+    # --- holding the meeting and its agenda ---------------------------------------------
+
+    @rx.event
+    def set_members_text(self, value: str):
+        self.members_text = str(value)[:2000]
+        self.hold_errors = FormErrors.empty("members")
+
+    @rx.event
+    async def hold(self):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        language = await self._language()
+        try:
+            hold_council_meeting(actor, self._meeting_id(), self.members_text.splitlines())
+        except (AccessDenied, NotFound):
+            self.hold_errors = {**FormErrors.empty("members"), "general": translate(
+                "ui.common.not_found_or_no_access", language)}
+            return None
+        except RuleViolation as refused:
+            self.hold_errors = FormErrors.of(refused, language, FormErrors.empty("members"))
+            return None
+        self.members_text = ""
+        await self._refresh()
+        return None
+
+    @rx.event
+    def toggle(self, case_id: str, checked: bool):
+        case_id = str(case_id)
+        self.chosen = ([*self.chosen, case_id] if checked and case_id not in self.chosen
+                       else [c for c in self.chosen if c != case_id or checked])
+
+    @rx.event
+    async def add_cases(self):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        language = await self._language()
+        self.add_error = ""
+        try:
+            add_cases_to_meeting(actor, self._meeting_id(),
+                                 [pid for pid in map(parse_id, self.chosen) if pid])
+        except (AccessDenied, NotFound):
+            self.add_error = translate("ui.common.not_found_or_no_access", language)
+            return None
+        except RuleViolation as refused:
+            self.add_error = rule_message(refused, language)
+            return None
+        self.chosen = []
+        await self._refresh()
+        return None
+
+    # --- participation and decision of one case ------------------------------------------
+
+    @rx.event
+    def record_case(self, case_id: str):
+        self._reset_form(str(case_id))
+
+    @rx.event
+    def cancel_case(self):
+        self._reset_form()
+
+    @rx.event
+    def set_form(self, name: str, value: str):
+        """One field of the decision form (radio groups and reasons)."""
+        value = str(value)[:600]
+        if name in ("minor_present", "representatives_present"):
+            value = value if value in ("yes", "no") else ""
+        elif name == "decision":
+            value = value if value in DECISIONS else ""
+        elif name not in ("minor_reason", "representatives_reason"):
+            return
+        setattr(self, name, value)
+        self.errors = {**self.errors, name: ""}
+
+    @rx.event
+    def set_measure(self, index: int, name: str, value: str):
+        if name in ("description", "responsible", "due") and 0 <= int(index) < len(
+                self.measures):
+            measures = [dict(m) for m in self.measures]
+            measures[int(index)][name] = str(value)[:1000]
+            self.measures = measures
+            self.errors = {**self.errors, "measures": ""}
+
+    @rx.event
+    def add_measure(self):
+        if len(self.measures) < MAX_MEASURES:
+            self.measures = [*self.measures, _blank_measure()]
+
+    @rx.event
+    def remove_measure(self, index: int):
+        if len(self.measures) > 1 and 0 <= int(index) < len(self.measures):
+            self.measures = [m for i, m in enumerate(self.measures) if i != int(index)]
+
+    def _recorded(self, case_id: int) -> bool:
+        return any(a.case_id == case_id and a.minor_present is not None
+                   for a in (self._file.agenda if self._file else []))
+
+    def _plan(self, language: str, errors: dict[str, str]) -> list[NewMeasure] | None:
+        """The plan's measures as typed; None (with the error shown) if a date is bad."""
+        plan = []
+        for measure in self.measures:
+            if not any(measure.values()):
+                continue
+            due = parse_day(measure["due"])
+            if due is None:
+                errors["measures"] = translate("ui.school.form.bad_date", language)
+                return None
+            plan.append(NewMeasure(measure["description"], measure["responsible"], due))
+        return plan
+
+    @rx.event
+    async def save_case(self):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        language = await self._language()
+        case_id = parse_id(self.active_case)
+        if case_id is None:
+            return None
+        errors = FormErrors.empty(*_DECISION_FIELDS)
+        choose = translate("ui.school.council.choose", language)
+        recorded = self._recorded(case_id)
+        if not recorded:
+            for name in ("minor_present", "representatives_present"):
+                if not getattr(self, name):
+                    errors[name] = choose
+        if not self.decision:
+            errors["decision"] = choose
+        plan = self._plan(language, errors) if self.decision == "support_assigned" else []
+        if any(errors.values()):
+            self.errors = errors
+            return None
+        try:
+            if not recorded:
+                record_participation(
+                    actor, self._meeting_id(), case_id,
+                    minor_present=self.minor_present == "yes",
+                    representatives_present=self.representatives_present == "yes",
+                    minor_absence_reason=self.minor_reason,
+                    representatives_absence_reason=self.representatives_reason)
+            record_council_decision(actor, self._meeting_id(), case_id, self.decision, plan)
+        except (AccessDenied, NotFound):
+            errors["general"] = translate("ui.common.not_found_or_no_access", language)
+            self.errors = errors
+            return None
+        except RuleViolation as refused:
+            self.errors = FormErrors.of(refused, language, errors)
+            await self._refresh()  # participation may be recorded already
+            return None
+        self._reset_form()
+        await self._refresh()
+        return None
+
+    @rx.event
+    async def download_protocol(self):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        return await protocol_download(self, actor, self._meeting_id())
