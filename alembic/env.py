@@ -4,9 +4,8 @@ from logging.config import fileConfig
 
 from alembic import context
 
-import juvenile.models  # noqa: F401  (registers every table)
 from juvenile import db
-from juvenile.models import metadata
+from juvenile.models import metadata  # reading it registers every table
 
 if context.config.config_file_name and context.config.attributes.get("configure_logger", True):
     fileConfig(context.config.config_file_name, disable_existing_loggers=False)

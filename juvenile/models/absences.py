@@ -6,6 +6,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from juvenile.models import flags, identity, organisations, students  # noqa: F401  (its foreign keys point at their tables)
 from juvenile.models.base import enum_column, utcnow
 
 

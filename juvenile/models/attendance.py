@@ -5,6 +5,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from juvenile.models import organisations, students  # noqa: F401  (its foreign keys point at their tables)
 from juvenile.models.base import enum_column
 from juvenile.rules.attendance import AttendanceStatus
 

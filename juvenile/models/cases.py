@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
+from juvenile.models import identity, organisations, students  # noqa: F401  (its foreign keys point at their tables)
 from juvenile.models.base import enum_column, utcnow
 from juvenile.rules.cases import CaseState, CloseOutcome
 

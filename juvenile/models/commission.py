@@ -14,6 +14,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from juvenile.models import cases, identity, organisations, placements  # noqa: F401  (its foreign keys point at their tables)
 from juvenile.models.base import Named, enum_column, utcnow
 
 

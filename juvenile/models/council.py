@@ -6,6 +6,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from juvenile.models import cases, identity, organisations  # noqa: F401  (its foreign keys point at their tables)
 from juvenile.models.base import enum_column, utcnow
 from juvenile.rules.cases import CouncilDecision
 

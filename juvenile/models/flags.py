@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
+from juvenile.models import cases, identity, organisations, students  # noqa: F401  (its foreign keys point at their tables)
 from juvenile.models.base import utcnow
 
 

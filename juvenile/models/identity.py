@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from juvenile.models import organisations  # noqa: F401  (its foreign keys point at their tables)
 from juvenile.models.base import enum_column, utcnow
 from juvenile.rules.roles import Role
 

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
+from juvenile.models import identity, organisations  # noqa: F401  (its foreign keys point at their tables)
 from juvenile.models.base import enum_column, utcnow
 from juvenile.rules.iin import Sex
 

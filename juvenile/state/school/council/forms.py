@@ -1,6 +1,8 @@
 """What the prevention council's pages share: their form errors, and the list of
 cases waiting for the council (Art. 78 (3))."""
 
+import reflex as rx
+
 from juvenile.i18n import format_date
 from juvenile.rules.errors import RuleViolation
 from juvenile.services.school.council_register import WaitingCase
@@ -41,3 +43,14 @@ class FormErrors:
         return {**fields, field if field in fields else "general": rule_message(refused,
                                                                                 language)}
 
+
+class ChosenCases(rx.State, mixin=True):
+    """The waiting cases ticked for a council meeting (by case id, as the page sends it)."""
+
+    chosen: list[str] = []
+
+    @rx.event
+    def toggle(self, case_id: str, checked: bool):
+        case_id = str(case_id)
+        self.chosen = ([*self.chosen, case_id] if checked and case_id not in self.chosen
+                       else [c for c in self.chosen if c != case_id or checked])

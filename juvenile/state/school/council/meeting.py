@@ -25,7 +25,7 @@ from juvenile.services.school.council_register import (
     open_meeting,
 )
 from juvenile.state.auth import AuthState
-from juvenile.state.school.council.forms import FormErrors, waiting_rows
+from juvenile.state.school.council.forms import ChosenCases, FormErrors, waiting_rows
 from juvenile.state.school.documents import protocol_download
 from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, presence, rule_message
 
@@ -39,7 +39,7 @@ def _blank_measure() -> dict[str, str]:
     return {"description": "", "responsible": "", "due": ""}
 
 
-class CouncilMeetingState(WorkspaceState, AuthState):
+class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
     loaded: bool = False
     meeting_no: str = ""
     title: str = ""
@@ -49,7 +49,6 @@ class CouncilMeetingState(WorkspaceState, AuthState):
     members: list[str] = []
     agenda: list[dict[str, str]] = []
     waiting: list[dict[str, str]] = []
-    chosen: list[str] = []
     members_text: str = ""
     hold_errors: dict[str, str] = FormErrors.empty("members")
     active_case: str = ""  # the case whose participation and decision are being recorded
@@ -150,12 +149,6 @@ class CouncilMeetingState(WorkspaceState, AuthState):
         self.members_text = ""
         await self._refresh()
         return None
-
-    @rx.event
-    def toggle(self, case_id: str, checked: bool):
-        case_id = str(case_id)
-        self.chosen = ([*self.chosen, case_id] if checked and case_id not in self.chosen
-                       else [c for c in self.chosen if c != case_id or checked])
 
     @rx.event
     async def add_cases(self):

@@ -18,18 +18,17 @@ from juvenile.services.school.council_register import (
     list_meetings,
 )
 from juvenile.state.auth import AuthState
-from juvenile.state.school.council.forms import FormErrors, waiting_rows
+from juvenile.state.school.council.forms import ChosenCases, FormErrors, waiting_rows
 from juvenile.state.workspace import WorkspaceState, parse_day, parse_id
 
 
-class CouncilListState(WorkspaceState, AuthState):
+class CouncilListState(ChosenCases, WorkspaceState, AuthState):
     loaded: bool = False
     meetings: list[dict[str, str]] = []
     page: int = 1
     pages: int = 1
     total: int = 0
     waiting: list[dict[str, str]] = []
-    chosen: list[str] = []
     number: str = ""
     meeting_on: str = ""
     errors: dict[str, str] = FormErrors.empty("number", "meeting_on", "cases")
@@ -83,12 +82,6 @@ class CouncilListState(WorkspaceState, AuthState):
     def set_meeting_on(self, value: str):
         self.meeting_on = str(value)[:10]
         self.errors = {**self.errors, "meeting_on": ""}
-
-    @rx.event
-    def toggle(self, case_id: str, checked: bool):
-        case_id = str(case_id)
-        self.chosen = ([*self.chosen, case_id] if checked and case_id not in self.chosen
-                       else [c for c in self.chosen if c != case_id or checked])
 
     @rx.event
     async def plan(self):
