@@ -1,5 +1,6 @@
-"""What the analysis pages' states share: the chosen period, and the figures shown
-the same way for a district, a region or one school (cards, charts, every indicator).
+"""What the analysis pages' states share: the chosen period, the computed analysis
+kept on the server, and the figures shown the same way for a district, a region
+or one school (cards, charts, every indicator).
 
 Mixins, placed before ``AuthState`` in the bases like the school workspace's
 ``WorkspaceState`` (the neutral refusal, the page's language, ``relabel``).
@@ -11,10 +12,14 @@ import reflex as rx
 
 from juvenile.analysis.periods import Quarter
 from juvenile.analysis.result import QuarterlyAnalysis
+from juvenile.cache import SessionKey, session_cache
 from juvenile.state.analysis import figures as fig
 from juvenile.state.workspace import WorkspaceState
 
 WorkspaceState = WorkspaceState
+
+ANALYSIS_PURPOSE = "analysis"
+ANALYSIS_TTL_SECONDS = 60 * 60  # then computed again on the next use
 
 
 class PeriodState(rx.State, mixin=True):
@@ -68,6 +73,48 @@ class PeriodState(rx.State, mixin=True):
         self.computing = True
         yield
         yield await self._refresh()
+
+
+class KeptAnalysisState(rx.State, mixin=True):
+    """The computed analysis, kept in the server's session cache (juvenile.cache)
+    rather than in the state: with Redis the state is written at every event, and
+    a region's frames weigh megabytes. The state holds only the cache key's random
+    reference; a result the cache has let go is computed again (``_refresh``).
+
+    Placed before ``WorkspaceState`` in the bases: its ``_show`` comes first."""
+
+    _analysis_ref: str = ""
+
+    def _analysis_key(self) -> SessionKey | None:
+        if not self._analysis_ref:
+            return None
+        return SessionKey(ANALYSIS_PURPOSE, self.router.session.client_token,
+                          self._analysis_ref)
+
+    def _keep_analysis(self, analysis: QuarterlyAnalysis | None) -> None:
+        """Keep ``analysis`` in place of the one kept before (None: keep none)."""
+        previous, cache = self._analysis_key(), session_cache()
+        self._analysis_ref = ""
+        if previous is not None:
+            cache.discard(previous)
+        if analysis is not None:
+            key = SessionKey.new(ANALYSIS_PURPOSE, self.router.session.client_token)
+            cache.put(key, analysis, ANALYSIS_TTL_SECONDS)
+            self._analysis_ref = key.ref
+
+    def _kept_analysis(self) -> QuarterlyAnalysis | None:
+        """The kept analysis; None when there is none or the cache let it go."""
+        key = self._analysis_key()
+        return session_cache().get(key) if key is not None else None
+
+    async def _show(self) -> None:
+        """Render the kept analysis; one the cache let go (the page was left open for
+        long, then the language switched) is computed again, which shows it."""
+        if self._analysis_ref and self._kept_analysis() is None:
+            self._analysis_ref = ""
+            await self._refresh()
+            return
+        await super()._show()
 
 
 class FiguresState(rx.State, mixin=True):

@@ -6,23 +6,27 @@ of the school's district and region see them (Art. 21 item 10), and no one else.
 
 import reflex as rx
 
-from juvenile.analysis.result import QuarterlyAnalysis
 from juvenile.analysis.scope import ScopeKind
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.analysis.quarterly import school_figures
-from juvenile.state.analysis.common import FiguresState, PeriodState, WorkspaceState
+from juvenile.state.analysis.common import (
+    FiguresState,
+    KeptAnalysisState,
+    PeriodState,
+    WorkspaceState,
+)
 from juvenile.state.auth import AuthState
 from juvenile.state.workspace import parse_id
 
 
-class SchoolFiguresState(PeriodState, FiguresState, WorkspaceState, AuthState):
+class SchoolFiguresState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState,
+                         AuthState):
     loaded: bool = False
     school_code: str = ""
     school_name: str = ""
     district_code: str = ""
     back: str = "/analysis"
-    _analysis: QuarterlyAnalysis | None = None
 
     async def _refresh(self):
         self.computing = False
@@ -32,18 +36,20 @@ class SchoolFiguresState(PeriodState, FiguresState, WorkspaceState, AuthState):
         period = self._period()
         try:
             # the id comes from the address bar (the route's [school_id])
-            self._analysis = school_figures(actor, period.year, period.number,
-                                            parse_id(self.school_id) or 0)
+            analysis = school_figures(actor, period.year, period.number,
+                                      parse_id(self.school_id) or 0)
         except (AccessDenied, NotFound, RuleViolation):
-            self.denied, self.loaded, self._analysis = True, False, None
+            self._keep_analysis(None)
+            self.denied, self.loaded = True, False
             return None
+        self._keep_analysis(analysis)
         self.denied, self.loaded = False, True
         await self._show()
         return None
 
     def _render(self, language: str) -> None:
         self._render_period(language)
-        analysis = self._analysis
+        analysis = self._kept_analysis()
         if analysis is None or analysis.scope.kind != ScopeKind.SCHOOL:
             return
         self.school_code = analysis.scope.code

@@ -1,7 +1,8 @@
 """The education department's quarterly analysis (Art. 21 item 10): /analysis.
 
 The service computes the chosen district or region once per period; the
-result stays in a backend var and the browser receives the cards, the short
+result stays in the server's session cache (``KeptAnalysisState``; the state
+keeps only its reference) and the browser receives the cards, the short
 chart series and one page of the schools. Re-ranking, paging and switching the
 language reuse it without asking the database again. Every handler resolves the
 signed-in user first, and a result computed for someone else is never shown.
@@ -22,7 +23,12 @@ from juvenile.services.analysis.quarterly import (
     quarterly_analysis,
 )
 from juvenile.state.analysis import figures as fig
-from juvenile.state.analysis.common import FiguresState, PeriodState, WorkspaceState
+from juvenile.state.analysis.common import (
+    FiguresState,
+    KeptAnalysisState,
+    PeriodState,
+    WorkspaceState,
+)
 from juvenile.state.auth import AuthState
 
 EXPORT_LANGUAGES = ("kk", "ru")  # the documents are official: Kazakh or Russian
@@ -33,7 +39,7 @@ def _owner(actor: Actor) -> tuple:
     return (actor.user_id, actor.role, actor.district_id, actor.region_id)
 
 
-class AnalysisState(PeriodState, FiguresState, WorkspaceState, AuthState):
+class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState, AuthState):
     loaded: bool = False
     no_schools: bool = False
     scope: str = ""
@@ -51,7 +57,6 @@ class AnalysisState(PeriodState, FiguresState, WorkspaceState, AuthState):
     pages: int = 1
     total: int = 0
     _choices: list[ScopeChoice] = []
-    _analysis: QuarterlyAnalysis | None = None
     _order: list[str] = []
     _owner: tuple = ()
 
@@ -62,7 +67,8 @@ class AnalysisState(PeriodState, FiguresState, WorkspaceState, AuthState):
 
     def _deny(self) -> None:
         self.denied, self.loaded, self.computing = True, False, False
-        self._analysis, self._order, self.rows = None, [], []
+        self._order, self.rows = [], []
+        self._keep_analysis(None)
 
     async def _refresh(self):
         """Compute the analysis of the chosen scope and period (the service checks the
@@ -85,7 +91,8 @@ class AnalysisState(PeriodState, FiguresState, WorkspaceState, AuthState):
         except (AccessDenied, NotFound, RuleViolation):
             self._deny()
             return None
-        self._analysis, self._owner = analysis, _owner(actor)
+        self._keep_analysis(analysis)
+        self._owner = _owner(actor)
         if fig.known_indicator(analysis, self.rank_by) is None:
             self.rank_by, self.ascending = fig.DEFAULT_RANK, False
         self._order = fig.rank(analysis, self.rank_by, self.ascending)
@@ -100,9 +107,9 @@ class AnalysisState(PeriodState, FiguresState, WorkspaceState, AuthState):
     def _current(self) -> QuarterlyAnalysis | None:
         """The kept result, if it is still this signed-in user's."""
         actor = self._actor()
-        if actor is None or self._analysis is None or _owner(actor) != self._owner:
+        if actor is None or not self._analysis_ref or _owner(actor) != self._owner:
             return None
-        return self._analysis
+        return self._kept_analysis()
 
     async def _again(self):
         """Show the kept result anew (ranking or page changed), or recompute it when it
@@ -120,7 +127,7 @@ class AnalysisState(PeriodState, FiguresState, WorkspaceState, AuthState):
         choice = self._scope()
         self.scope_name = fig.scope_label(choice, language) if choice else ""
         self._render_period(language)
-        analysis = self._analysis
+        analysis = self._kept_analysis()
         if analysis is None:
             return
         self._render_figures(analysis, language)

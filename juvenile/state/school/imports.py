@@ -1,15 +1,20 @@
-"""The import page: upload (kept in memory), preview with every error, then the
+"""The import page: upload (kept on the server), preview with every error, then the
 import as a background task with its progress, and a summary.
 
-The file's bytes live in a backend var only; the checks and the writing run in
-a worker thread so the page stays responsive.
+The file's bytes are kept in the server's session cache (juvenile.cache), not
+in the state: with Redis the state is written at every event and progress
+poll, and the state holds only the cache key's random reference. A file kept
+longer than ``UPLOAD_TTL_SECONDS`` is forgotten, and the page asks for it
+again. The checks and the writing run in a worker thread so the page stays
+responsive.
 """
 
 import asyncio
 
 import reflex as rx
 
-from juvenile.i18n import format_date, translate
+from juvenile.cache import SessionKey, session_cache
+from juvenile.i18n import Counted, format_date, translate
 from juvenile.imports.table import ImportRejected
 from juvenile.rules.attendance import month_key
 from juvenile.security.gate import AccessDenied, NotFound
@@ -28,6 +33,8 @@ from juvenile.state.workspace import WorkspaceState, row_errors
 UPLOAD_ID = "import-upload"
 KINDS = [kind.value for kind in ImportKind]
 _POLL_SECONDS = 0.25
+UPLOAD_PURPOSE = "import-upload"
+UPLOAD_TTL_SECONDS = 60 * 60  # from the upload to the click on "Import"
 
 
 class ImportState(WorkspaceState, AuthState):
@@ -43,7 +50,7 @@ class ImportState(WorkspaceState, AuthState):
     progress: int = 0
     summary: str = ""
     scan_month: str = ""
-    _data: bytes = b""
+    _upload_ref: str = ""  # the uploaded file's reference in the session cache
     _preview: ImportPreview | None = None
 
     @rx.var
@@ -51,8 +58,27 @@ class ImportState(WorkspaceState, AuthState):
         required, optional = columns_of(ImportKind(self.kind))
         return ", ".join(required) + (" [, " + ", ".join(optional) + "]" if optional else "")
 
+    def _upload_key(self) -> SessionKey | None:
+        """Where the uploaded file is kept, if one is."""
+        if not self._upload_ref:
+            return None
+        return SessionKey(UPLOAD_PURPOSE, self.router.session.client_token, self._upload_ref)
+
+    def _forget_upload(self) -> None:
+        key = self._upload_key()
+        self._upload_ref = ""
+        if key is not None:
+            session_cache().discard(key)
+
+    def _upload_expired(self, language: str) -> None:
+        """The kept file is gone (kept too long): the user uploads it again."""
+        self._forget_upload()
+        self.phase, self.errors, self.error_count = "rejected", [], 0
+        self.message = translate("ui.school.import.upload_expired", language)
+
     def _reset(self, phase: str = "empty") -> None:
-        self.phase, self.file_name, self._data, self._preview = phase, "", b"", None
+        self._forget_upload()
+        self.phase, self.file_name, self._preview = phase, "", None
         self.columns, self.preview, self.errors = [], [], []
         self.row_count = self.error_count = self.progress = 0
         self.message = self.summary = self.scan_month = ""
@@ -79,7 +105,8 @@ class ImportState(WorkspaceState, AuthState):
 
     @rx.event
     async def upload(self, files: list[rx.UploadFile]):
-        """Read the chosen file into memory; it is never saved to a public folder."""
+        """Read the chosen file and keep it in the session cache, which is never a
+        public folder."""
         if self._actor() is None:
             return self._to_sign_in()
         if not files or self.phase in ("checking", "importing"):
@@ -93,16 +120,24 @@ class ImportState(WorkspaceState, AuthState):
             self.message = await self._text("ui.school.import.too_large",
                                             limit=MAX_UPLOAD_BYTES // (1024 * 1024))
             return None
-        self._data = data
+        key = SessionKey.new(UPLOAD_PURPOSE, self.router.session.client_token)
+        await asyncio.to_thread(session_cache().put, key, data, UPLOAD_TTL_SECONDS)
+        self._upload_ref = key.ref
         return ImportState.check
 
     @rx.event(background=True)
     async def check(self):
         """The preview: the whole file checked as the import would, nothing written."""
         async with self:
-            actor, data, kind = self._actor(), self._data, self.kind
+            actor, key, kind = self._actor(), self._upload_key(), self.kind
             name, language = self.file_name, await self._language()
-        if actor is None or not data:
+        if actor is None or key is None:
+            return
+        data = await asyncio.to_thread(session_cache().get, key)
+        if data is None:
+            async with self:
+                if self._upload_ref == key.ref:
+                    self._upload_expired(language)
             return
         try:
             preview = await asyncio.to_thread(preview_import, actor, kind, data, name)
@@ -112,11 +147,12 @@ class ImportState(WorkspaceState, AuthState):
                 self.errors = row_errors(rejected, language)
                 self.error_count = len(rejected.errors)
                 self.message = translate("import.rejected", language, count=self.error_count)
-                self._data = b""
+                self._forget_upload()
             return
         except (AccessDenied, NotFound):
             async with self:
-                self.phase, self._data = "rejected", b""
+                self.phase = "rejected"
+                self._forget_upload()
                 self.message = translate("ui.school.import.not_your_school", language)
             return
         async with self:
@@ -132,7 +168,8 @@ class ImportState(WorkspaceState, AuthState):
         if isinstance(summary, AttendanceImportSummary):
             key = ("ui.school.import.done_attendance" if done
                    else "ui.school.import.will_attendance")
-            return translate(key, language, marks=summary.marks, students=summary.students,
+            return translate(key, language, count=summary.marks,
+                             students=Counted("attendance.of_students", summary.students),
                              first=format_date(summary.first_day, language),
                              last=format_date(summary.last_day, language))
         key = "ui.school.import.done_students" if done else "ui.school.import.will_students"
@@ -145,10 +182,15 @@ class ImportState(WorkspaceState, AuthState):
         async with self:
             if self.phase != "ready":
                 return
-            actor, data, kind = self._actor(), self._data, self.kind
+            actor, key, kind = self._actor(), self._upload_key(), self.kind
             name, language = self.file_name, await self._language()
             self.phase, self.progress = "importing", 0
         if actor is None:
+            return
+        data = await asyncio.to_thread(session_cache().get, key) if key else None
+        if data is None:
+            async with self:
+                self._upload_expired(language)
             return
         done = {"done": 0, "total": 1}
 
@@ -165,18 +207,21 @@ class ImportState(WorkspaceState, AuthState):
             summary = task.result()
         except ImportRejected as rejected:  # the data changed since the preview
             async with self:
-                self.phase, self._data = "rejected", b""
+                self.phase = "rejected"
+                self._forget_upload()
                 self.errors = row_errors(rejected, language)
                 self.error_count = len(rejected.errors)
                 self.message = translate("import.rejected", language, count=self.error_count)
             return
         except (AccessDenied, NotFound):
             async with self:
-                self.phase, self._data = "rejected", b""
+                self.phase = "rejected"
+                self._forget_upload()
                 self.message = translate("ui.school.import.not_your_school", language)
             return
         async with self:
-            self.phase, self.progress, self._data = "done", 100, b""
+            self.phase, self.progress = "done", 100
+            self._forget_upload()
             self.summary = self._describe(summary, language, done=True)
             if isinstance(summary, AttendanceImportSummary) and summary.last_day:
                 self.scan_month = month_key(summary.last_day)
