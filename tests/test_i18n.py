@@ -1,4 +1,7 @@
-"""Every catalog carries every key, with the same placeholders, in kk, ru and en."""
+"""Every catalog carries every key, with the same placeholders, in kk, ru and en.
+
+The plural forms of counted messages are checked in test_plurals.py.
+"""
 
 import re
 import string
@@ -17,8 +20,10 @@ _KEY_LITERAL = re.compile(
 )
 
 
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+def _placeholders(message) -> set[str]:
+    """The placeholders of a text, or of every plural form of a counted message."""
+    texts = [message] if isinstance(message, str) else list(message.values())
+    return {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def test_every_language_has_the_same_keys():

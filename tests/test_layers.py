@@ -16,6 +16,7 @@ FOUNDATION = {"settings", "errors", "i18n"}
 
 # Which layer may import which (besides itself and FOUNDATION), top to bottom:
 # app → pages → state → services → reports/analysis → security → models → rules.
+# ``cache`` (big per-session values kept beside Reflex's state) is for state only.
 ALLOWED_LAYERS: dict[str, set[str]] = {
     "juvenile": {"pages", "health"},  # the Reflex app
     "health": {"db"},
@@ -24,7 +25,7 @@ ALLOWED_LAYERS: dict[str, set[str]] = {
     "pages": {"components", "state"},
     "components": {"state"},
     "state": {"demo", "services", "reports", "analysis", "imports", "security", "models",
-              "rules"},
+              "rules", "cache"},
     "demo": {"services", "analysis", "security", "models", "rules", "db"},
     "services": {"reports", "analysis", "imports", "security", "models", "rules", "db"},
     "reports": {"analysis", "models", "rules"},
@@ -34,6 +35,7 @@ ALLOWED_LAYERS: dict[str, set[str]] = {
     "models": {"rules"},
     "rules": set(),
     "db": set(),
+    "cache": set(),
     "toolchain": set(),
     "settings": set(),
     "errors": set(),
@@ -138,6 +140,8 @@ def test_every_import_points_down_or_within_its_area():
     ("juvenile.services.commission.placements", "juvenile.services.school.escalation"),
     ("juvenile.services.administration.calendar", "juvenile.services.school.students"),
     ("juvenile.state.commission.referral", "juvenile.state.school.case"),
+    ("juvenile.services.school.imports", "juvenile.cache"),
+    ("juvenile.cache", "juvenile.models"),
 ])
 def test_an_upward_or_sideways_import_is_refused(importer, imported):
     assert violation(importer, imported)
@@ -151,6 +155,8 @@ def test_an_upward_or_sideways_import_is_refused(importer, imported):
     ("juvenile.services.identity.accounts", "juvenile.services.common"),
     ("juvenile.state.commission.meeting", "juvenile.state.workspace"),
     ("juvenile.reports.commission_minutes", "juvenile.reports.meeting_data"),
+    ("juvenile.state.school.imports", "juvenile.cache"),
+    ("juvenile.cache", "juvenile.settings"),
 ])
 def test_a_downward_or_shared_import_is_allowed(importer, imported):
     assert violation(importer, imported) is None

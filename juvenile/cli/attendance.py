@@ -4,7 +4,7 @@ import csv
 import sys
 
 from juvenile.cli.output import CliError
-from juvenile.i18n import translate
+from juvenile.i18n import Counted, translate
 
 CSV_HEADER = ("iin", "school_code", "month", "unexcused_days")
 
@@ -41,6 +41,7 @@ def _absences(args) -> int:
         writer.writerow((finding.iin, finding.school_code, finding.month,
                          finding.unexcused_days))
     new = sum(finding.newly_proposed for finding in findings)
-    print(translate("attendance.cli.scanned", args.lang, found=len(findings), proposed=new),
+    print(translate("attendance.cli.scanned", args.lang, count=len(findings),
+                    proposed=Counted("attendance.new_proposals", new)),
           file=sys.stderr)
     return 0

@@ -1,6 +1,6 @@
 """``juvenile demo``: load the demo data (safe to repeat)."""
 
-from juvenile.i18n import translate
+from juvenile.i18n import Counted, translate
 
 
 def register(commands) -> None:
@@ -21,7 +21,7 @@ def _demo(args) -> int:
     if args.scale == "region":
         return _region(args)
     summary = load_demo()
-    print(translate("cli.demo.loaded", args.lang, created=summary.created,
+    print(translate("cli.demo.loaded", args.lang, count=summary.created,
                     updated=summary.updated))
     return 0
 
@@ -34,7 +34,10 @@ def _region(args) -> int:
     if not summary.created:
         print(translate("analysis.cli.region_present", args.lang, code=summary.region_code))
         return 0
-    print(translate("analysis.cli.region_loaded", args.lang, schools=summary.counts["school"],
-                    students=summary.counts["student"],
-                    marks=summary.counts["attendance_mark"], seconds=round(summary.seconds)))
+    print(translate("analysis.cli.region_loaded", args.lang, count=summary.counts["school"],
+                    students=Counted("analysis.cli.region_students",
+                                     summary.counts["student"]),
+                    marks=Counted("analysis.cli.region_marks",
+                                  summary.counts["attendance_mark"]),
+                    seconds=round(summary.seconds)))
     return 0

@@ -20,5 +20,5 @@ def _housekeeping(args) -> int:
     from juvenile.services.school.housekeeping import close_cases_of_adults
 
     closed = close_cases_of_adults(system_actor(args.lang), args.on)
-    print(translate("case.cli.housekeeping_done", args.lang, closed=closed))
+    print(translate("case.cli.housekeeping_done", args.lang, count=closed))
     return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from juvenile.cli.arguments import system_actor
 from juvenile.cli.output import CliError
-from juvenile.i18n import translate
+from juvenile.i18n import Counted, translate
 
 # kind -> (columns shown in --help, the service as "module:function", loaded when the
 # command runs, and the message naming what was imported)
@@ -48,5 +48,9 @@ def _import(args) -> int:
     module, function = service_path.split(":")
     service = getattr(import_module(module), function)
     summary = service(system_actor(args.lang), existing_file(args.file, args.lang))
-    print(translate(message, args.lang, **asdict(summary)))
+    params = asdict(summary)
+    if args.import_kind == "attendance":  # counted by its marks, of so many students
+        params = {"count": summary.marks,
+                  "students": Counted("attendance.of_students", summary.students)}
+    print(translate(message, args.lang, **params))
     return 0

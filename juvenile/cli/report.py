@@ -54,5 +54,5 @@ def _quarterly(args) -> int:
         raise CliError(translate("analysis.cli.cannot_write", args.lang, path=args.output,
                                  reason=error.strerror or error)) from error
     print(translate("analysis.cli.written", args.lang, path=args.output,
-                    size=len(report.content)))
+                    count=len(report.content)))
     return 0

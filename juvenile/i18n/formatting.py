@@ -6,13 +6,11 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.numbers import format_decimal
 
-from juvenile.i18n.catalog import normalise_language
-
-_BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
+from juvenile.i18n.catalog import BABEL_LOCALES, normalise_language
 
 
 def _locale(language: str | None) -> str:
-    return _BABEL_LOCALES[normalise_language(language)]
+    return BABEL_LOCALES[normalise_language(language)]
 
 
 def format_date(value: date | None, language: str | None, style: str = "medium") -> str:

@@ -12,7 +12,7 @@ it was opened.
 from dataclasses import dataclass
 from datetime import date
 
-from juvenile.i18n import format_date, translate
+from juvenile.i18n import Counted, format_date, translate
 from juvenile.models import AgendaItemStatus
 from juvenile.reports.commission_agenda import meeting_fields, new_document, question, signatory
 from juvenile.reports.council_protocol import document_language
@@ -55,8 +55,9 @@ def _attendance(document: Document, record: MeetingRecord, language: str) -> Non
 def quorum_statement(record: MeetingRecord, language: str) -> str:
     quorum = record.quorum
     key = "reached" if quorum.reached else "not_reached"
-    return translate(f"commission_doc.minutes.quorum_{key}", language, present=quorum.present,
-                     members=quorum.members, share=str(record.quorum_share))
+    return translate(f"commission_doc.minutes.quorum_{key}", language, count=quorum.present,
+                     members=Counted("quorum.of_commission_members", quorum.members),
+                     share=str(record.quorum_share))
 
 
 def outcome_fields(item: ItemRecord, language: str) -> list[tuple[str, str]]:

@@ -46,4 +46,4 @@ def require_minor_for_flag(birth_date: date, on: date) -> None:
     """Refuse to flag an adult: Art. 78 (2) lists minors only."""
     age = age_on(birth_date, on)
     if age >= AGE_OF_MAJORITY:
-        raise RuleViolation("age.adult_cannot_be_flagged", article="Art. 78 (2)", age=age)
+        raise RuleViolation("age.adult_cannot_be_flagged", article="Art. 78 (2)", count=age)

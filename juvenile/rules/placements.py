@@ -93,10 +93,10 @@ def validate_term(kind: PlacementKind, months: int) -> None:
         raise RuleViolation(
             "placement.special_education.term_out_of_range",
             article="Art. 80 (3)",
-            months=months,
+            count=months,
         )
     raise RuleViolation(
-        "placement.special_regime.term_out_of_range", article="Art. 81 (5)", months=months
+        "placement.special_regime.term_out_of_range", article="Art. 81 (5)", count=months
     )
 
 
@@ -104,9 +104,9 @@ def validate_age_at_decision(birth_date: date, decision_date: date) -> None:
     """The minor must be at least 11 and under 18 on the decision date."""
     age = age_on(birth_date, decision_date)
     if age < PLACEMENT_MIN_AGE:
-        raise RuleViolation("placement.too_young", article="Art. 80 (1), Art. 81 (2)", age=age)
+        raise RuleViolation("placement.too_young", article="Art. 80 (1), Art. 81 (2)", count=age)
     if age >= PLACEMENT_MAX_AGE:
-        raise RuleViolation("placement.too_old", article="Art. 80 (1), Art. 81 (2)", age=age)
+        raise RuleViolation("placement.too_old", article="Art. 80 (1), Art. 81 (2)", count=age)
 
 
 def validate_deciding_body(kind: PlacementKind, body: DecidingBody) -> None:

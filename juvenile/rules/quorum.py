@@ -8,6 +8,7 @@ when a meeting may decide, is left to the authorised body's regulation
 from dataclasses import dataclass
 from fractions import Fraction
 
+from juvenile.i18n import Counted
 from juvenile.rules.errors import RuleViolation
 
 
@@ -17,7 +18,8 @@ def has_quorum(present: int, members: int, share: Fraction = Fraction(1, 2)) -> 
     A commission without members never has a quorum.
     """
     if members < 0 or not 0 <= present <= members:
-        raise RuleViolation("quorum.bad_counts", present=present, members=members)
+        raise RuleViolation("quorum.bad_counts", count=present,
+                            members=Counted("quorum.of_commission_members", members))
     if not 0 <= share < 1:
         raise RuleViolation("quorum.bad_share", share=share)
     return members > 0 and present > share * members

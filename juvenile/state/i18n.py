@@ -2,7 +2,21 @@
 
 import reflex as rx
 
-from juvenile.i18n import catalog, normalise_language
+from juvenile.i18n import catalog, is_counted, normalise_language
+
+
+def screen_texts(language: str | None) -> dict[str, str]:
+    """The screen texts ("ui." keys) of ``language`` that the browser looks up itself.
+
+    Counted messages stay on the server: their form depends on a number, so a
+    state renders them with ``translate(key, language, count=n)`` and sends the
+    finished text.
+    """
+    return {
+        key: text
+        for key, text in catalog(normalise_language(language)).items()
+        if key.startswith("ui.") and not is_counted(text)
+    }
 
 
 class I18nState(rx.State):
@@ -17,9 +31,5 @@ class I18nState(rx.State):
 
     @rx.var
     def messages(self) -> dict[str, str]:
-        """The screen texts ("ui." keys) of the chosen language."""
-        return {
-            key: text
-            for key, text in catalog(normalise_language(self.language)).items()
-            if key.startswith("ui.")
-        }
+        """The screen texts of the chosen language (see ``screen_texts``)."""
+        return screen_texts(self.language)

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from juvenile import db
-from juvenile.i18n import format_date, translate
+from juvenile.i18n import Counted, format_date, translate
 from juvenile.models import (
     AgendaItem,
     AuditAction,
@@ -191,10 +191,11 @@ def test_a_referral_goes_through_a_meeting_to_approved_locked_minutes(
     page.locator(".absence-reason input").last.fill("Іссапарда")
     page.locator("#attendance-save").click()
     expect(page.locator("#quorum-state")).to_have_text(translate(
-        "ui.commission.quorum.not_reached", kk, present=3, members=7, share="1/2"))
+        "ui.commission.quorum.not_reached", kk, count=3,
+        members=Counted("meeting.of_members", 7), share="1/2"))
     item.locator(".item-record").click()
     expect(page.locator("#decisions-blocked")).to_have_text(translate(
-        "meeting.no_quorum", kk, present=3, members=7))
+        "meeting.no_quorum", kk, count=3, members=Counted("meeting.of_members", 7)))
     expect(page.locator("#decisions-blocked")).to_contain_text("79")
     expect(page.locator("#item-save-decision")).to_be_disabled()
 
@@ -204,7 +205,8 @@ def test_a_referral_goes_through_a_meeting_to_approved_locked_minutes(
         "ui.commission.quorum.live_reached", kk, present=5, members=7, share="1/2"))
     page.locator("#attendance-save").click()
     expect(page.locator("#quorum-state")).to_have_text(translate(
-        "ui.commission.quorum.reached", kk, present=5, members=7, share="1/2"))
+        "ui.commission.quorum.reached", kk, count=5,
+        members=Counted("meeting.of_members", 7), share="1/2"))
     expect(page.locator("#decisions-blocked")).to_have_count(0)
 
     # 4. the hearing and the decision, with its executor and due date
@@ -319,7 +321,7 @@ def test_placement_terms_and_the_rehabilitation_plan_deadline(
     # 13 months: refused, and the message names the article (Art. 80 (3))
     page.locator("#reg-term").fill("13")
     page.locator("#reg-save").click()
-    refusal = translate("placement.special_education.term_out_of_range", ru, months=13)
+    refusal = translate("placement.special_education.term_out_of_range", ru, count=13)
     expect(page.locator("#register-form [role=alert]")).to_have_text(refusal)
     assert "пункт 3 статьи 80" in refusal
     screenshot(page, "placement-refused-ru")

@@ -46,7 +46,7 @@ def test_no_flag_on_the_18th_birthday(world):
     with pytest.raises(RuleViolation) as refused:
         add_flags(SYSTEM, student_id, [NewFlag(12, EIGHTEEN, "truancy")], today=EIGHTEEN)
     assert refused.value.key == "age.adult_cannot_be_flagged"
-    assert refused.value.params == {"age": 18}
+    assert refused.value.params == {"count": 18}
     assert count(CriterionFlag) == 0
 
 

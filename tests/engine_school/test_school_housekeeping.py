@@ -60,6 +60,6 @@ def test_a_late_run_closes_as_of_the_birthday_and_a_second_run_changes_nothing(w
 def test_the_command_prints_how_many_it_closed(world, capsys):
     _open_case(world, date(2008, 10, 1))  # 18 since 2026-10-01 (today is later)
     assert main(["--lang", "en", "housekeeping"]) == 0
-    assert "1 cases of students who turned 18 closed" in capsys.readouterr().out
+    assert "1 case of a student who turned 18 closed" in capsys.readouterr().out
     assert main(["--lang", "en", "housekeeping"]) == 0
     assert "0 cases" in capsys.readouterr().out

@@ -77,4 +77,4 @@ def test_flag_refused_from_the_eighteenth_birthday(on):
         require_minor_for_flag(BORN, on)
     assert caught.value.key == "age.adult_cannot_be_flagged"
     assert caught.value.article == "Art. 78 (2)"
-    assert caught.value.params == {"age": age_on(BORN, on)}
+    assert caught.value.params == {"count": age_on(BORN, on)}

@@ -1,7 +1,9 @@
 """Every message a rule can show exists in kk, ru and en with the same placeholders.
 
-Keys are read from the sources: each ``RuleViolation("key", ...)`` call, plus the
-label keys the rule data points to (criteria of Art. 78 (2), holidays, enums).
+Keys are read from the sources: each ``RuleViolation("key", ...)`` call and each
+counted fragment ``Counted("key", n)`` it carries, plus the label keys the rule
+data points to (criteria of Art. 78 (2), holidays, enums). A counted message's
+placeholders are those of its every plural form.
 """
 
 import ast
@@ -25,16 +27,17 @@ CATALOGS = {
 }
 
 
-def _violation_calls() -> list[tuple[str, ast.Call]]:
+def _calls(name: str) -> list[tuple[str, ast.Call]]:
     calls = []
     for path in sorted(RULES_DIR.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RuleViolation":
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == name:
                 calls.append((f"{path.name}:{node.lineno}", node))
     return calls
 
 
-CALLS = _violation_calls()
+CALLS = _calls("RuleViolation")
+FRAGMENTS = _calls("Counted")
 
 
 def _key(call: ast.Call) -> str | None:
@@ -55,11 +58,17 @@ def _article(call: ast.Call) -> str | None:
     return None
 
 
-def _placeholders(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+def _texts(message) -> list[str]:
+    """A text, or the plural forms of a counted message."""
+    return [message] if isinstance(message, str) else list(message.values())
 
 
-RAISED_KEYS = {_key(call) for _, call in CALLS} - {None}
+def _placeholders(message) -> set[str]:
+    return {field for text in _texts(message)
+            for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+RAISED_KEYS = {_key(call) for _, call in CALLS + FRAGMENTS} - {None}
 
 LABEL_KEYS = (
     {c.message_key for c in criteria.CRITERIA}
@@ -94,7 +103,8 @@ def test_violation_message_exists_and_fits_its_params(where, call):
         assert _placeholders(CATALOGS[lang][key]) == _params(call), f"{where}: {key} ({lang})"
     article = _article(call)
     if article:
-        assert article in CATALOGS["en"][key], f"{where}: {key} should cite {article}"
+        for text in _texts(CATALOGS["en"][key]):
+            assert article in text, f"{where}: {key} should cite {article}"
 
 
 @pytest.mark.parametrize("key", sorted(LABEL_KEYS))
@@ -122,14 +132,16 @@ def test_no_unused_keys():
 def test_kazakh_and_russian_are_translated():
     cyrillic = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
     for lang in ("kk", "ru"):
-        for key, text in CATALOGS[lang].items():
-            assert cyrillic.search(text), f"{key} ({lang}) is not translated"
-            assert text == text.strip() and text
+        for key, message in CATALOGS[lang].items():
+            for text in _texts(message):
+                assert cyrillic.search(text), f"{key} ({lang}) is not translated"
+                assert text == text.strip() and text
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_message_renders_through_translate(lang):
-    for key, text in CATALOGS[lang].items():
-        params = dict.fromkeys(_placeholders(text), "X")
-        rendered = translate(key, lang, **params)
-        assert rendered != key and "{" not in rendered
+    for key, message in CATALOGS[lang].items():
+        params = dict.fromkeys(_placeholders(message) - {"count"}, "X")
+        for count in (1, 2, 5) if "count" in _placeholders(message) else (None,):
+            rendered = translate(key, lang, count=count, **params)
+            assert rendered != key and "{" not in rendered

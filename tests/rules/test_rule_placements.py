@@ -54,7 +54,7 @@ def test_term(kind, months, ok):
         validate_term(kind, months)
     assert caught.value.key == f"placement.{kind}.term_out_of_range"
     assert caught.value.article == ("Art. 80 (3)" if kind is SE else "Art. 81 (5)")
-    assert caught.value.params == {"months": months}
+    assert caught.value.params == {"count": months}
 
 
 BORN = date(2010, 5, 15)

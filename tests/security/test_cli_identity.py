@@ -80,7 +80,7 @@ def test_audit_export_writes_the_period_as_csv(organisations, tmp_path, capsys):
     target = tmp_path / "audit.csv"
     assert main(["--lang", "en", "audit", "export", "--from", "2026-03-02", "--to",
                  "2026-03-03", "--format", "csv", "--output", str(target)]) == 0
-    assert "Audit entries exported: 2." in capsys.readouterr().err
+    assert "2 audit entries exported." in capsys.readouterr().err
     with target.open(encoding="utf-8") as file:
         rows = list(csv.DictReader(file))
     assert [row["record_id"] for row in rows] == ["2", "3"]

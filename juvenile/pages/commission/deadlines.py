@@ -86,8 +86,7 @@ def deadlines_page() -> rx.Component:
                     ),
                     rx.spacer(),
                     rx.cond(S.overdue > 0, rx.badge(
-                        t("ui.commission.deadlines.overdue_count"), ": ", S.overdue,
-                        color_scheme="red", size="2", id="deadlines-overdue")),
+                        S.overdue_text, color_scheme="red", size="2", id="deadlines-overdue")),
                     width="100%", align="center",
                 ),
                 rx.cond(

@@ -16,6 +16,7 @@ from fractions import Fraction
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.i18n import Counted
 from juvenile.models import (
     CommissionMeeting,
     CommissionMeetingStatus,
@@ -172,8 +173,8 @@ def require_quorum(session: Session, meeting: CommissionMeeting) -> None:
     if not state.recorded:
         raise RuleViolation("meeting.attendance_not_recorded", article="Art. 79")
     if not state.reached:
-        raise RuleViolation("meeting.no_quorum", article="Art. 79", present=state.present,
-                            members=state.members)
+        raise RuleViolation("meeting.no_quorum", article="Art. 79", count=state.present,
+                            members=Counted("meeting.of_members", state.members))
 
 
 def _numbers_of_year(session: Session, commission_id: int, year: int) -> set[int]:

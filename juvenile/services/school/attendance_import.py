@@ -223,6 +223,9 @@ def _copy_upsert_postgresql(connection: sa.Connection, columns: pd.DataFrame,
                 progress(min(start + _WRITE_CHUNK, len(columns)), len(columns))
         cursor.execute(_INSERT + "SELECT student_id, day, status, school_id "
                        "FROM attendance_stage" + _REPLACE)
+        # Dropped now, not only at commit: a second write in one transaction (or
+        # savepoint, as in the tests) creates it afresh.
+        cursor.execute("DROP TABLE attendance_stage")
 
 
 def import_attendance(

@@ -34,6 +34,7 @@ class DeadlinesState(WorkspaceState, AuthState):
     pages: int = 1
     total: int = 0
     overdue: int = 0
+    overdue_text: str = ""  # "Просрочено 5 сроков": counted, so rendered here
     rows: list[dict[str, str]] = []
     kind_options: list[dict[str, str]] = []
     done_row: str = ""  # the decision whose "done" date is being entered
@@ -64,6 +65,8 @@ class DeadlinesState(WorkspaceState, AuthState):
             for kind in KINDS]
         shown = self._shown()
         self.total, self.overdue = len(shown), sum(d.overdue for d in shown)
+        self.overdue_text = translate("ui.commission.deadlines.overdue_count", language,
+                                      count=self.overdue)
         self.pages = page_count(self.total, PAGE_SIZE)
         self.page = min(self.page, self.pages)
         start = (self.page - 1) * PAGE_SIZE
@@ -71,9 +74,9 @@ class DeadlinesState(WorkspaceState, AuthState):
 
     @staticmethod
     def _row(d: Deadline, language: str) -> dict[str, str]:
-        days = (translate("ui.commission.deadlines.overdue_days", language, days=-d.days_left)
+        days = (translate("ui.commission.deadlines.overdue_days", language, count=-d.days_left)
                 if d.overdue else translate("ui.commission.deadlines.days_left", language,
-                                            days=d.days_left))
+                                            count=d.days_left))
         detail = d.detail
         if d.kind == DeadlineKind.TERM_END_NOTICE:
             detail = translate("ui.commission.deadlines.term_ends", language,

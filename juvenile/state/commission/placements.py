@@ -171,7 +171,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
             "start": format_date(p.start_date, language),
             "end": format_date(p.planned_end, language),
             "term": translate("ui.commission.placements.months", language,
-                              months=p.term_months),
+                              count=p.term_months),
             "progress": str(row.progress),
             "extensions": str(row.extensions) if row.extensions else "",
             "notice_due": format_date(p.notice_due, language),

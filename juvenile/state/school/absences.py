@@ -4,7 +4,7 @@ from datetime import date
 
 import reflex as rx
 
-from juvenile.i18n import format_date, translate
+from juvenile.i18n import Counted, format_date, translate
 from juvenile.models import ProposalStatus
 from juvenile.rules.attendance import month_key, parse_month
 from juvenile.rules.errors import RuleViolation
@@ -101,8 +101,9 @@ class AbsencesState(WorkspaceState, AuthState):
             self.error = rule_message(refused, await self._language())
             return None
         new = sum(finding.newly_proposed for finding in findings)
-        self.notice = await self._text("ui.school.absences.scanned", found=len(findings),
-                                       new=new, month=self.month)
+        self.notice = await self._text("ui.school.absences.scanned", count=len(findings),
+                                       new=Counted("attendance.new_proposals", new),
+                                       month=self.month)
         await self._refresh()
         return None
 

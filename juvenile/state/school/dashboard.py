@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from juvenile.i18n import format_date, translate
+from juvenile.i18n import Counted, format_date, translate
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.security.gate import AccessDenied
 from juvenile.services.deadlines import DeadlineKind
@@ -75,14 +75,16 @@ class DashboardState(WorkspaceState, AuthState):
                 "overdue": "1" if d.overdue else "",
                 "days": translate("ui.school.dashboard.overdue_days" if d.overdue
                                   else "ui.school.dashboard.days_left", language,
-                                  days=abs(d.days_left)),
+                                  count=abs(d.days_left)),
                 "plan": "1" if d.kind == DeadlineKind.PLAN_MEASURE else "",
             }
             for d in data.deadlines
         ]
         hidden = data.deadlines_total - len(data.deadlines)
         self.deadlines_more = translate("ui.school.dashboard.more_deadlines", language,
-                                        count=hidden, overdue=data.overdue_total
+                                        count=hidden, overdue=Counted(
+                                            "ui.school.dashboard.overdue_total",
+                                            data.overdue_total)
                                         ) if hidden > 0 else ""
         self.waiting, self.month = data.proposals_waiting, data.month
         self.waiting_text = translate("ui.school.dashboard.waiting", language,

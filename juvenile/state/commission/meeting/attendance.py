@@ -4,7 +4,7 @@ screen would make a quorum before they are saved."""
 
 import reflex as rx
 
-from juvenile.i18n import translate
+from juvenile.i18n import Counted, translate
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.quorum import has_quorum
 from juvenile.security.gate import AccessDenied, NotFound
@@ -43,11 +43,12 @@ class MeetingAttendance(rx.State, mixin=True):
         key = ("ui.commission.quorum.not_recorded" if not quorum.recorded
                else "ui.commission.quorum.reached" if quorum.reached
                else "ui.commission.quorum.not_reached")
-        self.quorum_text = translate(key, language, present=quorum.present,
-                                     members=quorum.members, share=str(record.quorum_share))
+        members = Counted("meeting.of_members", quorum.members)
+        self.quorum_text = translate(key, language, count=quorum.present, members=members,
+                                     share=str(record.quorum_share))
         self.decisions_blocked = "" if quorum.reached else translate(
             "meeting.no_quorum" if quorum.recorded else "meeting.attendance_not_recorded",
-            language, present=quorum.present, members=quorum.members)
+            language, count=quorum.present, members=members)
         self._render_live(language)
 
     def _keep_attendance(self) -> None:
