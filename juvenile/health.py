@@ -11,7 +11,7 @@ from juvenile import db
 
 async def health(_request: Request) -> JSONResponse:
     try:
-        with db.engine().connect() as connection:
+        with db.begin() as connection:
             connection.execute(text("SELECT 1"))
     except Exception:  # any failure means "not healthy"; the reason stays in the server log
         return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)

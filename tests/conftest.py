@@ -1,14 +1,29 @@
-"""Test databases: every test that asks for ``database`` gets a fresh, migrated one.
+"""Test databases: every test that asks for ``database`` gets a migrated one of its own.
 
 Each such test runs on SQLite and, where a PostgreSQL server answers, on
 PostgreSQL too. JUVENILE_TEST_PG_URL names the server (default: the local one);
 when it is unreachable the PostgreSQL runs are skipped with that reason shown.
+The PostgreSQL runs carry the ``postgres`` marker: ``-m "not postgres"`` is the
+quick inner loop.
+
+SQLite tests get a copy of a file migrated once. PostgreSQL tests share one
+database per test session, cloned once from a migrated template: each test
+opens one connection, begins a transaction on it and binds the process to it
+with ``db.bound_to`` (join_transaction_mode="create_savepoint"), so every
+service's commit, and the denial audit entry written after a rollback, only
+releases a SAVEPOINT; at the end the test's transaction is rolled back and the
+next test finds the database as migrated. Sequences are not rolled back, so ids
+differ from run to run. A test that must really commit (a second connection
+that sees committed data, threads, processes, the migrations themselves) is
+marked ``@pytest.mark.real_commits`` and gets a fresh clone of the template
+instead, dropped afterwards.
 """
 
 import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -33,6 +48,7 @@ def _postgres_url() -> str:
 PG_URL = _postgres_url()
 # Per test session, so that two test runs on one server do not collide.
 _TEMPLATE = f"juvenile_test_template_{os.getpid()}"
+_SHARED = f"juvenile_test_shared_{os.getpid()}"
 
 
 def postgres_unavailable_reason() -> str | None:
@@ -73,7 +89,7 @@ def postgres_template() -> Iterator[str]:
     with admin.connect() as connection:
         connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{_TEMPLATE}" WITH (FORCE)'))
         connection.execute(sa.text(f'CREATE DATABASE "{_TEMPLATE}"'))
-    db.configure(str(make_url(PG_URL).set(database=_TEMPLATE)))
+    db.configure(_url_of(_TEMPLATE))
     upgrade_database()
     db.engine().dispose()
     yield _TEMPLATE
@@ -82,9 +98,45 @@ def postgres_template() -> Iterator[str]:
     admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@dataclass
+class SharedDatabase:
+    """The session's PostgreSQL database; ``commits`` counts real commits on it."""
+
+    engine: sa.Engine
+    commits: list[int] = field(default_factory=lambda: [0])
+
+
+@pytest.fixture(scope="session")
+def postgres_shared(postgres_template) -> Iterator[SharedDatabase]:
+    """The session's PostgreSQL database (a clone of the template) and an engine on it."""
+    admin = _pg_admin()
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{_SHARED}" WITH (FORCE)'))
+        connection.execute(sa.text(f'CREATE DATABASE "{_SHARED}" TEMPLATE "{postgres_template}"'))
+    shared = SharedDatabase(db.build_engine(_url_of(_SHARED)))
+
+    @sa.event.listens_for(shared.engine, "commit")
+    def _count(_connection) -> None:  # savepoints are "release", not "commit"
+        shared.commits[0] += 1
+
+    yield shared
+    shared.engine.dispose()
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{_SHARED}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _url_of(name: str) -> str:
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database(request, tmp_path) -> Iterator[str]:
-    """A fresh migrated database for one test; the process engine points at it."""
+    """A migrated database for one test; the process engine (or connection) points at it.
+
+    On PostgreSQL the test runs in a transaction rolled back at its end, unless it
+    is marked ``real_commits`` (then it gets a fresh database of its own).
+    """
     if request.param == "sqlite":
         path = tmp_path / "test.db"
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
@@ -93,12 +145,30 @@ def database(request, tmp_path) -> Iterator[str]:
         yield url
         db.engine().dispose()
         return
-    template = request.getfixturevalue("postgres_template")
+    if request.node.get_closest_marker("real_commits"):
+        yield from _fresh_postgres(request.getfixturevalue("postgres_template"))
+        return
+    shared = request.getfixturevalue("postgres_shared")
+    commits = shared.commits[0]
+    with shared.engine.connect() as connection:
+        outer = connection.begin()
+        try:
+            with db.bound_to(connection):
+                yield shared.engine.url.render_as_string(hide_password=False)
+        finally:
+            outer.rollback()
+    if shared.commits[0] != commits:
+        pytest.fail("committed on a connection of its own, so the shared PostgreSQL database "
+                    "keeps it: use db.begin()/db.transaction(), or mark the test real_commits")
+
+
+def _fresh_postgres(template: str) -> Iterator[str]:
+    """A clone of the template for one test, where commits are real; dropped afterwards."""
     name = f"juvenile_test_{uuid.uuid4().hex[:12]}"
     admin = _pg_admin()
     with admin.connect() as connection:
         connection.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    url = str(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
+    url = _url_of(name)
     db.configure(url)
     yield url
     db.engine().dispose()
@@ -116,6 +186,15 @@ def sqlite_database(tmp_path, sqlite_template) -> Iterator[str]:
     db.configure(url)
     yield url
     db.engine().dispose()
+
+
+@pytest.fixture(scope="session")
+def app():
+    """The Reflex app, every page and state registered. Tests of states ask for it and
+    import the states in their body: importing the app at collection takes seconds."""
+    from juvenile.juvenile import app
+
+    return app
 
 
 def pytest_collection_modifyitems(config, items):

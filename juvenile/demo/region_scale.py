@@ -174,7 +174,7 @@ def _pick(rng: np.random.Generator, weighted) -> str:
 
 
 def region_present(scale: RegionScale = REGION) -> bool:
-    with db.engine().connect() as connection:
+    with db.begin() as connection:
         found = connection.execute(sa.select(_t(District).c.id).where(
             _t(District).c.code == f"{scale.prefix}-D01")).first()
     return found is not None
@@ -185,7 +185,7 @@ def load_region_scale(seed: int = DEFAULT_SEED, scale: RegionScale = REGION) -> 
     started = clock.perf_counter()
     if region_present(scale):
         return RegionSummary(False, scale.region_code, {}, 0.0)
-    with db.engine().begin() as connection:
+    with db.begin() as connection:
         rows = _Rows(next_ids={t.name: _next_id(connection, t) for t in _TABLES if "id" in t.c})
         _Generator(np.random.default_rng(seed), scale, rows, connection).run()
         counts = {}

@@ -45,7 +45,7 @@ def upgrade_database() -> None:
     from alembic import command
 
     config = alembic_config()
-    with db.engine().begin() as connection:
+    with db.begin() as connection:
         config.attributes["connection"] = connection
         config.attributes["configure_logger"] = False
         command.upgrade(config, "head")

@@ -6,7 +6,9 @@ from datetime import date
 import pytest
 from commission_world import SYSTEM, count, csv_file
 from openpyxl import Workbook
+from sqlmodel import select
 
+from juvenile import db
 from juvenile.cli import main
 from juvenile.imports.table import ImportRejected
 from juvenile.models import AgendaItem, CriterionFlag, Placement, PlacementStatus
@@ -19,6 +21,12 @@ HEADER = "iin,kind,organisation_code,decision_date,start_date,term_months,return
 
 def _import(text: str):
     return import_placements(SYSTEM, csv_file(text), filename="placements.csv")
+
+
+def _placement_of(student) -> int:
+    """The id of the student's placement (ids differ from run to run)."""
+    with db.transaction() as session:
+        return session.exec(select(Placement.id).where(Placement.student_id == student.id)).one()
 
 
 def _rejected(text: str) -> list[tuple[int, str, str]]:
@@ -35,10 +43,10 @@ def test_a_good_file_registers_and_returns(world):
     assert (summary.created, summary.updated) == (2, 0)
     assert count(Placement) == 2
     assert count(CriterionFlag) == 1  # the returned one meets criterion 11
-    with_return = placement_history(SYSTEM, 1)[0]
+    with_return = placement_history(SYSTEM, _placement_of(a))[0]
     assert with_return.status == PlacementStatus.RETURNED
     assert with_return.rehabilitation_plan_due == date(2026, 12, 17)
-    placed = placement_history(SYSTEM, 2)[0]
+    placed = placement_history(SYSTEM, _placement_of(b))[0]
     assert placed.planned_end == date(2027, 12, 10)
     assert placed.commission_id == world.commissions["C2"]
 
@@ -110,7 +118,7 @@ def test_deciding_body_column(world):
         (3, "deciding_body", "placement.import.unknown_body"),
     ]
     _import(header + f"{b.iin},special_education,SE,2026-05-04,2026-06-10,6,,internal_affairs\n")
-    assert placement_history(SYSTEM, 1)[0].deciding_body == "internal_affairs"
+    assert placement_history(SYSTEM, _placement_of(b))[0].deciding_body == "internal_affairs"
 
 
 def test_xlsx_dates_are_read(world, tmp_path):

@@ -8,7 +8,6 @@ from sqlmodel import select
 from juvenile.db import transaction
 from juvenile.demo import demo_sign_ins, load_demo
 from juvenile.models import Role, User
-from juvenile.pages.auth import sign_in_page
 from juvenile.services.identity.sessions import sign_in
 
 
@@ -26,10 +25,12 @@ def test_the_demo_has_every_role_and_loads_twice_without_duplicates(database):
 
 
 def _rendered() -> str:
+    from juvenile.pages.auth import sign_in_page  # not at collection: it imports Reflex
+
     return json.dumps(sign_in_page().render(), default=str, ensure_ascii=False)
 
 
-def test_the_sign_in_page_lists_demo_sign_ins_only_in_demo_mode(monkeypatch):
+def test_the_sign_in_page_lists_demo_sign_ins_only_in_demo_mode(monkeypatch, app):
     login, password, _ = demo_sign_ins()[0]
     monkeypatch.setenv("JUVENILE_DEMO", "1")
     shown = _rendered()

@@ -3,6 +3,8 @@
 The Reflex handlers run for real on a state tree (sign-in, own password change,
 an administrator's reset and account creation); afterwards the serialized
 state, the log records and the process output are searched for the secrets.
+The app's states are imported in the tests (after the ``app`` fixture), not at
+collection: importing the Reflex app takes seconds.
 """
 
 import asyncio
@@ -11,29 +13,26 @@ import json
 import logging
 import re
 
-import reflex as rx
 from identity_setup import PASSWORD
 from sqlmodel import select
 
-import juvenile.juvenile  # noqa: F401 (registers every page and state of the app)
 from juvenile.db import transaction
 from juvenile.models import User
 from juvenile.security.passwords import verify_password
 from juvenile.services.identity import accounts, sessions
-from juvenile.state.account import PasswordState
-from juvenile.state.admin_users import AdminUsersState
-from juvenile.state.auth import AuthState
 
 NEW_PASSWORD = "a different secret 42"  # noqa: S105
 _SECRET_NAME = re.compile(r"password|passwd|hash|secret", re.IGNORECASE)
 
 
-def _all_states(state: type[rx.State]) -> list[type[rx.State]]:
+def _all_states(state) -> list:
     return [state, *[s for sub in state.get_substates() for s in _all_states(sub)]]
 
 
-def test_no_state_of_the_app_has_a_var_for_a_secret():
+def test_no_state_of_the_app_has_a_var_for_a_secret(app):
     """Vars without a leading underscore are sent to the browser."""
+    import reflex as rx
+
     exposed = [
         f"{state.__name__}.{name}"
         for state in _all_states(rx.State)
@@ -50,7 +49,7 @@ def test_what_services_return_carries_no_hash():
         assert not {f.name for f in dataclasses.fields(result)} & {"password_hash", "hash"}
 
 
-def _substate(root: rx.State, state: type[rx.State]) -> rx.State:
+def _substate(root, state):
     return root.get_substate(state.get_full_name().split(".")[1:])
 
 
@@ -63,7 +62,13 @@ def _leaks(text: str, secrets: list[str]) -> list[str]:
     return [secret for secret in secrets if secret in text]
 
 
-def test_handlers_keep_passwords_out_of_state_and_logs(home_users, caplog, capfd):
+def test_handlers_keep_passwords_out_of_state_and_logs(home_users, caplog, capfd, app):
+    import reflex as rx
+
+    from juvenile.state.account import PasswordState
+    from juvenile.state.admin_users import AdminUsersState
+    from juvenile.state.auth import AuthState
+
     caplog.set_level(logging.DEBUG)
     root = rx.State(_reflex_internal_init=True)
     auth = _substate(root, AuthState)
@@ -103,7 +108,11 @@ def test_handlers_keep_passwords_out_of_state_and_logs(home_users, caplog, capfd
     assert "$argon2" not in caplog.text
 
 
-def test_the_refusal_in_the_state_is_the_neutral_message(home_users):
+def test_the_refusal_in_the_state_is_the_neutral_message(home_users, app):
+    import reflex as rx
+
+    from juvenile.state.auth import AuthState
+
     root = rx.State(_reflex_internal_init=True)
     auth = _substate(root, AuthState)
     messages = set()
