@@ -169,3 +169,13 @@ def redis_unavailable_reason() -> str | None:
     except Exception as error:  # any failure: no server to test against
         return f"Redis not reachable at {redis_url()}: {str(error).splitlines()[0]}"
     return None
+
+
+class Clock:
+    """A settable clock for the cache's time-to-live (seconds, like time.monotonic)."""
+
+    def __init__(self):
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now

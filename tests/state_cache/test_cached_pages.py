@@ -9,12 +9,12 @@ cache is a disk cache in the test's private folder, with a clock the test turns.
 # ruff: noqa: F811
 import asyncio
 import pickle
-from datetime import date
 
 import pytest
 from cache_world import (  # noqa: F401 (fixtures)
     ANALYST,
     PSYCHOLOGIST,
+    Clock,
     Tab,
     attendance_file,
     upload_of,
@@ -25,7 +25,7 @@ from reflex.istate.manager.memory import StateManagerMemory
 from reflex_base.event.processor import BaseStateEventProcessor
 from sqlmodel import func, select
 
-from juvenile import cache, db
+from juvenile import cache, clock, db
 from juvenile.i18n import translate
 from juvenile.models import AttendanceMark, School
 from juvenile.state.analysis import figures as fig
@@ -36,14 +36,6 @@ from juvenile.state.i18n import I18nState
 from juvenile.state.school.imports import UPLOAD_TTL_SECONDS, ImportState
 
 SMALL_STATE = 100 * 1024
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -76,7 +68,7 @@ def _pickled(state) -> int:
 
 
 def _title_in_russian(state) -> str:
-    return fig.period_title(fig.parse_period(state.year, state.quarter, date.today()), "ru")
+    return fig.period_title(fig.parse_period(state.year, state.quarter, clock.today()), "ru")
 
 
 def test_an_upload_is_kept_in_the_cache_checked_and_imported(world, kept):

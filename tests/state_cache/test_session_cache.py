@@ -8,17 +8,9 @@ import time
 import uuid
 
 import pytest
-from cache_world import redis_unavailable_reason, redis_url
+from cache_world import Clock, redis_unavailable_reason, redis_url
 
 from juvenile import cache, settings
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
