@@ -14,12 +14,12 @@ export REFLEX_CHECK_LATEST_VERSION := false
 export REFLEX_TELEMETRY_ENABLED := false
 export REFLEX_HTTP_CLIENT_BIND_ADDRESS := 0.0.0.0
 
-.PHONY: run test setup chromium lint bench lock
+.PHONY: run test setup debian-packages lint bench lock
 
 run: setup
 	$(BIN)/juvenile serve --demo
 
-test: setup chromium
+test: setup debian-packages
 	$(BIN)/pytest
 
 setup: $(VENV)/.installed toolchain/node_modules/.installed
@@ -56,9 +56,15 @@ toolchain/node_modules/.installed: toolchain/package.json toolchain/package-lock
 	npm ci --prefix toolchain --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Browser tests drive Debian's Chromium; install it when it is missing.
-chromium:
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+# What the tests run from Debian, as command:package: Chromium for the browser
+# tests, pdftoppm to render the PDFs, psql and pg_dump for the database tests,
+# nginx for the deployment recipe. Only the missing ones are installed.
+DEBIAN_PACKAGES := chromium:chromium pdftoppm:poppler-utils pg_dump:postgresql-client nginx:nginx
+debian-packages:
+	@missing=""; for pair in $(DEBIAN_PACKAGES); do \
+	    PATH="$$PATH:/usr/sbin" command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
 
 lint: setup
 	$(BIN)/ruff check .

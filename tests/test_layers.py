@@ -11,8 +11,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "juvenile"
 
-# Modules anyone may import: settings, the refusal base, translation.
-FOUNDATION = {"settings", "errors", "i18n"}
+# Modules anyone may import: settings, the refusal base, translation, the clock.
+FOUNDATION = {"settings", "errors", "i18n", "clock"}
 
 # Which layer may import which (besides itself and FOUNDATION), top to bottom:
 # app → pages → state → services → reports/analysis → security → models → rules.
@@ -38,6 +38,7 @@ ALLOWED_LAYERS: dict[str, set[str]] = {
     "cache": set(),
     "toolchain": set(),
     "settings": set(),
+    "clock": set(),  # the day and the time in Kazakhstan; imports only settings
     "errors": set(),
     "i18n": set(),
 }

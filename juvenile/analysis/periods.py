@@ -5,21 +5,21 @@ third month, both included: an event dated on the first or on the last day
 belongs to the quarter. Months, not school terms: the law speaks of quarters.
 
 Timestamps (a council's decision, a referral) are stored in UTC; a quarter's
-edges are midnights in Kazakhstan, which keeps one time zone, UTC+5, since
-1 March 2024. A refusal recorded at 23:30 on 31 March in Almaty belongs to
-the first quarter, although it is 18:30 UTC.
+edges are midnights in Kazakhstan (``juvenile.clock.KAZAKHSTAN_TIME``: one time
+zone, UTC+5, since 1 March 2024). A refusal recorded at 23:30 on 31 March in
+Almaty belongs to the first quarter, although it is 18:30 UTC.
 """
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
+from juvenile.clock import KAZAKHSTAN_TIME
 from juvenile.rules.errors import RuleViolation
 
 QUARTERS_PER_YEAR = 4
 MONTHS_PER_QUARTER = 3
 ROMAN = ("I", "II", "III", "IV")
-KAZAKHSTAN_TIME = timezone(timedelta(hours=5), "UTC+05")
 
 
 def day_start(day: date) -> datetime:

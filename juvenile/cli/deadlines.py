@@ -4,8 +4,8 @@ import csv
 import json
 import sys
 from dataclasses import fields
-from datetime import date
 
+from juvenile import clock
 from juvenile.cli.arguments import parse_day, system_actor
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
@@ -28,7 +28,7 @@ def _deadlines(args) -> int:
     from juvenile.security.gate import NotFound
     from juvenile.services.deadlines import Deadline, list_deadlines
 
-    on = parse_day(args.on, args.lang) if args.on else date.today()
+    on = parse_day(args.on, args.lang) if args.on else clock.today()
     try:
         found = list_deadlines(system_actor(args.lang), on, args.org)
     except NotFound:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     Commission,
@@ -74,7 +75,7 @@ ACTIVE = ("AST-", "SPO-AST-02", PlacementKind.SPECIAL_REGIME, DecidingBody.COURT
 
 def load_commission_demo(today: date | None = None) -> int:
     """Add what is missing; returns the number of records created."""
-    today = today or date.today()
+    today = today or clock.today()
     actor = Actor.system(login="demo")
     created = 0
     for code, members in MEMBERS.items():

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import CriterionFlag, School, Student, SupportCase
 from juvenile.rules.calendar import WorkingCalendar
@@ -131,7 +132,7 @@ def _students_file() -> io.BytesIO:
 
 def load_demo_students(today: date | None = None) -> int:
     """Load the demo students and their school work; returns the records created."""
-    today = today or date.today()
+    today = today or clock.today()
     actor = Actor.system(login="demo")
     summary = import_students(actor, _students_file(), filename="demo-students.csv", on=today)
     with transaction() as session:

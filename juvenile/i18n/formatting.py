@@ -6,6 +6,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.numbers import format_decimal
 
+from juvenile import clock
 from juvenile.i18n.catalog import BABEL_LOCALES, normalise_language
 
 
@@ -21,9 +22,14 @@ def format_date(value: date | None, language: str | None, style: str = "medium")
 
 
 def format_datetime(value: datetime | None, language: str | None, style: str = "short") -> str:
-    """A moment in the language's own form."""
+    """A moment in the language's own form, as the time it was in Kazakhstan.
+
+    An aware moment (a stored UTC timestamp) is shown in the clock's zone; a naive
+    one is taken as a wall-clock time already and shown as it is."""
     if value is None:
         return ""
+    if value.tzinfo is not None:
+        value = clock.local(value).replace(tzinfo=None)
     return babel_format_datetime(value, format=style, locale=_locale(language))
 
 

@@ -1,10 +1,12 @@
 """Shared column helpers for the tables."""
 
 import enum
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
+
+from juvenile import clock
 
 # Named constraints, so migrations can drop and alter them on every backend.
 SQLModel.metadata.naming_convention = {
@@ -18,8 +20,9 @@ SQLModel.metadata.naming_convention = {
 
 def utcnow() -> datetime:
     """Now in UTC, timezone-aware: SQLModel's UTCDateTime columns refuse naive values
-    (SQLite keeps no zone; they store UTC and read it back as aware UTC)."""
-    return datetime.now(UTC)
+    (SQLite keeps no zone; they store UTC and read it back as aware UTC). The one
+    clock answers, so a test that freezes it freezes the timestamps too."""
+    return clock.now()
 
 
 def enum_column(enum_type: type[enum.Enum], **kwargs):

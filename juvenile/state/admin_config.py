@@ -7,6 +7,7 @@ from datetime import date
 
 import reflex as rx
 
+from juvenile import clock
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.imports.table import ImportRejected
@@ -50,7 +51,7 @@ class AdminConfigState(AuthState):
 class CalendarAdminState(AdminConfigState):
     """Kurban ait, days off moved by government resolution, extra working days."""
 
-    year: int = date.today().year
+    year: int = clock.today().year
     rows: list[dict[str, str]] = []
 
     @rx.event

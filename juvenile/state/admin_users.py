@@ -7,6 +7,7 @@ never kept in the page's state.
 
 import reflex as rx
 
+from juvenile import clock
 from juvenile.i18n import format_date
 from juvenile.models import Role
 from juvenile.security.gate import AccessDenied, NotFound
@@ -70,7 +71,7 @@ class AdminUsersState(AuthState):
                                  f"{account.organisation.name(language)}"
                                  if account.organisation else ""),
                 "active": "yes" if account.active else "",
-                "created": format_date(account.created_at.date(), language),
+                "created": format_date(clock.day_of(account.created_at), language),
             }
             for account in listing.accounts
         ]

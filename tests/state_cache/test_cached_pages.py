@@ -25,7 +25,8 @@ from reflex.istate.manager.memory import StateManagerMemory
 from reflex_base.event.processor import BaseStateEventProcessor
 from sqlmodel import func, select
 
-from juvenile import cache, clock, db
+from juvenile import cache, db
+from juvenile.clock import today as kazakh_today
 from juvenile.i18n import translate
 from juvenile.models import AttendanceMark, School
 from juvenile.state.analysis import figures as fig
@@ -68,7 +69,7 @@ def _pickled(state) -> int:
 
 
 def _title_in_russian(state) -> str:
-    return fig.period_title(fig.parse_period(state.year, state.quarter, clock.today()), "ru")
+    return fig.period_title(fig.parse_period(state.year, state.quarter, kazakh_today()), "ru")
 
 
 def test_an_upload_is_kept_in_the_cache_checked_and_imported(world, kept):

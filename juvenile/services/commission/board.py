@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, func, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     AgendaItem,
@@ -80,7 +81,7 @@ def meeting_calendar(actor: Actor, year: int, month: int, page: int = 1,
     month = min(max(month, 1), 12)
     year = min(max(year, 2000), 2100)
     page = max(1, page)
-    today = today or date.today()
+    today = today or clock.today()
     with transaction() as session:
         authorize(session, actor, Permission.VIEW,
                   commission_scope(RecordKind.COMMISSION_MEETING, commission_id))
@@ -234,7 +235,7 @@ def _waiting_reviews(session: Session, meeting: CommissionMeeting) -> list[Candi
 
 
 def _day(moment: datetime | date) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
+    return clock.day_of(moment) if isinstance(moment, datetime) else moment
 
 
 @dataclass(frozen=True)

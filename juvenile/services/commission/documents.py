@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import MinutesDocument, MinutesVersion
 from juvenile.reports import case_extract, commission_agenda, commission_minutes
@@ -95,6 +96,6 @@ def case_extract_pdf(actor: Actor, item_id: int, language: str) -> Download:
             raise RuleViolation("minutes.extract_needs_approval")
         record = meeting_record(session, meeting)
     line = next(i for i in record.items if i.id == item.id)
-    stamp = Stamp(latest.number, latest.approved_at.date())
+    stamp = Stamp(latest.number, clock.day_of(latest.approved_at))
     return Download(case_extract.filename(record, line, language),
                     case_extract.render(record, line, language, stamp))

@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, func, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     AgendaItem,
@@ -108,7 +109,7 @@ def approve_minutes(actor: Actor, meeting_id: int, today: date | None = None) ->
         session.add(version)
         session.flush()
         record = meeting_record(session, meeting)
-        stamp = Stamp(version.number, today or date.today(), version.reason)
+        stamp = Stamp(version.number, today or clock.today(), version.reason)
         hashes = {}
         for language in DOCUMENT_LANGUAGES:
             pdf = commission_minutes.render(record, language, stamp)

@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlmodel import Session, func, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     Placement,
@@ -90,7 +91,7 @@ def placements_page(actor: Actor, kind: str | None = None, status: str | None = 
                     page: int = 1, on: date | None = None,
                     page_size: int = PAGE_SIZE) -> PlacementsPage:
     """One page of the placements of the actor's commission, latest decision first."""
-    on = on or date.today()
+    on = on or clock.today()
     page = max(1, page)
     commission_id = actor.commission_id or 0
     with transaction() as session:
@@ -133,7 +134,7 @@ def placement_detail(actor: Actor, placement_id: int, on: date | None = None) ->
             .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
             .where(Placement.id == placement.id)
         ).all()
-        return PlacementDetail(_rows(session, rows, on or date.today())[0], changes)
+        return PlacementDetail(_rows(session, rows, on or clock.today())[0], changes)
 
 
 def _rows(session: Session, rows: list, on: date) -> list[PlacementRow]:

@@ -13,6 +13,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     AbsenceProposal,
@@ -83,7 +84,7 @@ def scan_absences(
     """
     first, last = parse_month(month)
     month = first.strftime("%Y-%m")
-    today = today or date.today()
+    today = today or clock.today()
     if school_id is None and not actor.is_system:
         school_id = actor.school_id
     with transaction() as session:
@@ -161,7 +162,7 @@ def confirm_absence_proposals(
     actor: Actor, proposal_ids: Sequence[int], on: date | None = None
 ) -> list[CriterionFlag]:
     """Confirm several proposals at once, all or none; each becomes a criterion-4 flag."""
-    on = on or date.today()
+    on = on or clock.today()
     with transaction() as session:
         return [_confirm(session, actor, pid, on) for pid in dict.fromkeys(proposal_ids)]
 
@@ -177,7 +178,7 @@ def dismiss_absence_proposals(
     actor: Actor, proposal_ids: Sequence[int], reason: str, on: date | None = None
 ) -> list[AbsenceProposal]:
     """Dismiss several proposals with one reason, all or none."""
-    on = on or date.today()
+    on = on or clock.today()
     with transaction() as session:
         return [_dismiss(session, actor, pid, reason, on) for pid in dict.fromkeys(proposal_ids)]
 

@@ -22,6 +22,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Student
@@ -240,7 +241,7 @@ def import_attendance(
     recorded the marks and the students' current schools (checked once each).
     ``dry_run`` checks everything (a page's preview) and writes nothing.
     """
-    today = today or date.today()
+    today = today or clock.today()
     frame = read_table(source, ATTENDANCE_COLUMNS, (SCHOOL_CODE_COLUMN,), filename=filename)
     with transaction() as session:
         columns = {

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     CaseEvent,
@@ -165,7 +166,7 @@ def open_case_file(actor: Actor, case_id: int) -> CaseFile:
 def mark_measure_done(actor: Actor, measure_id: int, done_on: date | None = None,
                       today: date | None = None) -> PlanMeasure:
     """A measure of the individual plan was carried out on ``done_on`` (Art. 78 (3))."""
-    today = today or date.today()
+    today = today or clock.today()
     done_on = done_on or today
     with transaction() as session:
         measure = session.get(PlanMeasure, measure_id)

@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     CaseEvent,
@@ -85,7 +86,7 @@ def open_case(
 
     A student has at most one open case: later flags join it (``add_flags_to_case``).
     """
-    on = on or date.today()
+    on = on or clock.today()
     with transaction() as session:
         student = load_student(session, student_id)
         entry = authorize(session, actor, Permission.CREATE,
@@ -144,7 +145,7 @@ def close_case(
     with transaction() as session:
         case, student = load_case(session, case_id)
         authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
-        close(session, actor, case, CloseOutcome(outcome), on or date.today(), note)
+        close(session, actor, case, CloseOutcome(outcome), on or clock.today(), note)
         return case
 
 

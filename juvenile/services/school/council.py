@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     CaseEventKind,
@@ -127,7 +128,7 @@ def hold_council_meeting(
         authorize(session, actor, Permission.UPDATE, meeting_scope(meeting))
         if meeting.status != MeetingStatus.PLANNED:
             raise RuleViolation("council.error.meeting_held")
-        if meeting.meeting_on > (today or date.today()):
+        if meeting.meeting_on > (today or clock.today()):
             raise RuleViolation("council.error.meeting_in_future", day=meeting.meeting_on)
         members = [check_text(m, "council.error.members_required", MEMBER_MAX_LENGTH)
                    for m in members_present if m.strip()]

@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlmodel import func, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     AbsenceProposal,
@@ -58,7 +59,7 @@ class SchoolDashboard:
 
 def school_dashboard(actor: Actor, on: date | None = None) -> SchoolDashboard:
     """The actor's school at a glance on ``on`` (today by default)."""
-    on = on or date.today()
+    on = on or clock.today()
     school_id = actor.school_id
     month = month_key(on)
     with transaction() as session:

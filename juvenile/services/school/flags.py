@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import CriterionFlag, Student
 from juvenile.rules.age import require_minor_for_flag
@@ -63,7 +64,7 @@ def create_flags(
 
     Each flag is checked and authorized on its own, sensitive ones as sensitive.
     """
-    today = today or date.today()
+    today = today or clock.today()
     if not flags:
         raise RuleViolation("flag.error.none_given")
     numbers = [flag.criterion for flag in flags]
@@ -116,7 +117,7 @@ def resolve_flag(
         authorize(session, actor, Permission.UPDATE, flag_scope(session, student, flag))
         if flag.resolved_on is not None:
             raise RuleViolation("flag.error.already_resolved", day=flag.resolved_on)
-        _check_day(resolved_on, today or date.today())
+        _check_day(resolved_on, today or clock.today())
         if resolved_on < flag.noticed_on:
             raise RuleViolation("flag.error.resolved_before_noticed", noticed_on=flag.noticed_on)
         flag.resolution_reason = check_text(reason, "flag.error.reason_required",

@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import Student, SupportCase
 from juvenile.rules.age import eighteenth_birthday, is_minor
@@ -26,7 +27,7 @@ def close_cases_of_adults(actor: Actor, on: date | None = None) -> int:
     The case is closed as of the eighteenth birthday (not the day this runs),
     so a late run still records the day the law's reach ended.
     """
-    on = on or date.today()
+    on = on or clock.today()
     closed = 0
     with transaction() as session:
         open_cases = session.exec(

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from sqlmodel import Session, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import LegalRepresentative, Student
@@ -116,7 +117,7 @@ def import_students(
     ``dry_run`` checks everything and counts what would change (a page's
     preview), then rolls back. ``progress(done, total)`` follows the rows written.
     """
-    on = on or date.today()
+    on = on or clock.today()
     frame = read_table(source, STUDENT_COLUMNS, OPTIONAL_COLUMNS, filename=filename)
     with transaction() as session:
         schools = school_ids_by_code(session, frame["school_code"])

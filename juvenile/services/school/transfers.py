@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import CaseEventKind, SchoolTransfer, Student
 from juvenile.rules.errors import RuleViolation
@@ -60,6 +61,6 @@ def transfer_student(
         entry = authorize(session, actor, Permission.UPDATE, student_scope(session, student))
         if to_school_id == student.school_id:
             raise RuleViolation("students.error.same_school")
-        transfer = move_to_school(session, actor, student, to_school_id, on or date.today())
+        transfer = move_to_school(session, actor, student, to_school_id, on or clock.today())
         entry.detail = f"transferred to school {to_school_id}"
         return transfer

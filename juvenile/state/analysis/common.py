@@ -10,6 +10,7 @@ from datetime import date
 
 import reflex as rx
 
+from juvenile import clock
 from juvenile.analysis.periods import Quarter
 from juvenile.analysis.result import QuarterlyAnalysis
 from juvenile.cache import SessionKey, session_cache
@@ -33,7 +34,7 @@ class PeriodState(rx.State, mixin=True):
     quarters: list[dict[str, str]] = []
 
     def _today(self) -> date:
-        return date.today()
+        return clock.today()
 
     def _period(self) -> Quarter:
         return fig.parse_period(self.year, self.quarter, self._today())

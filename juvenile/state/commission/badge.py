@@ -5,10 +5,9 @@ signed-in user at every page (services.deadlines.deadline_counts writes no
 audit entry, it reads no names).
 """
 
-from datetime import date
-
 import reflex as rx
 
+from juvenile import clock
 from juvenile.security.policy import COMMISSION_ROLES
 from juvenile.services.deadlines import deadline_counts
 from juvenile.state.auth import actor_of
@@ -24,5 +23,5 @@ class DeadlineBadgeState(rx.State):
         if actor is None or actor.role not in COMMISSION_ROLES:
             self.deadline_count, self.deadline_overdue = 0, False
             return
-        counts = deadline_counts(actor, date.today())
+        counts = deadline_counts(actor, clock.today())
         self.deadline_count, self.deadline_overdue = counts.open, counts.overdue > 0

@@ -7,8 +7,9 @@ are parsed here and checked again by the services; every refusal of the gate
 reads the same neutral message.
 """
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
+from juvenile import clock
 from juvenile.i18n import format_date, format_datetime, translate
 from juvenile.rules.errors import RuleViolation
 from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
@@ -19,20 +20,19 @@ __all__ = ["WorkspaceState", "blank", "field_errors", "iso_day", "local_day", "l
            "neutral", "parse_day", "parse_id", "rule_message"]
 
 
-# Kazakhstan keeps one time zone, UTC+5, since 1 March 2024: a day shown is a day there.
-KAZAKHSTAN_TIME = timezone(timedelta(hours=5), "UTC+05")
+# A day or a time shown is a day or a time in Kazakhstan: ``juvenile.clock`` keeps the zone.
 
 
 def local_day(moment: datetime | None, language: str) -> str:
     """The date of a stored UTC moment, as the day it was in Kazakhstan."""
-    return format_date(moment.astimezone(KAZAKHSTAN_TIME).date(), language) if moment else ""
+    return format_date(clock.day_of(moment), language) if moment else ""
 
 
 def local_moment(moment: datetime | None, language: str) -> str:
     """A stored UTC moment as the date and time it was in Kazakhstan."""
     if moment is None:
         return ""
-    return format_datetime(moment.astimezone(KAZAKHSTAN_TIME).replace(tzinfo=None), language)
+    return format_datetime(clock.local(moment), language)
 
 
 def iso_day(text: object, language: str) -> str:

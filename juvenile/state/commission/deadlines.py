@@ -5,6 +5,7 @@ from datetime import date
 
 import reflex as rx
 
+from juvenile import clock
 from juvenile.i18n import format_date, translate
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
@@ -47,7 +48,7 @@ class DeadlinesState(WorkspaceState, AuthState):
         if actor is None:
             return self._to_sign_in()
         try:
-            self._all = list_deadlines(actor, date.today())
+            self._all = list_deadlines(actor, clock.today())
         except (AccessDenied, NotFound):
             self.denied, self._all, self.rows = True, [], []
             return None
@@ -116,7 +117,7 @@ class DeadlinesState(WorkspaceState, AuthState):
     @rx.event
     def start_done(self, decision_id: str):
         self.done_row, self.done_error = str(parse_id(decision_id) or ""), ""
-        self.done_on = date.today().isoformat()
+        self.done_on = clock.today().isoformat()
 
     @rx.event
     def set_done_on(self, value: str):

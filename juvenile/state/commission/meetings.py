@@ -5,6 +5,7 @@ from datetime import date
 
 import reflex as rx
 
+from juvenile import clock
 from juvenile.i18n import format_date, translate
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
@@ -98,7 +99,7 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
         by_day: dict[date, list[MeetingLine]] = {}
         for line in c.in_month:
             by_day.setdefault(line.meeting_date, []).append(line)
-        today = date.today()
+        today = clock.today()
         self.weeks = [[self._cell(day, by_day.get(day, []), c, today) for day in week]
                       for week in c.weeks]
         self.lines = meeting_lines(c.lines, language)
@@ -119,7 +120,7 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
 
     @rx.event
     async def load(self):
-        today = date.today()
+        today = clock.today()
         self._year, self._month, self.page = today.year, today.month, 1
         self.number, self.meeting_on, self.place = "", "", ""
         self.errors = blank(*FORM)

@@ -7,10 +7,10 @@ the refusal shows next to the field it concerns.
 """
 
 from collections.abc import Callable
-from datetime import date
 
 import reflex as rx
 
+from juvenile import clock
 from juvenile.i18n import format_date, translate
 from juvenile.models import PlacementStatus
 from juvenile.rules.errors import RuleViolation
@@ -160,7 +160,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
 
     def _row(self, row: PlacementRow, language: str) -> dict[str, str]:
         p = row.placement
-        today = date.today()
+        today = clock.today()
         return {
             "id": str(p.id), "name": row.student_name, "school": row.school_code,
             "kind": p.kind.value, "kind_label": translate(f"placement.kind.{p.kind.value}",

@@ -1,9 +1,8 @@
 """Absence proposals of a month (criterion 4): scan, confirm, dismiss with a reason."""
 
-from datetime import date
-
 import reflex as rx
 
+from juvenile import clock
 from juvenile.i18n import Counted, format_date, translate
 from juvenile.models import ProposalStatus
 from juvenile.rules.attendance import month_key, parse_month
@@ -25,7 +24,7 @@ def _month(text: object) -> str:
     try:
         return month_key(parse_month(str(text))[0])
     except RuleViolation:
-        return month_key(date.today())
+        return month_key(clock.today())
 
 
 class AbsencesState(WorkspaceState, AuthState):

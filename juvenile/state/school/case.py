@@ -1,9 +1,8 @@
 """The case page: state, flags, plan, council, referral, timeline and the next steps."""
 
-from datetime import date
-
 import reflex as rx
 
+from juvenile import clock
 from juvenile.i18n import format_date, format_datetime, translate
 from juvenile.rules.cases import CaseState
 from juvenile.rules.criteria import name as criterion_name
@@ -77,7 +76,7 @@ class CasePageState(WorkspaceState, AuthState):
         self.measures = [{"id": str(m.measure_id), "description": m.description,
                           "responsible": m.responsible, "due": format_date(m.due_on, language),
                           "done": format_date(m.done_on, language) if m.done_on else "",
-                          "overdue": "1" if not m.done_on and m.due_on < date.today() else ""}
+                          "overdue": "1" if not m.done_on and m.due_on < clock.today() else ""}
                          for m in f.measures]
         self.reviews = [{
             "meeting_id": str(r.meeting_id),

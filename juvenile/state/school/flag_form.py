@@ -4,10 +4,9 @@ Every field is checked on the server; a refusal is shown next to the field it
 concerns, in the user's language.
 """
 
-from datetime import date
-
 import reflex as rx
 
+from juvenile import clock
 from juvenile.rules.criteria import CRITERIA, SENSITIVE_CRITERIA
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.rules.errors import RuleViolation
@@ -48,7 +47,7 @@ class FlagFormState(WorkspaceState, AuthState):
         self.checked, self.error, self.date_error = [], "", ""
         self.evidence = dict.fromkeys(NUMBERS, "")
         self.evidence_errors = dict.fromkeys(NUMBERS, "")
-        self.noticed_on = date.today().isoformat()
+        self.noticed_on = clock.today().isoformat()
         try:
             student = get_student(actor, parse_id(self.student_id) or 0)
         except (AccessDenied, NotFound):

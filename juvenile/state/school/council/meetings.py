@@ -1,10 +1,9 @@
 """The prevention council's meetings (Art. 78 (3), Art. 23 item 14): every meeting of
 the school, paged, and the form that plans one with the cases waiting for it."""
 
-from datetime import date
-
 import reflex as rx
 
+from juvenile import clock
 from juvenile.i18n import format_date, translate
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
@@ -67,7 +66,7 @@ class CouncilListState(ChosenCases, WorkspaceState, AuthState):
         if self._actor() is None:
             return self._to_sign_in()
         self.errors = FormErrors.empty("number", "meeting_on", "cases")
-        self.number, self.meeting_on = "", date.today().isoformat()
+        self.number, self.meeting_on = "", clock.today().isoformat()
         wanted = str(self.router.url.query_parameters.get("case", ""))
         self.chosen = [wanted] if parse_id(wanted) else []
         await self._refresh()
