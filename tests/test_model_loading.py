@@ -67,3 +67,21 @@ def test_metadata_registers_every_table():
 
     assert {"calendar_day", "audit_entry", "agenda_item", "special_placement"} <= set(
         metadata.tables)
+
+
+def test_the_type_checkers_view_of_the_models_is_the_lazy_table():
+    """``juvenile.models`` names each model twice: in ``_MODULE_OF`` (what
+    ``__getattr__`` loads) and under ``TYPE_CHECKING`` (what pyright sees, since it
+    cannot follow ``__getattr__``). The two must name the same classes in the same
+    modules, or a type checker and the running portal disagree."""
+    tree = ast.parse((MODELS / "__init__.py").read_text(encoding="utf-8"))
+    [lazy] = [node.value for node in tree.body if isinstance(node, ast.Assign)
+              and getattr(node.targets[0], "id", None) == "_MODULE_OF"]
+    lazy_table = {key.value: value.value for key, value in zip(lazy.keys, lazy.values,
+                                                                strict=True)}
+    [checked] = [node for node in tree.body if isinstance(node, ast.If)
+                 and getattr(node.test, "id", None) == "TYPE_CHECKING"]
+    typed = {alias.name: node.module.removeprefix("juvenile.models.")
+             for node in checked.body if isinstance(node, ast.ImportFrom)
+             for alias in node.names}
+    assert typed == lazy_table

@@ -8,6 +8,7 @@ Alembic and the schema tests always see the whole schema.
 """
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from sqlmodel import SQLModel
 
@@ -62,6 +63,55 @@ _MODULE_OF = {
     "SchoolTransfer": "students",
     "Student": "students",
 }
+
+
+if TYPE_CHECKING:  # what a type checker sees; at run time __getattr__ loads on demand
+    from juvenile.models.absences import AbsenceProposal, ProposalStatus
+    from juvenile.models.attendance import AttendanceMark
+    from juvenile.models.calendar import CalendarDay, CalendarDayKind
+    from juvenile.models.case_events import CaseEvent, CaseEventKind
+    from juvenile.models.cases import Referral, ReferralStatus, SupportCase
+    from juvenile.models.commission import (
+        AgendaItem,
+        AgendaItemKind,
+        AgendaItemStatus,
+        CommissionDecision,
+        CommissionMeeting,
+        CommissionMeetingStatus,
+        CommissionMember,
+        DecisionType,
+        MeetingAttendance,
+        MemberPosition,
+        MinutesDocument,
+        MinutesVersion,
+    )
+    from juvenile.models.council import CouncilMeeting, CouncilReview, MeetingStatus
+    from juvenile.models.flags import CriterionFlag, PlanMeasure
+    from juvenile.models.identity import (
+        AuditAction,
+        AuditEntry,
+        Role,
+        SignInAttempt,
+        User,
+        UserSession,
+    )
+    from juvenile.models.organisations import (
+        Commission,
+        CommissionLevel,
+        District,
+        Region,
+        RegionKind,
+        School,
+        SpecialOrganisation,
+        SpecialOrganisationKind,
+    )
+    from juvenile.models.placements import (
+        Placement,
+        PlacementChange,
+        PlacementChangeKind,
+        PlacementStatus,
+    )
+    from juvenile.models.students import LegalRepresentative, SchoolTransfer, Student
 
 __all__ = [*sorted(_MODULE_OF), "load_all", "metadata"]
 
