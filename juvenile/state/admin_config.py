@@ -34,7 +34,9 @@ class AdminConfigState(AuthState):
         return (await self.get_state(I18nState)).language
 
     async def _run(self, action, *args):
-        """Call a service; a refusal becomes the page's message, a denial its no-access view."""
+        """Call a service: (True, its result), or (False, what the handler returns: the
+        way to sign in when the session has ended, None after a refusal shown on the
+        page or a denial shown as the no-access view)."""
         actor = self._actor()
         if actor is None:
             return False, self._to_sign_in()
@@ -91,11 +93,12 @@ class CalendarAdminState(AdminConfigState):
             return None
         add = (working_calendar.add_working_day if form.get("kind") == "working_day"
                else working_calendar.add_day_off)
-        ok, _ = await self._run(add, day, str(form.get("note", ""))[:300])
-        if ok:
-            self.year = day.year
-            await self.load()
-            self.done_message = translate("ui.calendar.saved", await self._language())
+        ok, outcome = await self._run(add, day, str(form.get("note", ""))[:300])
+        if not ok:
+            return outcome
+        self.year = day.year
+        await self.load()
+        self.done_message = translate("ui.calendar.saved", await self._language())
         return None
 
     @rx.event
@@ -104,9 +107,10 @@ class CalendarAdminState(AdminConfigState):
             when = date.fromisoformat(day)
         except ValueError:
             return None
-        ok, _ = await self._run(working_calendar.remove_calendar_day, when)
-        if ok:
-            await self.load()
+        ok, outcome = await self._run(working_calendar.remove_calendar_day, when)
+        if not ok:
+            return outcome
+        await self.load()
         return None
 
 
@@ -136,18 +140,20 @@ class DecisionCatalogueState(AdminConfigState):
             str(form.get("code", ""))[:40], str(form.get("name_kk", ""))[:300],
             str(form.get("name_ru", ""))[:300], form.get("follow_up") == "on",
         )
-        if ok:
-            await self.load()
-            self.done_message = translate("ui.decision_catalogue.added",
-                                          await self._language(), code=added.code)
+        if not ok:
+            return added  # the way to sign in, or None after a refusal shown on the page
+        await self.load()
+        self.done_message = translate("ui.decision_catalogue.added",
+                                      await self._language(), code=added.code)
         return None
 
     @rx.event
     async def set_active(self, code: str, active: bool):
-        ok, _ = await self._run(decision_catalogue.set_decision_type_active, str(code)[:40],
-                                bool(active))
-        if ok:
-            await self.load()
+        ok, outcome = await self._run(decision_catalogue.set_decision_type_active,
+                                      str(code)[:40], bool(active))
+        if not ok:
+            return outcome
+        await self.load()
         return None
 
 
@@ -188,7 +194,8 @@ class OrganisationImportState(AdminConfigState):
                 for error in rejected.errors
             ]
             return None
-        if ok:
-            self.done_message = translate("cli.import.done", language, created=summary.created,
-                                          updated=summary.updated)
+        if not ok:
+            return summary
+        self.done_message = translate("cli.import.done", language, created=summary.created,
+                                      updated=summary.updated)
         return None

@@ -112,11 +112,14 @@ class CasePageState(WorkspaceState, AuthState):
     def set_note(self, value: str):
         self.note, self.note_error = str(value)[:600], ""
 
-    async def _act(self, action) -> None:
-        """Run a service call; a refusal shows in the user's language."""
+    async def _act(self, action):
+        """Run a service call; a refusal shows in the user's language, an ended
+        session goes to the sign-in page."""
         actor = self._actor()
-        if actor is None or self._file is None:
-            return
+        if actor is None:
+            return self._to_sign_in()
+        if self._file is None:
+            return None
         self.error = ""
         try:
             action(actor, self._file.case_id)
@@ -124,17 +127,17 @@ class CasePageState(WorkspaceState, AuthState):
             self.error = await self._text("ui.common.not_found_or_no_access")
         except RuleViolation as refused:
             self.error = rule_message(refused, await self._language())
-        await self._refresh()
+        return await self._refresh()
 
     @rx.event
     async def mark_done(self, measure_id: str):
-        await self._act(lambda actor, _: mark_measure_done(actor, parse_id(measure_id) or 0))
+        return await self._act(lambda actor, _: mark_measure_done(actor,
+                                                                  parse_id(measure_id) or 0))
 
     @rx.event
     async def add_free_flags(self):
-        if self._file is not None:
-            free = self._file.free_flag_ids
-            await self._act(lambda actor, case_id: add_flags_to_case(actor, case_id, free))
+        free = self._file.free_flag_ids if self._file is not None else []
+        return await self._act(lambda actor, case_id: add_flags_to_case(actor, case_id, free))
 
     @rx.event
     async def close(self):

@@ -131,7 +131,10 @@ class ImportState(WorkspaceState, AuthState):
         async with self:
             actor, key, kind = self._actor(), self._upload_key(), self.kind
             name, language = self.file_name, await self._language()
-        if actor is None or key is None:
+        if actor is None:
+            async with self:
+                return self._to_sign_in()
+        if key is None:
             return
         data = await asyncio.to_thread(session_cache().get, key)
         if data is None:
@@ -183,10 +186,10 @@ class ImportState(WorkspaceState, AuthState):
             if self.phase != "ready":
                 return
             actor, key, kind = self._actor(), self._upload_key(), self.kind
+            if actor is None:  # the session ended after the check
+                return self._to_sign_in()
             name, language = self.file_name, await self._language()
             self.phase, self.progress = "importing", 0
-        if actor is None:
-            return
         data = await asyncio.to_thread(session_cache().get, key) if key else None
         if data is None:
             async with self:
