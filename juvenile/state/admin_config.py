@@ -17,24 +17,23 @@ from juvenile.services.administration import calendar as working_calendar
 from juvenile.services.administration import decision_catalogue
 from juvenile.services.administration.organisations import import_organisations
 from juvenile.state.auth import AuthState
-from juvenile.state.i18n import I18nState
+from juvenile.state.workspace import WorkspaceState
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 _FIRST_YEAR, _LAST_YEAR = 2000, 2100
 
 
-class AdminConfigState(AuthState):
-    """What every reference-data page shares: the language and the refusal shown."""
+class AdminConfigState(WorkspaceState, mixin=True):
+    """What every reference-data page shares: the refusal shown and the done message.
+    A mixin, so that each page has its own (a parent state's vars are shared)."""
 
-    denied: bool = False
     form_error: str = ""
     done_message: str = ""
 
-    async def _language(self) -> str:
-        return (await self.get_state(I18nState)).language
-
     async def _run(self, action, *args):
-        """Call a service; a refusal becomes the page's message, a denial its no-access view."""
+        """Call a service: (True, its result), or (False, the reply: the sign-in page
+        when the session has ended, else None). A refusal becomes the page's
+        message, a denial its no-access view."""
         actor = self._actor()
         if actor is None:
             return False, self._to_sign_in()
@@ -48,7 +47,7 @@ class AdminConfigState(AuthState):
         return False, None
 
 
-class CalendarAdminState(AdminConfigState):
+class CalendarAdminState(AdminConfigState, AuthState):
     """Kurban ait, days off moved by government resolution, extra working days."""
 
     year: int = clock.today().year
@@ -91,11 +90,12 @@ class CalendarAdminState(AdminConfigState):
             return None
         add = (working_calendar.add_working_day if form.get("kind") == "working_day"
                else working_calendar.add_day_off)
-        ok, _ = await self._run(add, day, str(form.get("note", ""))[:300])
-        if ok:
-            self.year = day.year
-            await self.load()
-            self.done_message = translate("ui.calendar.saved", await self._language())
+        ok, reply = await self._run(add, day, str(form.get("note", ""))[:300])
+        if not ok:
+            return reply
+        self.year = day.year
+        await self.load()
+        self.done_message = translate("ui.calendar.saved", await self._language())
         return None
 
     @rx.event
@@ -104,13 +104,11 @@ class CalendarAdminState(AdminConfigState):
             when = date.fromisoformat(day)
         except ValueError:
             return None
-        ok, _ = await self._run(working_calendar.remove_calendar_day, when)
-        if ok:
-            await self.load()
-        return None
+        ok, reply = await self._run(working_calendar.remove_calendar_day, when)
+        return await self.load() if ok else reply
 
 
-class DecisionCatalogueState(AdminConfigState):
+class DecisionCatalogueState(AdminConfigState, AuthState):
     """The commission's decision catalogue, which administrators extend (Art. 79)."""
 
     rows: list[dict[str, str]] = []
@@ -136,22 +134,21 @@ class DecisionCatalogueState(AdminConfigState):
             str(form.get("code", ""))[:40], str(form.get("name_kk", ""))[:300],
             str(form.get("name_ru", ""))[:300], form.get("follow_up") == "on",
         )
-        if ok:
-            await self.load()
-            self.done_message = translate("ui.decision_catalogue.added",
-                                          await self._language(), code=added.code)
+        if not ok:
+            return added
+        await self.load()
+        self.done_message = translate("ui.decision_catalogue.added",
+                                      await self._language(), code=added.code)
         return None
 
     @rx.event
     async def set_active(self, code: str, active: bool):
-        ok, _ = await self._run(decision_catalogue.set_decision_type_active, str(code)[:40],
-                                bool(active))
-        if ok:
-            await self.load()
-        return None
+        ok, reply = await self._run(decision_catalogue.set_decision_type_active,
+                                    str(code)[:40], bool(active))
+        return await self.load() if ok else reply
 
 
-class OrganisationImportState(AdminConfigState):
+class OrganisationImportState(AdminConfigState, AuthState):
     """Districts, schools, commissions and special organisations from a file,
     all or nothing; the upload is read in memory and never stored."""
 

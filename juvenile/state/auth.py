@@ -2,10 +2,10 @@
 
 The browser holds only an opaque session token; the server maps it to a
 session row (services.sessions), which idle expiry, sign-out, disabling and
-password resets end. States of the working areas subclass ``AuthState`` and
-start every handler with ``self._actor()`` (or ``await actor_of(self)`` from
-another state): nothing the browser sends is taken as the user's identity,
-role or organisation.
+password resets end. The pages' states subclass ``AuthState`` through
+``state.workspace.WorkspaceState`` and resolve the actor with ``self._actor()``
+at every handler (or ``await actor_of(self)`` from another state): nothing the
+browser sends is taken as the user's identity, role or organisation.
 """
 
 import os
@@ -96,7 +96,7 @@ class AuthState(rx.State):
 
     def _to_sign_in(self) -> rx.event.EventSpec:
         """Send the visitor to the sign-in page, to come back here afterwards."""
-        self._show(None)
+        self._show_user(None)
         here = safe_next(self._path())
         return rx.redirect(f"{SIGN_IN_ROUTE}?next={quote(here)}" if here else SIGN_IN_ROUTE)
 
@@ -105,7 +105,7 @@ class AuthState(rx.State):
         language = (await self.get_state(I18nState)).language
         return translate(key, language, **params)
 
-    def _show(self, signed_in: sessions.SignedInUser | None) -> None:
+    def _show_user(self, signed_in: sessions.SignedInUser | None) -> None:
         if signed_in is None:
             self.user_name, self.user_role_key, self.signed_in = "", "", False
             self.user_areas = PUBLIC_AREAS
@@ -121,7 +121,7 @@ class AuthState(rx.State):
         in away from the working areas (or a user with a temporary password to
         the page that replaces it)."""
         signed_in = self._signed_in_user()
-        self._show(signed_in)
+        self._show_user(signed_in)
         path = self._path()
         if signed_in is None:
             return self._to_sign_in() if is_protected(path) else None
@@ -141,7 +141,7 @@ class AuthState(rx.State):
         sessions.sign_out(self.session_token)  # a previous session of this browser
         self.session_token = signed.token
         self.sign_in_error = ""
-        self._show(signed.user)
+        self._show_user(signed.user)
         (await self.get_state(I18nState)).language = signed.user.actor.language
         if signed.user.must_change_password:
             return rx.redirect(PASSWORD_ROUTE)
@@ -153,7 +153,7 @@ class AuthState(rx.State):
         """End the session on the server and forget the token in the browser."""
         sessions.sign_out(self.session_token)
         self.session_token = ""
-        self._show(None)
+        self._show_user(None)
 
 
 async def actor_of(state: rx.State) -> Actor | None:
