@@ -5,9 +5,10 @@ import reflex as rx
 from juvenile.security.gate import NotFound
 from juvenile.services.identity.accounts import AccountRefused, change_own_password
 from juvenile.state.auth import ROLE_AREAS, AuthState
+from juvenile.state.workspace import WorkspaceState
 
 
-class PasswordState(AuthState):
+class PasswordState(WorkspaceState, AuthState):
     """The change-password form; the passwords pass through and are kept nowhere."""
 
     password_error: str = ""

@@ -17,26 +17,23 @@ from juvenile.services.administration import calendar as working_calendar
 from juvenile.services.administration import decision_catalogue
 from juvenile.services.administration.organisations import import_organisations
 from juvenile.state.auth import AuthState
-from juvenile.state.i18n import I18nState
+from juvenile.state.workspace import WorkspaceState
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 _FIRST_YEAR, _LAST_YEAR = 2000, 2100
 
 
-class AdminConfigState(AuthState):
-    """What every reference-data page shares: the language and the refusal shown."""
+class AdminConfigState(WorkspaceState, mixin=True):
+    """What every reference-data page shares: the refusal shown and the done message.
+    A mixin, so that each page has its own (a parent state's vars are shared)."""
 
-    denied: bool = False
     form_error: str = ""
     done_message: str = ""
 
-    async def _language(self) -> str:
-        return (await self.get_state(I18nState)).language
-
     async def _run(self, action, *args):
-        """Call a service: (True, its result), or (False, what the handler returns: the
-        way to sign in when the session has ended, None after a refusal shown on the
-        page or a denial shown as the no-access view)."""
+        """Call a service: (True, its result), or (False, the reply: the sign-in page
+        when the session has ended, else None). A refusal becomes the page's
+        message, a denial its no-access view."""
         actor = self._actor()
         if actor is None:
             return False, self._to_sign_in()
@@ -50,7 +47,7 @@ class AdminConfigState(AuthState):
         return False, None
 
 
-class CalendarAdminState(AdminConfigState):
+class CalendarAdminState(AdminConfigState, AuthState):
     """Kurban ait, days off moved by government resolution, extra working days."""
 
     year: int = clock.today().year
@@ -93,9 +90,9 @@ class CalendarAdminState(AdminConfigState):
             return None
         add = (working_calendar.add_working_day if form.get("kind") == "working_day"
                else working_calendar.add_day_off)
-        ok, outcome = await self._run(add, day, str(form.get("note", ""))[:300])
+        ok, reply = await self._run(add, day, str(form.get("note", ""))[:300])
         if not ok:
-            return outcome
+            return reply
         self.year = day.year
         await self.load()
         self.done_message = translate("ui.calendar.saved", await self._language())
@@ -107,14 +104,11 @@ class CalendarAdminState(AdminConfigState):
             when = date.fromisoformat(day)
         except ValueError:
             return None
-        ok, outcome = await self._run(working_calendar.remove_calendar_day, when)
-        if not ok:
-            return outcome
-        await self.load()
-        return None
+        ok, reply = await self._run(working_calendar.remove_calendar_day, when)
+        return await self.load() if ok else reply
 
 
-class DecisionCatalogueState(AdminConfigState):
+class DecisionCatalogueState(AdminConfigState, AuthState):
     """The commission's decision catalogue, which administrators extend (Art. 79)."""
 
     rows: list[dict[str, str]] = []
@@ -141,7 +135,7 @@ class DecisionCatalogueState(AdminConfigState):
             str(form.get("name_ru", ""))[:300], form.get("follow_up") == "on",
         )
         if not ok:
-            return added  # the way to sign in, or None after a refusal shown on the page
+            return added
         await self.load()
         self.done_message = translate("ui.decision_catalogue.added",
                                       await self._language(), code=added.code)
@@ -149,15 +143,12 @@ class DecisionCatalogueState(AdminConfigState):
 
     @rx.event
     async def set_active(self, code: str, active: bool):
-        ok, outcome = await self._run(decision_catalogue.set_decision_type_active,
-                                      str(code)[:40], bool(active))
-        if not ok:
-            return outcome
-        await self.load()
-        return None
+        ok, reply = await self._run(decision_catalogue.set_decision_type_active,
+                                    str(code)[:40], bool(active))
+        return await self.load() if ok else reply
 
 
-class OrganisationImportState(AdminConfigState):
+class OrganisationImportState(AdminConfigState, AuthState):
     """Districts, schools, commissions and special organisations from a file,
     all or nothing; the upload is read in memory and never stored."""
 
@@ -194,8 +185,7 @@ class OrganisationImportState(AdminConfigState):
                 for error in rejected.errors
             ]
             return None
-        if not ok:
-            return summary
-        self.done_message = translate("cli.import.done", language, created=summary.created,
-                                      updated=summary.updated)
+        if ok:
+            self.done_message = translate("cli.import.done", language, created=summary.created,
+                                          updated=summary.updated)
         return None

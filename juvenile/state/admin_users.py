@@ -13,7 +13,7 @@ from juvenile.models import Role
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.identity import accounts
 from juvenile.state.auth import AuthState
-from juvenile.state.i18n import I18nState
+from juvenile.state.workspace import WorkspaceState
 
 # Long enough to copy the password down; the administrator closes it.
 _PASSWORD_NOTICE_MS = 10 * 60 * 1000
@@ -25,13 +25,12 @@ def _id(text: str) -> int | None:
     return int(text) if text.isdigit() and len(text) <= 18 else None
 
 
-class AdminUsersState(AuthState):
+class AdminUsersState(WorkspaceState, AuthState):
     rows: list[dict[str, str]] = []
     page: int = 1
     pages: int = 1
     total: int = 0
     search: str = ""
-    denied: bool = False
 
     editor_open: bool = False
     editing: bool = False  # False: a new account
@@ -45,9 +44,6 @@ class AdminUsersState(AuthState):
 
     # The account being edited: kept on the server, the service checks it anyway.
     _editing_id: int | None = None
-
-    async def _language(self) -> str:
-        return (await self.get_state(I18nState)).language
 
     async def _refresh(self):
         actor = self._actor()

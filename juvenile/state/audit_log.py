@@ -13,6 +13,7 @@ from juvenile.services.identity.audit import (
     search_audit,
 )
 from juvenile.state.auth import AuthState
+from juvenile.state.workspace import WorkspaceState
 
 ANY_RECORD = "any"
 RECORD_TYPES = [ANY_RECORD, *[kind.value for kind in RecordKind]]
@@ -35,12 +36,11 @@ def _record_id(text: str) -> int | None:
     return int(text)
 
 
-class AuditLogState(AuthState):
+class AuditLogState(WorkspaceState, AuthState):
     rows: list[dict[str, str]] = []
     page: int = 1
     pages: int = 1
     total: int = 0
-    denied: bool = False
     query_error: str = ""
     # The filter as typed; checked again on the server at every search.
     login: str = ""

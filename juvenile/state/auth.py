@@ -2,10 +2,10 @@
 
 The browser holds only an opaque session token; the server maps it to a
 session row (services.sessions), which idle expiry, sign-out, disabling and
-password resets end. States of the working areas subclass ``AuthState`` and
-start every handler with ``self._actor()`` (or ``await actor_of(self)`` from
-another state): nothing the browser sends is taken as the user's identity,
-role or organisation.
+password resets end. The pages' states subclass ``AuthState`` through
+``state.workspace.WorkspaceState`` and resolve the actor with ``self._actor()``
+at every handler (or ``await actor_of(self)`` from another state): nothing the
+browser sends is taken as the user's identity, role or organisation.
 """
 
 import os

@@ -14,6 +14,7 @@ import reflex as rx
 from juvenile.errors import Refusal
 from juvenile.i18n import translate
 from juvenile.imports.table import ImportRejected
+from juvenile.state.auth import AuthState
 from juvenile.state.i18n import I18nState
 
 ID_MAX_DIGITS = 18
@@ -55,10 +56,19 @@ def presence(present: bool | None, reason: str, language: str) -> str:
             else translate("ui.school.council.absent_because", language, reason=reason))
 
 
-class WorkspaceState(rx.State, mixin=True):
-    """What the states of the workspaces' pages mix in (before ``AuthState``, their parent): the
-    neutral refusal and the language of the page. A mixin, so that ``relabel``
-    runs on each page's own state."""
+class WorkspaceState(AuthState, mixin=True):
+    """The base of every workspace page's state, on top of the sign-in state.
+
+    A Reflex mixin, so each page gets its own copy of ``denied`` and of the
+    language it was shown in: a subclass of a real state is its substate, and a
+    parent's vars are one instance shared by all its children. Reflex makes a
+    class whose state bases are all mixins a mixin too, so a page names its parent
+    as well: ``class CasePageState(WorkspaceState, AuthState)``.
+
+    The hooks a page fills in: ``load`` (its on-load event), ``_refresh`` (ask the
+    services again and show the result) and ``_render`` (the display vars in one
+    language). The sign-in state's own hook has another name (``_show_user``).
+    """
 
     denied: bool = False  # not found, or not this user's: one neutral message
     _shown_language: str = ""
@@ -66,10 +76,18 @@ class WorkspaceState(rx.State, mixin=True):
     async def _language(self) -> str:
         return (await self.get_state(I18nState)).language
 
-    def _render(self, language: str) -> None:
-        """Fill the display vars from backend data in ``language`` (pages override)."""
+    async def _refresh(self):
+        """Ask the services for the page's records and show them; return the handler's
+        reply (the sign-in page when the session has ended). ``PagedList`` and the
+        analysis cache call it."""
+        raise NotImplementedError(f"{type(self).__name__} does not reload its records")
 
-    async def _show(self) -> None:
+    def _render(self, language: str) -> None:
+        """Fill the display vars from backend data in ``language`` (pages override;
+        a page with nothing translated on the server keeps this)."""
+
+    async def _show_page(self) -> None:
+        """Render the page in the visitor's language, and remember which it was."""
         self._shown_language = await self._language()
         self._render(self._shown_language)
 
@@ -77,7 +95,7 @@ class WorkspaceState(rx.State, mixin=True):
     async def relabel(self):
         """The visitor switched the language: translate what the server rendered."""
         if self._shown_language and await self._language() != self._shown_language:
-            await self._show()
+            await self._show_page()
 
 
 class PagedList(rx.State, mixin=True):

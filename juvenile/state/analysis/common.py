@@ -82,7 +82,7 @@ class KeptAnalysisState(rx.State, mixin=True):
     a region's frames weigh megabytes. The state holds only the cache key's random
     reference; a result the cache has let go is computed again (``_refresh``).
 
-    Placed before ``WorkspaceState`` in the bases: its ``_show`` comes first."""
+    Placed before ``WorkspaceState`` in the bases: its ``_show_page`` comes first."""
 
     _analysis_ref: str = ""
 
@@ -108,14 +108,14 @@ class KeptAnalysisState(rx.State, mixin=True):
         key = self._analysis_key()
         return session_cache().get(key) if key is not None else None
 
-    async def _show(self) -> None:
+    async def _show_page(self) -> None:
         """Render the kept analysis; one the cache let go (the page was left open for
         long, then the language switched) is computed again, which shows it."""
         if self._analysis_ref and self._kept_analysis() is None:
             self._analysis_ref = ""
             await self._refresh()
             return
-        await super()._show()
+        await super()._show_page()
 
 
 class FiguresState(rx.State, mixin=True):

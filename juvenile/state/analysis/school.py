@@ -44,7 +44,7 @@ class SchoolFiguresState(PeriodState, FiguresState, KeptAnalysisState, Workspace
             return None
         self._keep_analysis(analysis)
         self.denied, self.loaded = False, True
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

@@ -98,7 +98,7 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
         self._order = fig.rank(analysis, self.rank_by, self.ascending)
         self.denied, self.loaded, self.computing = False, True, False
         self.no_schools = not self._order
-        await self._show()
+        await self._show_page()
         return None
 
     def _period_changed(self) -> None:
@@ -116,7 +116,7 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
         is no longer valid for whoever is signed in now."""
         if self._current() is None:
             return await self._refresh()
-        await self._show()
+        await self._show_page()
         return None
 
     # --- rendering ----------------------------------------------------------------
@@ -202,7 +202,7 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
     async def _rerank(self, analysis: QuarterlyAnalysis):
         self._order = fig.rank(analysis, self.rank_by, self.ascending)
         self.page = 1
-        await self._show()
+        await self._show_page()
 
     @rx.event
     async def previous_page(self):

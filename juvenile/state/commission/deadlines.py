@@ -53,7 +53,7 @@ class DeadlinesState(WorkspaceState, AuthState):
             self.denied, self._all, self.rows = True, [], []
             return None
         self.denied, self.loaded = False, True
-        await self._show()
+        await self._show_page()
         return None
 
     def _shown(self) -> list[Deadline]:

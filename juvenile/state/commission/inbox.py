@@ -37,7 +37,7 @@ class InboxState(PagedList, WorkspaceState, AuthState):
             return None
         self.denied, self.loaded = False, True
         self.page, self.pages, self.total = self._page.page, self._page.pages, self._page.total
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

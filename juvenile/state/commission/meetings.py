@@ -84,7 +84,7 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
             RecordKind.COMMISSION_MEETING, actor.commission_id or 0))
         c = self._calendar
         self.page, self.pages, self.total = c.page, c.pages, c.total
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

@@ -135,7 +135,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
             self.selected, self._detail = "", None  # the selected one is not ours
         self.denied, self.loaded = False, True
         self.page, self.pages, self.total = self._page.page, self._page.pages, self._page.total
-        await self._show()
+        await self._show_page()
         return None
 
     # --- what the page shows ---------------------------------------------------------------

@@ -44,7 +44,7 @@ class PacketState(WorkspaceState, AuthState):
             self.denied, self._packet, self.loaded = True, None, False
             return None
         self.denied, self.loaded = False, True
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

@@ -55,7 +55,7 @@ class AbsencesState(WorkspaceState, AuthState):
         self.selected = [pid for pid in self.selected if pid in waiting]
         self.waiting = len(waiting)
         self.denied, self.loaded = False, True
-        await self._show()
+        await self._show_page()
         return True
 
     def _render(self, language: str) -> None:

@@ -52,7 +52,7 @@ class CasePageState(WorkspaceState, AuthState):
             self.denied, self._file, self.loaded = True, None, False
             return None
         self.denied, self.loaded = False, True
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

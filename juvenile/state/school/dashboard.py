@@ -37,7 +37,7 @@ class DashboardState(WorkspaceState, AuthState):
             self.denied, self._data = True, None
             return None
         self.denied, self.loaded = False, True
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

@@ -55,7 +55,7 @@ class FlagFormState(WorkspaceState, AuthState):
             return None
         self.denied, self._student_id = False, student.id
         self.student_name = student.full_name
-        await self._show()
+        await self._show_page()
         return None
 
     @rx.event

@@ -73,7 +73,7 @@ class RegisterState(PagedList, WorkspaceState, AuthState):
             value != ANY for value in (self.class_filter, self.criterion_filter,
                                        self.case_filter))
         self.page, self.pages, self.total = self._page.page, self._page.pages, self._page.total
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

@@ -72,7 +72,7 @@ class StudentCardState(WorkspaceState, AuthState):
             self._clear("unavailable")
             return None
         self.status = "shown"
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

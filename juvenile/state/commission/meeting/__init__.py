@@ -64,7 +64,7 @@ class MeetingState(MeetingAttendance, MeetingAgenda, MeetingQuestion, MeetingMin
                 str(i.id) == self.active_item and i.status == AgendaItemStatus.OPEN
                 for i in page.record.items):
             self.active_item = ""
-        await self._show()
+        await self._show_page()
         return None
 
     def _render(self, language: str) -> None:

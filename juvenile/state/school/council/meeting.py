@@ -76,7 +76,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
             self.denied, self._file, self.loaded = True, None, False
             return
         self.denied, self.loaded = False, True
-        await self._show()
+        await self._show_page()
 
     def _render(self, language: str) -> None:
         f = self._file

@@ -46,7 +46,7 @@ class CouncilListState(ChosenCases, WorkspaceState, AuthState):
         self.page, self.pages, self.total = self._page.page, self._page.pages, self._page.total
         waiting = {str(c.case_id) for c in self._waiting}
         self.chosen = [c for c in self.chosen if c in waiting]
-        await self._show()
+        await self._show_page()
 
     def _render(self, language: str) -> None:
         if self._page is None:
