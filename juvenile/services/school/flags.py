@@ -125,4 +125,3 @@ def resolve_flag(
         flag.resolved_on = resolved_on
         session.add(flag)
         return flag
-
