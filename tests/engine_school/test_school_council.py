@@ -22,7 +22,8 @@ from juvenile.rules.cases import CaseState, CloseOutcome, CouncilDecision
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
 from juvenile.services.school import escalation
-from juvenile.services.school.cases import add_flags_to_case, case_timeline, close_case, open_case
+from juvenile.services.school.case_file import open_case_file
+from juvenile.services.school.cases import add_flags_to_case, close_case, open_case
 from juvenile.services.school.council import (
     NewMeasure,
     add_cases_to_meeting,
@@ -93,7 +94,7 @@ def test_support_assigned_needs_a_plan_and_starts_support(world):
     with db.transaction() as session:
         [measure] = session.exec(select(PlanMeasure)).all()
     assert (measure.responsible, measure.due_on) == ("Сейітова А. Б.", date(2026, 12, 20))
-    kinds = [e.kind for e in case_timeline(SYSTEM, case_id)]
+    kinds = [e.kind for e in open_case_file(SYSTEM, case_id).events]
     assert kinds == [CaseEventKind.OPENED, CaseEventKind.PUT_BEFORE_COUNCIL,
                      CaseEventKind.PARTICIPATION_RECORDED, CaseEventKind.COUNCIL_DECISION]
 
@@ -179,7 +180,7 @@ def test_refusal_refers_the_case_with_its_packet(world):
     # and the commission may now read the student's flags, sensitive ones included
     secretary = world.commission_member()
     assert sorted(f.criterion for f in card_flags(secretary, case.student_id)) == [3, 9]
-    assert [e.kind for e in case_timeline(SYSTEM, case_id)][-2:] == [
+    assert [e.kind for e in open_case_file(SYSTEM, case_id).events][-2:] == [
         CaseEventKind.COUNCIL_DECISION, CaseEventKind.REFERRED]
 
 
@@ -324,9 +325,9 @@ def test_another_schools_psychologist_is_denied_at_every_step(world):
     with pytest.raises(AccessDenied):
         record_council_decision(psychologist_b, meeting_id, reviewed, "support_assigned", PLAN)
     with pytest.raises(AccessDenied):
-        case_timeline(psychologist_b, reviewed)
+        open_case_file(psychologist_b, reviewed)
     with pytest.raises(AccessDenied):
-        case_timeline(world.commission_member(Role.COMMISSION_MEMBER), case_id)
+        open_case_file(world.commission_member(Role.COMMISSION_MEMBER), case_id)
     assert _state(case_id).state == CaseState.FLAGGED
     assert record_council_decision(psychologist_a, meeting_id, reviewed, "support_assigned",
                                    PLAN).state == CaseState.UNDER_SUPPORT
