@@ -20,6 +20,7 @@ from juvenile.services.commission.agenda import (
     remove_agenda_item,
     reorder_agenda,
 )
+from juvenile.services.commission.board import meeting_page
 from juvenile.services.commission.decisions import mark_decision_done, record_decision
 from juvenile.services.commission.documents import (
     approved_minutes_pdf,
@@ -27,7 +28,7 @@ from juvenile.services.commission.documents import (
     draft_minutes_pdf,
 )
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
-from juvenile.services.commission.minutes import approve_minutes, minutes_status, open_amendment
+from juvenile.services.commission.minutes import approve_minutes, open_amendment
 
 
 def text_of(data: bytes) -> str:
@@ -71,7 +72,7 @@ def test_approval_needs_a_held_meeting_with_every_question_settled(world):
 
 def test_approved_minutes_are_locked_with_both_pdfs_and_their_hashes(sitting):
     s = sitting
-    assert not minutes_status(s.secretary, s.meeting.id).locked
+    assert not meeting_page(s.secretary, s.meeting.id).minutes.locked
     approved = approve_minutes(s.secretary, s.meeting.id, today=date(2026, 12, 15))
     assert approved.number == 1 and approved.approved_at is not None
     with db.transaction() as session:
@@ -86,7 +87,7 @@ def test_approved_minutes_are_locked_with_both_pdfs_and_their_hashes(sitting):
     assert "Заңды өкілдерге міндеттер жүктеу" in kk and EXECUTOR in kk
     assert DECISION_NOTES in kk and "бекітілді" in kk and "ЖОБА" not in kk
 
-    assert minutes_status(s.secretary, s.meeting.id).locked
+    assert meeting_page(s.secretary, s.meeting.id).minutes.locked
     every_change_is_refused(s)
     refused("minutes.already_approved", approve_minutes, s.secretary, s.meeting.id)
     refused("minutes.approved_use_version", draft_minutes_pdf, s.secretary, s.meeting.id, "kk")
@@ -104,7 +105,7 @@ def test_an_amendment_is_numbered_has_a_reason_and_keeps_the_earlier_version(sit
     amendment = open_amendment(s.secretary, s.meeting.id, "Талқылау жазбасындағы қате түзетілді")
     assert amendment.number == 2 and amendment.approved_at is None
     refused("minutes.amendment_open", open_amendment, s.secretary, s.meeting.id, "Тағы")
-    status = minutes_status(s.secretary, s.meeting.id)
+    status = meeting_page(s.secretary, s.meeting.id).minutes
     assert not status.locked and status.open_amendment.number == 2
 
     record_hearing_notes(s.secretary, s.item_id, "Сынып жетекшісі мен психолог баяндады.")
@@ -114,7 +115,7 @@ def test_an_amendment_is_numbered_has_a_reason_and_keeps_the_earlier_version(sit
     assert second.number == 2 and second.sha256["kk"] != first.sha256["kk"]
     every_change_is_refused(s)
 
-    status = minutes_status(s.secretary, s.meeting.id)
+    status = meeting_page(s.secretary, s.meeting.id).minutes
     assert [v.number for v in status.approved] == [1, 2]
     assert status.approved[0].sha256 == first.sha256  # version 1 is kept as approved
     assert approved_minutes_pdf(s.secretary, s.meeting.id, 1, "kk").data == first_pdf
@@ -157,7 +158,7 @@ def test_another_commission_reaches_none_of_it(sitting):
     for call, args in ((approved_minutes_pdf, (s.meeting.id, 1, "kk")),
                        (draft_minutes_pdf, (s.meeting.id, "kk")),
                        (open_amendment, (s.meeting.id, "Бөгде")),
-                       (minutes_status, (s.meeting.id,)),
+                       (meeting_page, (s.meeting.id,)),
                        (case_extract_pdf, (s.item_id, "kk"))):
         with pytest.raises(AccessDenied):
             call(stranger, *args)

@@ -25,11 +25,13 @@ from juvenile.models import (
     SupportCase,
     User,
 )
+from juvenile.reports.meeting_data import ItemRecord
 from juvenile.rules.cases import CaseState
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.rules.placements import DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
 from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.commission.board import meeting_page
 from juvenile.services.commission.members import add_member
 from juvenile.services.commission.placements import PlacementTerms, register_placement
 
@@ -61,6 +63,11 @@ def fresh_iin(birth: date) -> str:
         iin = make_iin(birth, Sex.MALE, next(_serials) % 10_000)
     _issued.add(iin)
     return iin
+
+
+def agenda(actor: Actor, meeting_id: int) -> list[ItemRecord]:
+    """The meeting's agenda in order, as the meeting page reads it (through the gate)."""
+    return list(meeting_page(actor, meeting_id).record.items)
 
 
 def count(table) -> int:

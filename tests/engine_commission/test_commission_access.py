@@ -4,13 +4,13 @@
 from datetime import date
 
 import pytest
-from commission_world import SYSTEM
+from commission_world import SYSTEM, agenda
 from sqlmodel import select
 
 from juvenile import db
 from juvenile.models import AuditAction, AuditEntry, ReferralStatus, Role
 from juvenile.security.gate import AccessDenied
-from juvenile.services.commission.agenda import add_agenda_item, list_agenda
+from juvenile.services.commission.agenda import add_agenda_item
 from juvenile.services.commission.decisions import record_decision
 from juvenile.services.commission.inbox import list_referrals, open_referral
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
@@ -58,7 +58,7 @@ def test_another_commissions_secretary_is_denied_and_the_denial_is_kept(world):
     attempts = [
         lambda: open_referral(other, referral.id),
         lambda: list_referrals(other, commission_id=world.commissions["C1"]),
-        lambda: list_agenda(other, meeting.id),
+        lambda: agenda(other, meeting.id),
         lambda: add_agenda_item(other, meeting.id, "other", title="Бөгде мәселе"),
         lambda: record_decision(other, item.id, "close_without_measures"),
         lambda: placement_history(other, placement.id),
@@ -70,7 +70,7 @@ def test_another_commissions_secretary_is_denied_and_the_denial_is_kept(world):
             attempt()
     denied = [e for e in _audit(other.login) if e.action == AuditAction.DENIED]
     assert len(denied) == len(attempts)
-    assert list_agenda(own, meeting.id)[0].status == "open"
+    assert agenda(own, meeting.id)[0].status == "open"
 
 
 def test_a_commission_member_reads_but_does_not_decide(world):
@@ -79,7 +79,7 @@ def test_a_commission_member_reads_but_does_not_decide(world):
     meeting = plan_meeting(SYSTEM, world.commissions["C1"], date(2026, 12, 14))
     item = add_agenda_item(SYSTEM, meeting.id, "other", title="Есеп")
     record_attendance(SYSTEM, meeting.id, members[:5])
-    assert [i.id for i in list_agenda(member, meeting.id)] == [item.id]
+    assert [i.id for i in agenda(member, meeting.id)] == [item.id]
     with pytest.raises(AccessDenied):
         record_decision(member, item.id, "close_without_measures")
 

@@ -3,11 +3,12 @@
 from datetime import date
 
 import pytest
-from commission_world import SYSTEM, count
+from commission_world import SYSTEM, agenda, count
 
 from juvenile import db
 from juvenile.cli import main
 from juvenile.models import (
+    AgendaItem,
     AgendaItemKind,
     AgendaItemStatus,
     CommissionDecision,
@@ -25,12 +26,11 @@ from juvenile.services.administration.decision_catalogue import (
 )
 from juvenile.services.commission.agenda import (
     add_agenda_item,
-    list_agenda,
     record_hearing_notes,
     remove_agenda_item,
     reorder_agenda,
 )
-from juvenile.services.commission.decisions import item_history, mark_decision_done, record_decision
+from juvenile.services.commission.decisions import mark_decision_done, record_decision
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
 
 DEFAULT_CODES = [
@@ -72,7 +72,7 @@ def test_adding_a_referral_puts_it_on_the_agenda_and_removing_returns_it(sitting
     assert twice.value.article == "Art. 78 (4)"
     remove_agenda_item(SYSTEM, item.id)
     assert _referral_status(referral.id) == ReferralStatus.NEW
-    assert list_agenda(SYSTEM, meeting.id) == []
+    assert agenda(SYSTEM, meeting.id) == []
 
 
 def test_another_commissions_referral_is_not_found(sitting):
@@ -88,13 +88,13 @@ def test_reorder_and_notes(sitting):
     b = add_agenda_item(SYSTEM, meeting.id, "other", title="Екінші мәселе")
     c = add_agenda_item(SYSTEM, meeting.id, "other", title="Үшінші мәселе")
     reorder_agenda(SYSTEM, meeting.id, [c.id, a.id, b.id])
-    assert [(i.id, i.position) for i in list_agenda(SYSTEM, meeting.id)] == [
+    assert [(i.id, i.position) for i in agenda(SYSTEM, meeting.id)] == [
         (c.id, 1), (a.id, 2), (b.id, 3)]
     with pytest.raises(RuleViolation) as refused:
         reorder_agenda(SYSTEM, meeting.id, [c.id, a.id])
     assert refused.value.key == "agenda.reorder_mismatch"
     remove_agenda_item(SYSTEM, c.id)
-    assert [(i.id, i.position) for i in list_agenda(SYSTEM, meeting.id)] == [(a.id, 1), (b.id, 2)]
+    assert [(i.id, i.position) for i in agenda(SYSTEM, meeting.id)] == [(a.id, 1), (b.id, 2)]
     assert record_hearing_notes(SYSTEM, a.id, "Баяндамашы: ...").hearing_notes == "Баяндамашы: ..."
     with pytest.raises(RuleViolation):
         add_agenda_item(SYSTEM, meeting.id, "other", title="  ")
@@ -119,7 +119,7 @@ def test_decision_on_a_referral_with_executor_and_due_date(sitting):
                                executor="ІІБ ювеналды полиция", due_on=date(2027, 1, 15),
                                notes="Ата-анаға міндет жүктелсін")
     assert _referral_status(referral.id) == ReferralStatus.DECIDED
-    assert list_agenda(SYSTEM, meeting.id)[0].status == AgendaItemStatus.DECIDED
+    assert agenda(SYSTEM, meeting.id)[0].status == AgendaItemStatus.DECIDED
     with pytest.raises(RuleViolation) as twice:
         record_decision(SYSTEM, item.id, "close_without_measures")
     assert twice.value.key == "decision.item_not_open"
@@ -157,22 +157,27 @@ def test_postponement_carries_the_item_and_keeps_its_history(sitting):
     record_decision(SYSTEM, item.id, "postpone", notes="Ата-анасы келмеді",
                     postpone_to_meeting_id=later.id)
 
-    carried = list_agenda(SYSTEM, later.id)
-    assert [(i.referral_id, i.carried_from_id, i.status) for i in carried] == [
-        (referral.id, item.id, AgendaItemStatus.OPEN)]
+    carried = agenda(SYSTEM, later.id)
+    assert [(i.referral_id, i.carried_from.id, i.status) for i in carried] == [
+        (referral.id, meeting.id, AgendaItemStatus.OPEN)]
+    with db.transaction() as session:
+        assert session.get(AgendaItem, carried[0].id).carried_from_id == item.id
     assert _referral_status(referral.id) == ReferralStatus.ON_AGENDA
     record_attendance(SYSTEM, later.id, members[:6])
     record_decision(SYSTEM, carried[0].id, "family_support_centre", executor="ОҚО",
                     due_on=date(2027, 1, 29))
     assert _referral_status(referral.id) == ReferralStatus.DECIDED
 
-    history = item_history(SYSTEM, carried[0].id)
-    assert [(s.meeting.id, s.item.status, s.decision_type.code, s.decision.notes)
-            for s in history] == [
-        (meeting.id, AgendaItemStatus.POSTPONED, "postpone", "Ата-анасы келмеді"),
-        (later.id, AgendaItemStatus.DECIDED, "family_support_centre", ""),
+    # the history the meeting pages show: each meeting links to the other
+    [first] = agenda(SYSTEM, meeting.id)
+    [second] = agenda(SYSTEM, later.id)
+    assert [(step.status, step.decision.code, step.decision.notes)
+            for step in (first, second)] == [
+        (AgendaItemStatus.POSTPONED, "postpone", "Ата-анасы келмеді"),
+        (AgendaItemStatus.DECIDED, "family_support_centre", ""),
     ]
-    assert item_history(SYSTEM, item.id) == history
+    assert (first.postponed_to.id, first.carried_from) == (later.id, None)
+    assert (second.carried_from.id, second.postponed_to) == (meeting.id, None)
 
 
 def test_an_administrator_extends_the_catalogue(sitting):

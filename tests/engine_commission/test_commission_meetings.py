@@ -8,14 +8,14 @@ from commission_world import SYSTEM
 from juvenile.models import AgendaItemKind, CommissionMeetingStatus, MemberPosition
 from juvenile.rules.errors import RuleViolation
 from juvenile.services.commission.agenda import add_agenda_item
+from juvenile.services.commission.board import meeting_page
 from juvenile.services.commission.decisions import record_decision
 from juvenile.services.commission.meetings import (
     meeting_attendance,
-    meeting_quorum,
     plan_meeting,
     record_attendance,
 )
-from juvenile.services.commission.members import add_member, list_members, set_member_active
+from juvenile.services.commission.members import add_member, set_member_active
 
 DAY = date(2026, 12, 14)
 
@@ -58,7 +58,7 @@ def test_the_quorum_share_is_a_setting(world, monkeypatch):
     assert record_attendance(SYSTEM, meeting.id, members[:5]).reached
     monkeypatch.setenv("JUVENILE_QUORUM_SHARE", "most")
     with pytest.raises(RuleViolation) as refused:
-        meeting_quorum(SYSTEM, meeting.id)
+        meeting_page(SYSTEM, meeting.id)
     assert refused.value.key == "meeting.bad_quorum_setting"
 
 
@@ -79,7 +79,7 @@ def test_inactive_members_do_not_count_and_attendance_keeps_the_composition(worl
     state = record_attendance(SYSTEM, meeting.id, members[:3])
     assert (state.present, state.members, state.reached) == (3, 5, True)
     add_member(SYSTEM, world.commissions["C1"], "Жаңа мүше", "member")
-    assert meeting_quorum(SYSTEM, meeting.id).members == 5  # as at the meeting
+    assert meeting_page(SYSTEM, meeting.id).record.quorum.members == 5  # as at the meeting
     with pytest.raises(RuleViolation) as refused:
         record_attendance(SYSTEM, meeting.id, [members[6]])
     assert refused.value.key == "meeting.not_a_member"
@@ -94,7 +94,8 @@ def test_one_chair_and_one_secretary(world):
             add_member(SYSTEM, commission, "Екінші", position)
         assert refused.value.article == "Art. 79 (4)"
     add_member(SYSTEM, commission, "Екінші орынбасар", "deputy_chair")
-    positions = [m.position for m in list_members(SYSTEM, commission)]
+    composition = meeting_page(SYSTEM, plan_meeting(SYSTEM, commission, DAY).id).record
+    positions = [line.position for line in composition.attendance]  # before attendance
     assert positions[0] == MemberPosition.CHAIR and positions.count("deputy_chair") == 2
 
 

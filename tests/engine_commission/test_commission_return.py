@@ -4,7 +4,7 @@ commission's next meeting and criterion 11 (Art. 80 (11), Art. 81 (12), Art. 78 
 from datetime import date
 
 import pytest
-from commission_world import SYSTEM, count
+from commission_world import SYSTEM, agenda, count
 from sqlmodel import select
 
 from juvenile import db
@@ -17,7 +17,7 @@ from juvenile.models import (
 from juvenile.rules.criteria import RETURN_CRITERION
 from juvenile.rules.errors import RuleViolation
 from juvenile.services.administration.calendar import add_day_off
-from juvenile.services.commission.agenda import list_agenda, remove_agenda_item
+from juvenile.services.commission.agenda import remove_agenda_item
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
 from juvenile.services.commission.placement_return import record_rehabilitation_plan, record_return
 from juvenile.services.commission.placements import terminate_placement
@@ -60,10 +60,10 @@ def test_return_adds_criterion_11_and_the_review_on_the_next_planned_meeting(wor
     latest = plan_meeting(SYSTEM, commission, date(2027, 1, 11))
     placement = _returned_placement(world)
 
-    items = list_agenda(SYSTEM, later.id)
+    items = agenda(SYSTEM, later.id)
     assert [(i.kind, i.placement_id) for i in items] == [
         (AgendaItemKind.REHABILITATION_REVIEW, placement.id)]
-    assert list_agenda(SYSTEM, earlier.id) == list_agenda(SYSTEM, latest.id) == []
+    assert agenda(SYSTEM, earlier.id) == agenda(SYSTEM, latest.id) == []
     flags = _flags(placement.student_id)
     assert [(f.criterion, f.noticed_on) for f in flags] == [(RETURN_CRITERION, FRIDAY)]
 
@@ -75,23 +75,23 @@ def test_without_a_planned_meeting_the_review_waits_for_the_next_one(world):
     assert count(AgendaItem) == 0
     commission = world.commissions["C1"]
     before = plan_meeting(SYSTEM, commission, date(2026, 12, 10))
-    assert list_agenda(SYSTEM, before.id) == []
+    assert agenda(SYSTEM, before.id) == []
     meeting = plan_meeting(SYSTEM, commission, date(2026, 12, 21))
-    assert [i.placement_id for i in list_agenda(SYSTEM, meeting.id)] == [placement.id]
+    assert [i.placement_id for i in agenda(SYSTEM, meeting.id)] == [placement.id]
     other = plan_meeting(SYSTEM, commission, date(2026, 12, 28))
-    assert list_agenda(SYSTEM, other.id) == []  # once only
+    assert agenda(SYSTEM, other.id) == []  # once only
 
 
 def test_a_removed_review_waits_again_until_the_plan_is_made(world):
     commission = world.commissions["C1"]
     meeting = plan_meeting(SYSTEM, commission, date(2026, 12, 21))
     placement = _returned_placement(world)
-    remove_agenda_item(SYSTEM, list_agenda(SYSTEM, meeting.id)[0].id)
+    remove_agenda_item(SYSTEM, agenda(SYSTEM, meeting.id)[0].id)
     next_meeting = plan_meeting(SYSTEM, commission, date(2027, 1, 11))
-    assert [i.placement_id for i in list_agenda(SYSTEM, next_meeting.id)] == [placement.id]
+    assert [i.placement_id for i in agenda(SYSTEM, next_meeting.id)] == [placement.id]
     record_rehabilitation_plan(SYSTEM, placement.id, date(2026, 12, 16))
-    remove_agenda_item(SYSTEM, list_agenda(SYSTEM, next_meeting.id)[0].id)
-    assert list_agenda(SYSTEM, plan_meeting(SYSTEM, commission, date(2027, 1, 25)).id) == []
+    remove_agenda_item(SYSTEM, agenda(SYSTEM, next_meeting.id)[0].id)
+    assert agenda(SYSTEM, plan_meeting(SYSTEM, commission, date(2027, 1, 25)).id) == []
 
 
 def test_a_return_at_18_adds_no_flag(world):

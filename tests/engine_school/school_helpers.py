@@ -6,6 +6,7 @@ from sqlmodel import func, select
 
 from juvenile import db
 from juvenile.security.actor import Actor
+from juvenile.services.school.student_file import FlagLine, student_file
 
 SYSTEM = Actor.system()
 
@@ -17,3 +18,8 @@ def count(table) -> int:
 
 def csv_file(text: str) -> io.BytesIO:
     return io.BytesIO(text.encode("utf-8"))
+
+
+def card_flags(actor: Actor, student_id: int) -> list[FlagLine]:
+    """The flags the student card shows ``actor``, newest first (the gate decides)."""
+    return student_file(actor, student_id).flags

@@ -14,12 +14,10 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
 from juvenile.services.school import attendance_import
+from juvenile.services.school.absence_review import month_proposals
 from juvenile.services.school.absence_scan import (
-    confirm_absence_proposal,
     confirm_absence_proposals,
-    dismiss_absence_proposal,
     dismiss_absence_proposals,
-    list_absence_proposals,
     scan_absences,
 )
 from juvenile.services.school.attendance_import import import_attendance
@@ -174,7 +172,7 @@ def test_the_same_month_is_never_proposed_twice(world):
     again = scan()[iin_of(student)]
     assert not again.newly_proposed and again.proposal_id == first.proposal_id
     assert again.unexcused_days == 5  # still undecided: the count is brought up to date
-    dismiss_absence_proposal(SYSTEM, first.proposal_id, "marks entered in error")
+    dismiss_absence_proposals(SYSTEM, [first.proposal_id], "marks entered in error")
     assert not scan()[iin_of(student)].newly_proposed
     assert count(AbsenceProposal) == 1
     with db.transaction() as session:
@@ -188,11 +186,11 @@ def test_confirming_flags_criterion_4_with_the_count_as_evidence(world):
     load(marks(student, OCTOBER_4))
     proposal_id = scan()[iin_of(student)].proposal_id
     psychologist = world.staff("SA")
-    flag = confirm_absence_proposal(psychologist, proposal_id)
+    [flag] = confirm_absence_proposals(psychologist, [proposal_id])
     assert (flag.criterion, flag.evidence) == (4, "4 unexcused days in 2026-10")
     assert flag.author_id == psychologist.user_id
     with pytest.raises(RuleViolation) as refused:
-        dismiss_absence_proposal(psychologist, proposal_id, "changed my mind")
+        dismiss_absence_proposals(psychologist, [proposal_id], "changed my mind")
     assert refused.value.key == "absence.error.already_decided"
     assert count(CriterionFlag) == 1
 
@@ -202,7 +200,7 @@ def test_dismissing_needs_a_reason(world):
     load(marks(student, OCTOBER_4))
     proposal_id = scan()[iin_of(student)].proposal_id
     with pytest.raises(RuleViolation) as refused:
-        dismiss_absence_proposal(SYSTEM, proposal_id, "   ")
+        dismiss_absence_proposals(SYSTEM, [proposal_id], "   ")
     assert refused.value.key == "absence.error.reason_required"
 
 
@@ -212,8 +210,9 @@ def test_bulk_decisions_are_each_authorized_and_all_or_nothing(world):
     load("".join(marks(s, OCTOBER_4) for s in [*own, other]))
     ids = {f.iin: f.proposal_id for f in scan().values()}
     psychologist = world.staff("SA")
-    assert [p.id for p in list_absence_proposals(psychologist, world.schools["SA"])] == sorted(
-        ids[iin_of(s)] for s in own)
+    undecided = [line for line in month_proposals(psychologist, "2026-10")
+                 if line.status == ProposalStatus.PROPOSED]
+    assert sorted(line.proposal_id for line in undecided) == sorted(ids[iin_of(s)] for s in own)
     with pytest.raises(AccessDenied):
         confirm_absence_proposals(psychologist, [ids[iin_of(own[0])], ids[iin_of(other)]])
     assert count(CriterionFlag) == 0

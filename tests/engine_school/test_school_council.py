@@ -5,7 +5,7 @@ import json
 from datetime import date
 
 import pytest
-from school_helpers import SYSTEM, count
+from school_helpers import SYSTEM, card_flags, count
 from sqlmodel import select
 
 from juvenile import db
@@ -22,7 +22,8 @@ from juvenile.rules.cases import CaseState, CloseOutcome, CouncilDecision
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
 from juvenile.services.school import escalation
-from juvenile.services.school.cases import add_flags_to_case, case_timeline, close_case, open_case
+from juvenile.services.school.case_file import open_case_file
+from juvenile.services.school.cases import add_flags_to_case, close_case, open_case
 from juvenile.services.school.council import (
     NewMeasure,
     add_cases_to_meeting,
@@ -31,7 +32,7 @@ from juvenile.services.school.council import (
     record_council_decision,
     record_participation,
 )
-from juvenile.services.school.flags import NewFlag, add_flags, list_flags
+from juvenile.services.school.flags import NewFlag, add_flags
 
 MEETING_DAY = date(2026, 11, 20)
 PLAN = [NewMeasure("weekly talks with the school psychologist", "Сейітова А. Б.",
@@ -67,7 +68,7 @@ def test_a_case_opens_from_the_students_flags(world):
     student_id, case_id = _flagged_case(world)
     case = _state(case_id)
     assert case.state == CaseState.FLAGGED and case.school_id == world.schools["SA"]
-    assert all(f.case_id == case_id for f in list_flags(SYSTEM, student_id))
+    assert all(f.case_id == case_id for f in card_flags(SYSTEM, student_id))
     [extra] = add_flags(SYSTEM, student_id, [NewFlag(1, date(2026, 10, 9), "failing")])
     with pytest.raises(RuleViolation) as refused:  # one open case per student
         open_case(SYSTEM, student_id, [extra.id])
@@ -93,7 +94,7 @@ def test_support_assigned_needs_a_plan_and_starts_support(world):
     with db.transaction() as session:
         [measure] = session.exec(select(PlanMeasure)).all()
     assert (measure.responsible, measure.due_on) == ("Сейітова А. Б.", date(2026, 12, 20))
-    kinds = [e.kind for e in case_timeline(SYSTEM, case_id)]
+    kinds = [e.kind for e in open_case_file(SYSTEM, case_id).events]
     assert kinds == [CaseEventKind.OPENED, CaseEventKind.PUT_BEFORE_COUNCIL,
                      CaseEventKind.PARTICIPATION_RECORDED, CaseEventKind.COUNCIL_DECISION]
 
@@ -178,8 +179,8 @@ def test_refusal_refers_the_case_with_its_packet(world):
     assert len(packet["council"]["members_present"]) == 2
     # and the commission may now read the student's flags, sensitive ones included
     secretary = world.commission_member()
-    assert [f.criterion for f in list_flags(secretary, case.student_id)] == [3, 9]
-    assert [e.kind for e in case_timeline(SYSTEM, case_id)][-2:] == [
+    assert sorted(f.criterion for f in card_flags(secretary, case.student_id)) == [3, 9]
+    assert [e.kind for e in open_case_file(SYSTEM, case_id).events][-2:] == [
         CaseEventKind.COUNCIL_DECISION, CaseEventKind.REFERRED]
 
 
@@ -324,9 +325,9 @@ def test_another_schools_psychologist_is_denied_at_every_step(world):
     with pytest.raises(AccessDenied):
         record_council_decision(psychologist_b, meeting_id, reviewed, "support_assigned", PLAN)
     with pytest.raises(AccessDenied):
-        case_timeline(psychologist_b, reviewed)
+        open_case_file(psychologist_b, reviewed)
     with pytest.raises(AccessDenied):
-        case_timeline(world.commission_member(Role.COMMISSION_MEMBER), case_id)
+        open_case_file(world.commission_member(Role.COMMISSION_MEMBER), case_id)
     assert _state(case_id).state == CaseState.FLAGGED
     assert record_council_decision(psychologist_a, meeting_id, reviewed, "support_assigned",
                                    PLAN).state == CaseState.UNDER_SUPPORT

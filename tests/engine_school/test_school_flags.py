@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from school_helpers import SYSTEM, count
+from school_helpers import SYSTEM, card_flags, count
 from sqlmodel import select
 
 from juvenile import db
@@ -11,7 +11,7 @@ from juvenile.models import AuditEntry, CriterionFlag, Role
 from juvenile.rules.age import eighteenth_birthday
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
-from juvenile.services.school.flags import NewFlag, add_flags, list_flags, resolve_flag
+from juvenile.services.school.flags import NewFlag, add_flags, resolve_flag
 
 BIRTH = date(2008, 12, 1)
 EIGHTEEN = eighteenth_birthday(BIRTH)  # 2026-12-01
@@ -87,7 +87,9 @@ def test_resolving_needs_a_date_not_before_noticed_and_a_reason(world):
     with pytest.raises(RuleViolation) as refused:
         resolve_flag(SYSTEM, flag.id, date(2026, 11, 2), "again")
     assert refused.value.key == "flag.error.already_resolved"
-    assert list_flags(SYSTEM, student_id, include_resolved=False) == []
+    [shown] = card_flags(SYSTEM, student_id)
+    assert (shown.resolved_on, shown.resolution_reason) == (date(2026, 11, 1),
+                                                            "passed the retake")
 
 
 def test_sensitive_flags_are_hidden_from_those_the_gate_refuses(world):
@@ -100,16 +102,16 @@ def test_sensitive_flags_are_hidden_from_those_the_gate_refuses(world):
         NewFlag(9, date(2026, 10, 2), "bruises, says an older boy beats him"),
     ])
     sensitive_id = flags[1].id
-    assert [f.criterion for f in list_flags(world.staff("SA"), student_id)] == [3, 9]
-    assert [f.criterion for f in list_flags(world.admin(), student_id)] == [3]
+    assert [f.criterion for f in card_flags(world.staff("SA"), student_id)] == [9, 3]
+    assert [f.criterion for f in card_flags(world.admin(), student_id)] == [3]
     with db.transaction() as session:
         audited = session.exec(select(AuditEntry.record_id).where(
             AuditEntry.record_type == "flag", AuditEntry.action == "view")).all()
     assert audited.count(sensitive_id) == 1  # only the school's view of it
     with pytest.raises(AccessDenied):
-        list_flags(world.staff("SB"), student_id)
+        card_flags(world.staff("SB"), student_id)
     with pytest.raises(AccessDenied):  # a commission sees nothing before a referral
-        list_flags(world.commission_member(Role.COMMISSION_MEMBER), student_id)
+        card_flags(world.commission_member(Role.COMMISSION_MEMBER), student_id)
 
 
 def test_another_schools_psychologist_cannot_flag_or_resolve(world):

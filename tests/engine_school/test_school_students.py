@@ -7,11 +7,19 @@ from school_helpers import SYSTEM, count
 from sqlmodel import select
 
 from juvenile import db
-from juvenile.models import AuditEntry, CaseEvent, CaseEventKind, SchoolTransfer, Student
+from juvenile.models import (
+    AuditEntry,
+    CaseEvent,
+    CaseEventKind,
+    SchoolTransfer,
+    Student,
+    SupportCase,
+)
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
-from juvenile.services.school.cases import case_timeline, get_case, open_case
+from juvenile.services.school.case_file import open_case_file
+from juvenile.services.school.cases import open_case
 from juvenile.services.school.flags import NewFlag, add_flags
 from juvenile.services.school.students import (
     RepresentativeData,
@@ -126,9 +134,9 @@ def test_transfer_takes_history_and_open_case_to_the_new_school(world):
     [flag] = add_flags(SYSTEM, student_id, [NewFlag(3, date(2026, 10, 1), "fights in class")])
     case = open_case(SYSTEM, student_id, [flag.id], on=date(2026, 10, 2))
     old, new = world.staff("SA"), world.staff("SB")
-    assert get_case(old, case.id).id == case.id
+    assert open_case_file(old, case.id).case_id == case.id
     with pytest.raises(AccessDenied):
-        get_case(new, case.id)
+        open_case_file(new, case.id)
 
     with pytest.raises(AccessDenied):  # the receiving school cannot pull a student
         transfer_student(new, student_id, world.schools["SB"], date(2026, 11, 2))
@@ -136,10 +144,12 @@ def test_transfer_takes_history_and_open_case_to_the_new_school(world):
 
     assert (transfer.from_school_id, transfer.to_school_id) == (world.schools["SA"],
                                                                 world.schools["SB"])
-    assert get_case(new, case.id).school_id == world.schools["SA"]  # opened by SA
+    moved = open_case_file(new, case.id)
+    with db.transaction() as session:  # the case stays the one SA opened
+        assert session.get(SupportCase, case.id).school_id == world.schools["SA"]
     with pytest.raises(AccessDenied):
-        get_case(old, case.id)
-    kinds = [event.kind for event in case_timeline(new, case.id)]
+        open_case_file(old, case.id)
+    kinds = [event.kind for event in moved.events]
     assert kinds == [CaseEventKind.OPENED, CaseEventKind.STUDENT_TRANSFERRED]
     assert count(SchoolTransfer) == 1 and count(CaseEvent) == 2
 

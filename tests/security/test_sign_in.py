@@ -18,7 +18,6 @@ from juvenile.services.identity import accounts, sessions
 from juvenile.services.identity.sessions import (
     SignInRefused,
     resolve,
-    resolve_actor,
     sign_in,
     sign_out,
 )
@@ -119,12 +118,12 @@ def test_the_server_keeps_only_the_tokens_digest(psychologist):
 def test_the_session_resolves_to_the_actor_of_the_users_organisation(psychologist,
                                                                       organisations):
     signed = sign_in("psy.home", PASSWORD, now=T0)
-    who = resolve_actor(signed.token, now=T0 + MINUTE)
+    who = resolve(signed.token, now=T0 + MINUTE).actor
     assert (who.user_id, who.role, who.school_id, who.organisation_code) == (
         psychologist, Role.SCHOOL_PSYCHOLOGIST, organisations.school["AST-SCH-012"],
         "AST-SCH-012")
-    assert resolve_actor("forged-token", now=T0) is None
-    assert resolve_actor("", now=T0) is None
+    assert resolve("forged-token", now=T0) is None
+    assert resolve("", now=T0) is None
 
 
 def test_an_idle_session_ends_after_eight_hours(psychologist):

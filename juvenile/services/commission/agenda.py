@@ -74,15 +74,6 @@ def add_agenda_item(
         return item
 
 
-def list_agenda(actor: Actor, meeting_id: int) -> list[AgendaItem]:
-    """The meeting's agenda in order."""
-    with transaction() as session:
-        meeting = load_meeting(session, meeting_id)
-        authorize(session, actor, Permission.VIEW,
-                  commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
-                                   meeting.id))
-        return items_of(session, meeting.id)
-
 
 def reorder_agenda(actor: Actor, meeting_id: int, item_ids: Sequence[int]) -> list[AgendaItem]:
     """Set the order of the agenda; ``item_ids`` lists every item of the meeting once."""

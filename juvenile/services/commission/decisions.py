@@ -7,10 +7,9 @@ decision too: the item is carried to a later planned meeting as a new item
 linked to the first one, and the reason is kept.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from juvenile.db import transaction
 from juvenile.models import (
@@ -31,7 +30,7 @@ from juvenile.services.administration.decision_catalogue import type_by_code
 from juvenile.services.commission.agenda import append_item
 from juvenile.services.commission.meetings import require_quorum
 from juvenile.services.commission.minutes_lock import require_unlocked
-from juvenile.services.commission.records import commission_scope, load_item, load_meeting
+from juvenile.services.commission.records import commission_scope, load_item
 
 POSTPONE = "postpone"
 CLOSE_WITHOUT_MEASURES = "close_without_measures"
@@ -112,37 +111,6 @@ def mark_decision_done(actor: Actor, decision_id: int, done_on: date) -> Commiss
         _set_referral_status(session, item, ReferralStatus.CLOSED)
         return decision
 
-
-@dataclass(frozen=True)
-class ItemStep:
-    """One meeting an agenda question went through, and what was decided there."""
-
-    item: AgendaItem
-    meeting: CommissionMeeting
-    decision: CommissionDecision | None
-    decision_type: DecisionType | None
-
-
-def item_history(actor: Actor, item_id: int) -> list[ItemStep]:
-    """The question from its first meeting through every postponement, oldest first."""
-    with transaction() as session:
-        item, meeting = load_item(session, item_id)
-        authorize(session, actor, Permission.VIEW,
-                  commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
-                                   meeting.id))
-        while item.carried_from_id is not None:
-            item = session.get(AgendaItem, item.carried_from_id)
-        steps = []
-        while item is not None:
-            decision = session.exec(select(CommissionDecision)
-                                    .where(CommissionDecision.agenda_item_id == item.id)).first()
-            steps.append(ItemStep(
-                item=item, meeting=load_meeting(session, item.meeting_id), decision=decision,
-                decision_type=decision and session.get(DecisionType, decision.decision_type_id),
-            ))
-            item = session.exec(select(AgendaItem)
-                                .where(AgendaItem.carried_from_id == item.id)).first()
-        return steps
 
 
 def _check_follow_up(decision_type: DecisionType, executor: str, due_on: date | None,

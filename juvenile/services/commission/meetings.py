@@ -149,15 +149,6 @@ def meeting_attendance(actor: Actor, meeting_id: int) -> list[MeetingAttendance]
                                  .order_by(MeetingAttendance.member_id)))
 
 
-def meeting_quorum(actor: Actor, meeting_id: int) -> QuorumState:
-    """Whether the meeting may decide."""
-    with transaction() as session:
-        meeting = load_meeting(session, meeting_id)
-        authorize(session, actor, Permission.VIEW,
-                  commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
-                                   meeting.id))
-        return quorum_of(session, meeting)
-
 
 def quorum_of(session: Session, meeting: CommissionMeeting) -> QuorumState:
     rows = session.exec(select(MeetingAttendance.present)

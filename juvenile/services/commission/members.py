@@ -57,16 +57,6 @@ def set_member_active(actor: Actor, member_id: int, active: bool) -> CommissionM
         return member
 
 
-def list_members(
-    actor: Actor, commission_id: int, include_inactive: bool = False
-) -> list[CommissionMember]:
-    """The composition, chair first."""
-    with transaction() as session:
-        load_commission(session, commission_id)
-        authorize(session, actor, Permission.VIEW,
-                  commission_scope(RecordKind.COMMISSION_MEETING, commission_id))
-        return active_members(session, commission_id, include_inactive)
-
 
 def active_members(
     session: Session, commission_id: int, include_inactive: bool = False

@@ -76,13 +76,6 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def minutes_status(actor: Actor, meeting_id: int) -> MinutesStatus:
-    """The versions of the meeting's minutes."""
-    with transaction() as session:
-        meeting = load_meeting(session, meeting_id)
-        authorize(session, actor, Permission.VIEW, minutes_scope(meeting))
-        return status_of(session, meeting.id)
-
 
 def approve_minutes(actor: Actor, meeting_id: int, today: date | None = None) -> VersionInfo:
     """Approve the draft (the minutes, or the open amendment) and lock the meeting.

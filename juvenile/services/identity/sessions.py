@@ -173,12 +173,6 @@ def resolve(token: str, now: datetime | None = None) -> SignedInUser | None:
         return _signed_in_user(session, user)
 
 
-def resolve_actor(token: str, now: datetime | None = None) -> Actor | None:
-    """The Actor for a session token (see ``resolve``)."""
-    signed_in = resolve(token, now)
-    return signed_in.actor if signed_in else None
-
-
 def sign_out(token: str, now: datetime | None = None) -> None:
     """End the session on the server; the token is worthless afterwards."""
     if not token:

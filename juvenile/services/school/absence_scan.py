@@ -167,12 +167,6 @@ def confirm_absence_proposals(
         return [_confirm(session, actor, pid, on) for pid in dict.fromkeys(proposal_ids)]
 
 
-def confirm_absence_proposal(
-    actor: Actor, proposal_id: int, on: date | None = None
-) -> CriterionFlag:
-    """Confirm: the student is flagged on criterion 4 with the count as evidence."""
-    return confirm_absence_proposals(actor, [proposal_id], on)[0]
-
 
 def dismiss_absence_proposals(
     actor: Actor, proposal_ids: Sequence[int], reason: str, on: date | None = None
@@ -181,26 +175,3 @@ def dismiss_absence_proposals(
     on = on or clock.today()
     with transaction() as session:
         return [_dismiss(session, actor, pid, reason, on) for pid in dict.fromkeys(proposal_ids)]
-
-
-def dismiss_absence_proposal(
-    actor: Actor, proposal_id: int, reason: str, on: date | None = None
-) -> AbsenceProposal:
-    """Dismiss with a reason (e.g. the absences were excused after all)."""
-    return dismiss_absence_proposals(actor, [proposal_id], reason, on)[0]
-
-
-def list_absence_proposals(
-    actor: Actor, school_id: int, status: ProposalStatus | None = ProposalStatus.PROPOSED
-) -> list[AbsenceProposal]:
-    """A school's proposals (by default the undecided ones), newest month first."""
-    with transaction() as session:
-        load_school(session, school_id)
-        authorize(session, actor, Permission.VIEW, school_scope(RecordKind.FLAG, school_id))
-        query = select(AbsenceProposal).join(
-            Student, Student.id == AbsenceProposal.student_id
-        ).where(Student.school_id == school_id)
-        if status is not None:
-            query = query.where(AbsenceProposal.status == status)
-        return list(session.exec(
-            query.order_by(AbsenceProposal.month.desc(), AbsenceProposal.id)))

@@ -147,21 +147,3 @@ def close_case(
         authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
         close(session, actor, case, CloseOutcome(outcome), on or clock.today(), note)
         return case
-
-
-def get_case(actor: Actor, case_id: int) -> SupportCase:
-    with transaction() as session:
-        case, student = load_case(session, case_id)
-        authorize(session, actor, Permission.VIEW, case_scope(session, case, student))
-        return case
-
-
-def case_timeline(actor: Actor, case_id: int) -> list[CaseEvent]:
-    """The case's events, oldest first."""
-    with transaction() as session:
-        case, student = load_case(session, case_id)
-        authorize(session, actor, Permission.VIEW, case_scope(session, case, student))
-        return list(session.exec(
-            select(CaseEvent).where(CaseEvent.case_id == case.id)
-            .order_by(CaseEvent.at, CaseEvent.id)
-        ))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -21,7 +21,7 @@ from juvenile.rules.criteria import SENSITIVE_CRITERIA, criterion
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
-from juvenile.security.policy import Permission, RecordKind, RecordScope, is_allowed
+from juvenile.security.policy import Permission, RecordKind, RecordScope
 from juvenile.security.scopes import student_scope
 from juvenile.services.school.students import load_student
 
@@ -125,26 +125,3 @@ def resolve_flag(
         flag.resolved_on = resolved_on
         session.add(flag)
         return flag
-
-
-def list_flags(
-    actor: Actor, student_id: int, include_resolved: bool = True
-) -> list[CriterionFlag]:
-    """A student's flags that ``actor`` may see: sensitive ones are left out unless
-    the gate allows them, and each sensitive one shown is audited by its id."""
-    with transaction() as session:
-        student = load_student(session, student_id)
-        scope = student_scope(session, student, kind=RecordKind.FLAG)
-        authorize(session, actor, Permission.VIEW, scope)
-        query = select(CriterionFlag).where(CriterionFlag.student_id == student.id)
-        if not include_resolved:
-            query = query.where(CriterionFlag.resolved_on.is_(None))
-        visible = []
-        for flag in session.exec(query.order_by(CriterionFlag.noticed_on, CriterionFlag.id)):
-            if flag.criterion in SENSITIVE_CRITERIA:
-                sensitive = replace(scope, id=flag.id, sensitive=True)
-                if not is_allowed(actor, Permission.VIEW, sensitive):
-                    continue
-                authorize(session, actor, Permission.VIEW, sensitive)
-            visible.append(flag)
-        return visible
