@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from engine_school.school_helpers import SYSTEM, csv_file
 from sqlmodel import select
+from student_records import register_student
 
 from juvenile import clock, db
 from juvenile.i18n import format_datetime
@@ -21,7 +22,6 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.services.administration.organisations import import_organisations
 from juvenile.services.school.flags import NewFlag, add_flags
-from juvenile.services.school.students import StudentData, create_student
 
 PACKAGE = Path(__file__).resolve().parents[1] / "juvenile"
 
@@ -38,10 +38,7 @@ def _student(birth: date) -> int:
     import_organisations(SYSTEM, csv_file(ORGANISATIONS), filename="orgs.csv")
     with db.transaction() as session:
         school_id = session.exec(select(School.id)).one()
-    return create_student(SYSTEM, StudentData(
-        iin=make_iin(birth, Sex.MALE, 1), last_name="Әлиев", first_name="Ғалым",
-        middle_name="Құрманұлы", school_id=school_id, grade=7, class_letter="Б",
-    )).id
+    return register_student(school_id, make_iin(birth, Sex.MALE, 1)).id
 
 
 @pytest.mark.parametrize("moment", [

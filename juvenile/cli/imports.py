@@ -15,7 +15,8 @@ IMPORTS = {
                       "juvenile.services.administration.organisations:import_organisations",
                       "cli.import.done"),
     "students": ("columns iin,last_name,first_name,middle_name,school_code,grade[,class_letter,"
-                 "language,representative_name,representative_relation,representative_phone]",
+                 "language,representative_name,representative_relation,representative_phone,"
+                 "representative_iin]",
                  "juvenile.services.school.student_import:import_students",
                  "students.cli.imported"),
     "attendance": ("columns iin,date,status[,school_code]; a re-imported day replaces the mark",

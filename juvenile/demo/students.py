@@ -125,7 +125,7 @@ def _students_file() -> io.BytesIO:
         lines.append(",".join((
             demo_iin(index, s), s.last_name, s.first_name, s.middle_name, school,
             str(s.grade), "АБВГ"[index % 4] if s.language == "ru" else "ӘБВГ"[index % 4],
-            s.language, s.representative, s.relation, s.phone,
+            s.language, s.representative, s.relation, s.phone, "",
         )))
     return io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -292,6 +292,6 @@ def add_large_school(count: int = 3000, school_code: str = LARGE_SCHOOL) -> int:
     for s in generated_students(count, seed=zlib.crc32(school_code.encode())):
         lines.append(",".join((s["iin"], s["last_name"], s["first_name"], s["middle_name"],
                                school_code, str(s["grade"]), s["class_letter"],
-                               s["language_of_instruction"], "", "", "")))
+                               s["language_of_instruction"], "", "", "", "")))
     source = io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))
     return import_students(Actor.system(login="demo"), source, filename="large.csv").created

@@ -2,6 +2,7 @@
 valid data, the same data from the same seed, loaded once."""
 
 import hashlib
+import io
 import shutil
 from datetime import date
 
@@ -24,7 +25,7 @@ from juvenile.rules.age import age_on
 from juvenile.rules.iin import Sex, make_iin, parse_iin
 from juvenile.security.actor import Actor
 from juvenile.services.analysis.quarterly import quarterly_analysis, scope_ids_by_code
-from juvenile.services.school.students import StudentData, create_student
+from juvenile.services.school.student_import import import_students
 
 SMALL = RegionScale(districts=3, schools=12, students=6000)
 
@@ -96,9 +97,12 @@ def test_the_data_are_valid_and_loaded_only_once(database):
 
     # Ids were assigned by the generator: new records still get fresh ones.
     school = next(iter(schools.values()))
-    created = create_student(Actor.system(), StudentData(
-        iin=make_iin(date(2012, 5, 17), Sex.FEMALE, 4000), last_name="Жаңа",
-        first_name="Оқушы", middle_name="", school_id=school.id, grade=7))
+    iin = make_iin(date(2012, 5, 17), Sex.FEMALE, 4000)
+    source = io.BytesIO(("iin,last_name,first_name,middle_name,school_code,grade\n"
+                         f"{iin},Жаңа,Оқушы,,{school.code},7\n").encode())
+    assert import_students(Actor.system(), source, filename="new.csv").created == 1
+    with db.transaction() as session:
+        created = session.exec(select(Student).where(Student.iin == iin)).one()
     assert created.id > max(born)
 
 

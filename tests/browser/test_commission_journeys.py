@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 from portal_pages import LANGUAGE_LABELS, choose, save_screenshot
 from pypdf import PdfReader
 from sqlmodel import select
+from student_records import Representative, register_student
 
 from juvenile import db
 from juvenile.i18n import Counted, format_date, translate
@@ -46,12 +47,6 @@ from juvenile.services.school.council import (
     record_participation,
 )
 from juvenile.services.school.flags import NewFlag, add_flags
-from juvenile.services.school.students import (
-    RepresentativeData,
-    StudentData,
-    add_representative,
-    create_student,
-)
 from juvenile.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -95,11 +90,9 @@ def refer(school_code: str, name: tuple[str, str, str], born: date, serial: int)
     (Art. 78 (4)), with the case packet, through the school's services."""
     with db.transaction() as session:
         school = session.exec(select(School).where(School.code == school_code)).one()
-    student = create_student(SYSTEM, StudentData(
-        iin=make_iin(born, Sex.MALE, serial), last_name=name[0], first_name=name[1],
-        middle_name=name[2], school_id=school.id, grade=8, class_letter="Б"))
-    add_representative(SYSTEM, student.id, RepresentativeData(
-        full_name="Сәрсенова Гүлжан Әлібекқызы", relation="mother", phone="+7 701 555 12 34"))
+    student = register_student(school.id, make_iin(born, Sex.MALE, serial), *name, grade=8,
+                               representative=Representative("Сәрсенова Гүлжан Әлібекқызы",
+                                                             "mother", "+7 701 555 12 34"))
     today = date.today()
     add_flags(SYSTEM, student.id, [
         NewFlag(4, today - timedelta(days=20), "Қазан айында 6 күн дәлелді себепсіз сабаққа "
@@ -303,9 +296,8 @@ def test_placement_terms_and_the_rehabilitation_plan_deadline(
     db.configure(portal_database)
     with db.transaction() as session:
         school = session.exec(select(School).where(School.code == SCHOOL)).one()
-    student = create_student(SYSTEM, StudentData(
-        iin=make_iin(date(2013, 4, 20), Sex.MALE, 7450), last_name="Жақыпов",
-        first_name="Ерасыл", middle_name="Талғатұлы", school_id=school.id, grade=7))
+    student = register_student(school.id, make_iin(date(2013, 4, 20), Sex.MALE, 7450),
+                               "Жақыпов", "Ерасыл", "Талғатұлы", class_letter="")
     ru = "ru"
     sign_in(page, portal, "secretary.alm")
     switch_language(page, ru)

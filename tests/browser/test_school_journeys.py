@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from portal_pages import LANGUAGE_LABELS, at, save_screenshot
 from pypdf import PdfReader
 from sqlmodel import func, select
+from student_records import Representative, register_student
 
 from juvenile import db
 from juvenile.i18n import translate
@@ -34,12 +35,6 @@ from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
 from juvenile.services.school.cases import open_case
 from juvenile.services.school.flags import NewFlag, add_flags
-from juvenile.services.school.students import (
-    RepresentativeData,
-    StudentData,
-    add_representative,
-    create_student,
-)
 
 pytestmark = pytest.mark.browser
 
@@ -89,12 +84,10 @@ def student(portal: str, portal_database: str) -> Student:
     with db.transaction() as session:
         school = session.exec(select(School).where(School.code == OWN_SCHOOL)).one()
     born = date(2012, 4, 9)
-    created = create_student(Actor.system(), StudentData(
-        iin=make_iin(born, Sex.MALE, 7300), last_name=NAME[0], first_name=NAME[1],
-        middle_name=NAME[2], school_id=school.id, grade=8, class_letter="Ә"))
-    add_representative(Actor.system(), created.id, RepresentativeData(
-        full_name="Құрманова Сәуле Бекқызы", relation="mother", phone="+7 701 444 55 66"))
-    return created
+    return register_student(school.id, make_iin(born, Sex.MALE, 7300), *NAME, grade=8,
+                            class_letter="Ә",
+                            representative=Representative("Құрманова Сәуле Бекқызы", "mother",
+                                                          "+7 701 444 55 66"))
 
 
 def _commission_name(language: str) -> str:

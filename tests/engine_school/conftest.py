@@ -9,16 +9,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from school_helpers import SYSTEM, csv_file
+from school_helpers import csv_file
 from sqlmodel import select
+from student_records import Representative, register_student
 
 from juvenile import db
 from juvenile.models import Commission, Role, School, User
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
 from juvenile.services.administration.organisations import import_organisations
-from juvenile.services.school.students import RepresentativeData, StudentData, add_representative
-from juvenile.services.school.students import create_student as create
 
 ORGANISATIONS = """kind,code,name_kk,name_ru,parent_code,special_kind
 district,D1,Бірінші аудан,Первый район,KZ-75,
@@ -40,17 +39,11 @@ class World:
     def student(self, school: str = "SA", birth: date = date(2012, 5, 17),
                 sex: Sex = Sex.MALE, last_name: str = "Әлиев", first_name: str = "Ғалым",
                 middle_name: str = "Құрманұлы", representative: bool = True) -> int:
-        """A student registered through the service, with one representative."""
-        iin = make_iin(birth, sex, next(_serials))
-        student = create(SYSTEM, StudentData(
-            iin=iin, last_name=last_name, first_name=first_name, middle_name=middle_name,
-            school_id=self.schools[school], grade=7, class_letter="Б",
-        ))
-        if representative:
-            add_representative(SYSTEM, student.id, RepresentativeData(
-                full_name="Әлиева Гүлнар Сейітқызы", relation="mother",
-                phone="+7 701 234 56 78"))
-        return student.id
+        """A student on the roll of ``school``, with one representative."""
+        return register_student(
+            self.schools[school], make_iin(birth, sex, next(_serials)), last_name, first_name,
+            middle_name, representative=Representative(phone="+7 701 234 56 78")
+            if representative else None).id
 
     def staff(self, school: str, role: Role = Role.SCHOOL_PSYCHOLOGIST) -> Actor:
         """A school user as the identity layer would resolve it from a session."""

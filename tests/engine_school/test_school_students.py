@@ -1,52 +1,79 @@
-"""The student register: IIN as the source of truth, names as written, transfers."""
+"""The student register: IIN as the source of truth, names as written, transfers.
+
+Students and their legal representatives come onto the register, and move
+between schools, through the student import (the import page and ``juvenile
+import students``); these tests register one student at a time through it.
+"""
 
 from datetime import date
 
 import pytest
-from school_helpers import SYSTEM, count
+from school_helpers import SYSTEM, count, csv_file
 from sqlmodel import select
 
 from juvenile import db
+from juvenile.imports.table import ImportRejected, RowError
 from juvenile.models import (
     AuditEntry,
     CaseEvent,
     CaseEventKind,
+    LegalRepresentative,
     SchoolTransfer,
     Student,
     SupportCase,
 )
-from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
 from juvenile.services.school.case_file import open_case_file
 from juvenile.services.school.cases import open_case
 from juvenile.services.school.flags import NewFlag, add_flags
-from juvenile.services.school.students import (
-    RepresentativeData,
-    StudentData,
-    add_representative,
-    create_student,
-    get_student,
-    update_student,
-)
-from juvenile.services.school.transfers import transfer_student
+from juvenile.services.school.student_import import StudentImportSummary, import_students
+from juvenile.services.school.students import get_student
 
 GOOD_IIN = make_iin(date(2011, 2, 3), Sex.FEMALE, 4321)
+FATHER_IIN = make_iin(date(1985, 3, 4), Sex.MALE, 12)
 
 
 def wrong_check_digit(iin: str) -> str:
     return iin[:11] + str((int(iin[11]) + 1) % 10)
 
 
-def _data(world, **changes) -> StudentData:
-    fields = dict(iin=GOOD_IIN, last_name="Иванова",
-                  first_name="Мария", middle_name="Петровна", school_id=world.schools["SA"],
-                  grade=5, class_letter="а", language_of_instruction="ru")
-    return StudentData(**(fields | changes))
+def _row(**changes) -> dict:
+    """One student's row of the register file, columns as the import names them."""
+    return dict(iin=GOOD_IIN, last_name="Иванова", first_name="Мария", middle_name="Петровна",
+                school_code="SA", grade=5, class_letter="а", language="ru") | changes
+
+
+def _row_of(student_id: int, **changes) -> dict:
+    """The row of a registered student, as the school's next register file has it."""
+    with db.transaction() as session:
+        s = session.get(Student, student_id)
+    return dict(iin=s.iin, last_name=s.last_name, first_name=s.first_name,
+                middle_name=s.middle_name, school_code="", grade=s.grade) | changes
+
+
+def _register(*rows: dict, actor=SYSTEM, on: date | None = None) -> StudentImportSummary:
+    columns = list(dict.fromkeys(column for row in rows for column in row))
+    lines = [",".join(columns), *(",".join(str(row.get(c, "")) for c in columns)
+                                  for row in rows)]
+    return import_students(actor, csv_file("\n".join(lines) + "\n"), filename="students.csv",
+                           on=on)
+
+
+def _refused(*rows: dict) -> list[RowError]:
+    with pytest.raises(ImportRejected) as rejected:
+        _register(*rows)
+    return rejected.value.errors
+
+
+def _student(iin: str = GOOD_IIN) -> Student:
+    with db.transaction() as session:
+        return session.exec(select(Student).where(Student.iin == iin)).one()
 
 
 def test_birth_date_and_sex_come_from_the_iin(world):
-    student = create_student(SYSTEM, _data(world))
+    _register(_row())
+    student = _student()
     assert (student.birth_date, student.sex) == (date(2011, 2, 3), Sex.FEMALE)
     assert (student.class_letter, student.language_of_instruction) == ("А", "ru")
 
@@ -65,53 +92,53 @@ def test_kazakh_names_are_kept_exactly_as_written(world):
         ({"grade": -1}, "students.error.bad_grade"),
         ({"last_name": "Иванова2"}, "students.error.bad_name"),
         ({"first_name": " "}, "students.error.name_required"),
-        ({"language_of_instruction": "en"}, "students.error.bad_language"),
+        ({"language": "en"}, "students.error.bad_language"),
     ],
 )
 def test_bad_fields_are_refused(world, changes, key):
-    with pytest.raises(RuleViolation) as refused:
-        create_student(SYSTEM, _data(world, **changes))
-    assert refused.value.key == key
+    assert [error.key for error in _refused(_row(**changes))] == [key]
     assert count(Student) == 0
 
 
 def test_grades_0_and_12_are_accepted(world):
-    create_student(SYSTEM, _data(world, grade=0))
-    student = create_student(SYSTEM, _data(world, grade=12,
-                                           iin=make_iin(date(2008, 1, 1), Sex.MALE, 7)))
-    assert student.grade == 12
+    _register(_row(grade=0))
+    older = make_iin(date(2008, 1, 1), Sex.MALE, 7)
+    _register(_row(grade=12, iin=older))
+    assert (_student().grade, _student(older).grade) == (0, 12)
 
 
 def test_an_iin_is_registered_once(world):
-    create_student(SYSTEM, _data(world))
-    with pytest.raises(RuleViolation) as refused:
-        create_student(SYSTEM, _data(world, school_id=world.schools["SB"]))
-    assert refused.value.key == "students.error.iin_registered"
+    _register(_row())
+    [twice] = _refused(_row(iin=FATHER_IIN), _row(iin=FATHER_IIN, school_code="SB"))
+    assert (twice.row, twice.key) == (3, "students.error.duplicate_iin")
+    summary = _register(_row(school_code="SB"))  # the same IIN again: that student
+    assert (summary.created, summary.updated) == (0, 1)
+    assert count(Student) == 1
 
 
-def test_update_cannot_move_school_silently(world):
-    student = create_student(SYSTEM, _data(world))
-    with pytest.raises(RuleViolation) as refused:
-        update_student(SYSTEM, student.id, _data(world, school_id=world.schools["SB"]))
-    assert refused.value.key == "students.error.school_by_transfer_only"
-    assert update_student(SYSTEM, student.id, _data(world, grade=6)).grade == 6
+def test_a_new_school_is_a_recorded_transfer_not_a_silent_move(world):
+    _register(_row())
+    assert _register(_row(school_code="SB", grade=6)).transferred == 1
+    student = _student()
+    assert (student.school_id, student.grade) == (world.schools["SB"], 6)
+    with db.transaction() as session:
+        transfer = session.exec(select(SchoolTransfer)).one()
+    assert (transfer.from_school_id, transfer.to_school_id) == (world.schools["SA"],
+                                                                world.schools["SB"])
 
 
 def test_representative_iin_is_validated_when_given(world):
-    student_id = world.student(representative=False)
-    with pytest.raises(RuleViolation) as refused:
-        add_representative(SYSTEM, student_id, RepresentativeData(
-            full_name="Петров Иван", relation="father",
-            iin=wrong_check_digit(make_iin(date(1985, 3, 4), Sex.MALE, 12))))
-    assert refused.value.key == "iin.bad_check_digit"
-    with pytest.raises(RuleViolation) as refused:
-        add_representative(SYSTEM, student_id, RepresentativeData(
-            full_name="Петров Иван", relation="uncle"))
-    assert refused.value.key == "students.error.bad_relation"
-    father = add_representative(SYSTEM, student_id, RepresentativeData(
-        full_name="Петров Иван", relation="Father",
-        iin=make_iin(date(1985, 3, 4), Sex.MALE, 12)))
-    assert father.relation == "father" and father.iin.startswith("850304")
+    father = {"representative_name": "Петров Иван", "representative_relation": "father"}
+    [refused] = _refused(_row(**father, representative_iin=wrong_check_digit(FATHER_IIN)))
+    assert (refused.column, refused.key) == ("representative_iin", "iin.bad_check_digit")
+    [refused] = _refused(_row(**father | {"representative_relation": "uncle"}))
+    assert (refused.column, refused.key) == ("representative_relation",
+                                             "students.error.bad_relation")
+    _register(_row(**father | {"representative_relation": "Father"},
+                   representative_iin=FATHER_IIN))
+    with db.transaction() as session:
+        [recorded] = session.exec(select(LegalRepresentative)).all()
+    assert recorded.relation == "father" and recorded.iin.startswith("850304")
 
 
 def test_another_schools_psychologist_cannot_create_or_read(world):
@@ -121,7 +148,7 @@ def test_another_schools_psychologist_cannot_create_or_read(world):
     with pytest.raises(AccessDenied):
         get_student(outsider, student_id)
     with pytest.raises(AccessDenied):
-        create_student(outsider, _data(world))
+        _register(_row(), actor=outsider)
     assert count(Student) == 1
     with db.transaction() as session:
         denials = session.exec(select(AuditEntry).where(AuditEntry.outcome == "denied")).all()
@@ -138,12 +165,14 @@ def test_transfer_takes_history_and_open_case_to_the_new_school(world):
     with pytest.raises(AccessDenied):
         open_case_file(new, case.id)
 
+    moving = _row_of(student_id, school_code="SB")
     with pytest.raises(AccessDenied):  # the receiving school cannot pull a student
-        transfer_student(new, student_id, world.schools["SB"], date(2026, 11, 2))
-    transfer = transfer_student(old, student_id, world.schools["SB"], date(2026, 11, 2))
-
-    assert (transfer.from_school_id, transfer.to_school_id) == (world.schools["SA"],
-                                                                world.schools["SB"])
+        _register(moving, actor=new, on=date(2026, 11, 2))
+    assert _register(moving, actor=old, on=date(2026, 11, 2)).transferred == 1
+    with db.transaction() as session:
+        transfer = session.exec(select(SchoolTransfer)).one()
+    assert (transfer.from_school_id, transfer.to_school_id, transfer.transferred_on) == (
+        world.schools["SA"], world.schools["SB"], date(2026, 11, 2))
     moved = open_case_file(new, case.id)
     with db.transaction() as session:  # the case stays the one SA opened
         assert session.get(SupportCase, case.id).school_id == world.schools["SA"]
@@ -154,8 +183,7 @@ def test_transfer_takes_history_and_open_case_to_the_new_school(world):
     assert count(SchoolTransfer) == 1 and count(CaseEvent) == 2
 
 
-def test_transfer_to_the_same_school_is_refused(world):
+def test_the_same_school_again_is_no_transfer(world):
     student_id = world.student("SA")
-    with pytest.raises(RuleViolation) as refused:
-        transfer_student(SYSTEM, student_id, world.schools["SA"])
-    assert refused.value.key == "students.error.same_school"
+    assert _register(_row_of(student_id, school_code="SA")).transferred == 0
+    assert count(SchoolTransfer) == 0

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
+from student_records import Representative, register_student
 
 from juvenile import db
 from juvenile.models import CriterionFlag, Role, School, User
@@ -23,8 +24,6 @@ from juvenile.services.school.council import (
     record_participation,
 )
 from juvenile.services.school.flags import NewFlag, add_flags
-from juvenile.services.school.students import RepresentativeData, StudentData, add_representative
-from juvenile.services.school.students import create_student as create
 
 ORGANISATIONS = """kind,code,name_kk,name_ru,parent_code,special_kind
 district,D1,Бірінші аудан,Первый район,KZ-75,
@@ -49,13 +48,8 @@ class World:
         while iin in self.iins:  # make_iin skips a serial without a check digit
             iin = make_iin(born, Sex.MALE, next(_serials))
         self.iins.add(iin)
-        student = create(SYSTEM, StudentData(
-            iin=iin, last_name=last, first_name=first,
-            middle_name=middle, school_id=self.schools[school], grade=grade,
-            class_letter=letter))
-        add_representative(SYSTEM, student.id, RepresentativeData(
-            full_name="Әлиева Гүлнар Сейітқызы", relation="mother"))
-        return student.id
+        return register_student(self.schools[school], iin, last, first, middle, grade, letter,
+                                representative=Representative()).id
 
     def staff(self, school: str = "SA", role: Role = Role.SCHOOL_PSYCHOLOGIST) -> Actor:
         login = f"{role.value}-{school}-{next(_serials)}"

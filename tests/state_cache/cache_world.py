@@ -22,6 +22,7 @@ from reflex_base.event import Event
 from reflex_base.event.processor import BaseStateEventProcessor
 from reflex_base.utils.format import format_event_handler
 from sqlmodel import select
+from student_records import register_student
 
 import juvenile.juvenile  # noqa: F401 (registers every page and state of the app)
 from juvenile import db
@@ -32,7 +33,6 @@ from juvenile.security import passwords
 from juvenile.security.actor import Actor
 from juvenile.services.identity import sessions
 from juvenile.services.identity.accounts import AccountForm, create_user
-from juvenile.services.school.students import StudentData, create_student
 from juvenile.state.auth import AuthState
 from juvenile.state.i18n import I18nState
 
@@ -58,9 +58,7 @@ def build_world() -> World:
         iin = make_iin(date(2012, 5, 17), Sex.MALE, serial)
         if iin is None:
             continue
-        create_student(Actor.system(), StudentData(
-            iin=iin, last_name="Әлиев", first_name="Ғалым", middle_name="", school_id=school_id,
-            grade=7, class_letter="Б"))
+        register_student(school_id, iin, middle_name="")
         iins.append(iin)
         if len(iins) == 4:
             break

@@ -74,30 +74,14 @@ __all__ = [
     "EXPORT_FORMATS",
     "ExportedReport",
     "QuarterlyAnalysis",
-    "SchoolRef",
     "ScopeChoice",
     "analysis_scopes",
     "export_quarterly",
     "quarterly_analysis",
     "rank_schools",
     "school_figures",
-    "schools_in_scope",
     "scope_ids_by_code",
 ]
-
-
-@dataclass(frozen=True)
-class SchoolRef:
-    """A school of the scope, for a picker (organisation names are public)."""
-
-    id: int
-    code: str
-    district_code: str
-    name_kk: str
-    name_ru: str
-
-    def name(self, language: str | None) -> str:
-        return self.name_kk if language == "kk" else self.name_ru
 
 
 @dataclass(frozen=True)
@@ -191,15 +175,6 @@ def school_figures(actor: Actor, year: int, quarter: int, school_id: int) -> Qua
         scope, _ = _open_scope(session, actor, Permission.VIEW, school_id=school_id)
         return compute(session, scope, period)
 
-
-def schools_in_scope(actor: Actor, district_id: int | None = None,
-                     region_id: int | None = None) -> list[SchoolRef]:
-    """The schools of a district or region (default: the analyst's own), by code."""
-    with transaction() as session:
-        scope, _ = _open_scope(session, actor, Permission.VIEW, district_id, region_id)
-        frame = schools_frame(session, scope)
-    return [SchoolRef(int(row.school_id), code, row.district_code, row.name_kk, row.name_ru)
-            for code, row in frame.iterrows()]
 
 
 def analysis_scopes(actor: Actor) -> list[ScopeChoice]:

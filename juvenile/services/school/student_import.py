@@ -2,7 +2,7 @@
 
 Columns ``iin,last_name,first_name,middle_name,school_code,grade``; optional
 ``class_letter,language`` and one legal representative per row
-(``representative_name,representative_relation,representative_phone``).
+(``representative_name,representative_relation,representative_phone,representative_iin``).
 An IIN already registered updates that student, so a re-import is harmless;
 a different school code moves the student there (a recorded transfer).
 """
@@ -39,8 +39,9 @@ from juvenile.services.school.transfers import move_to_school
 
 STUDENT_COLUMNS = ("iin", "last_name", "first_name", "middle_name", "school_code", "grade")
 OPTIONAL_COLUMNS = ("class_letter", "language", "representative_name",
-                    "representative_relation", "representative_phone")
-_REPRESENTATIVE = ("representative_name", "representative_relation", "representative_phone")
+                    "representative_relation", "representative_phone", "representative_iin")
+_REPRESENTATIVE = ("representative_name", "representative_relation", "representative_phone",
+                   "representative_iin")
 _LOOKUP_CHUNK = 5_000
 _PROGRESS_EVERY = 100
 
@@ -58,6 +59,7 @@ _REPRESENTATIVE_CHECKS = {
     "representative_name": lambda text: check_name(text, limit=REPRESENTATIVE_NAME_MAX_LENGTH),
     "representative_relation": check_relation,
     "representative_phone": check_phone,
+    "representative_iin": lambda text: parse_iin(text).iin if text else "",
 }
 
 
@@ -198,5 +200,6 @@ def _write(session: Session, actor: Actor, rows: list[dict], on: date,
             known[(student.id, name.casefold())] = representative
         representative.relation = values["representative_relation"]
         representative.phone = values["representative_phone"] or representative.phone
+        representative.iin = values["representative_iin"] or representative.iin
         session.add(representative)
     return StudentImportSummary(created=created, updated=updated, transferred=transferred)

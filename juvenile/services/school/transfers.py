@@ -11,16 +11,9 @@ from datetime import date
 
 from sqlmodel import Session
 
-from juvenile import clock
-from juvenile.db import transaction
 from juvenile.models import CaseEventKind, SchoolTransfer, Student
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
-from juvenile.security.gate import authorize
-from juvenile.security.policy import Permission
-from juvenile.security.scopes import student_scope
 from juvenile.services.school.cases import open_case_of, record_event
-from juvenile.services.school.students import load_school, load_student
 
 
 def record_transfer_on_open_cases(
@@ -50,17 +43,3 @@ def move_to_school(
     record_transfer_on_open_cases(session, actor, student, transfer)
     return transfer
 
-
-def transfer_student(
-    actor: Actor, student_id: int, to_school_id: int, on: date | None = None
-) -> SchoolTransfer:
-    """Move a student to another school; only the current school's staff may do it."""
-    with transaction() as session:
-        student = load_student(session, student_id)
-        load_school(session, to_school_id)
-        entry = authorize(session, actor, Permission.UPDATE, student_scope(session, student))
-        if to_school_id == student.school_id:
-            raise RuleViolation("students.error.same_school")
-        transfer = move_to_school(session, actor, student, to_school_id, on or clock.today())
-        entry.detail = f"transferred to school {to_school_id}"
-        return transfer
