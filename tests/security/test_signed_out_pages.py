@@ -25,25 +25,28 @@ SIGNED_OUT_EVENTS = {
     "juvenile.state.school.flag_form.FlagFormState": (
         "/school/students/5/flag", [("load", ()), ("submit", ())]),
     "juvenile.state.school.case.CasePageState": (
-        "/school/cases/7", [("load", ()), ("close", ())]),
+        "/school/cases/7", [("load", ()), ("close", ()), ("mark_done", ("1",)),
+                            ("add_free_flags", ())]),
     "juvenile.state.school.absences.AbsencesState": (
-        "/school/absences", [("load", ()), ("scan", ()), ("open_case", ("5",))]),
+        "/school/absences", [("load", ()), ("scan", ()), ("confirm", ("1",)),
+                             ("open_case", ("5",))]),
     "juvenile.state.school.imports.ImportState": (
         "/school/import", [("load", ()), ("upload", ([],))]),
     "juvenile.state.school.council.meetings.CouncilListState": (
         "/school/council", [("load", ()), ("plan", ())]),
     "juvenile.state.school.council.meeting.CouncilMeetingState": (
-        "/school/council/3", [("load", ()), ("hold", ()), ("add_cases", ()),
+        "/school/council/3", [("load", ()), ("hold", ()), ("add_cases", ()), ("save_case", ()),
                               ("download_protocol", ())]),
     "juvenile.state.commission.inbox.InboxState": (
         "/commission", [("load", ()), ("set_status", ("reviewed",))]),
     "juvenile.state.commission.referral.PacketState": (
         "/commission/referrals/4", [("load", ())]),
     "juvenile.state.commission.meetings.MeetingsState": (
-        "/commission/meetings", [("load", ()), ("next_month", ())]),
+        "/commission/meetings", [("load", ()), ("next_month", ()), ("plan", ())]),
     "juvenile.state.commission.meeting.MeetingState": (
         "/commission/meetings/2", [("load", ()), ("save_attendance", ()), ("approve", ()),
-                                   ("remove", ("1",)), ("download_agenda", ())]),
+                                   ("remove", ("1",)), ("save_decision", ()),
+                                   ("download_agenda", ())]),
     "juvenile.state.commission.deadlines.DeadlinesState": (
         "/commission/deadlines", [("load", ()), ("mark_done", ())]),
     "juvenile.state.commission.placements.PlacementsState": (
@@ -55,9 +58,10 @@ SIGNED_OUT_EVENTS = {
         "/analysis/schools/9", [("load", ()), ("set_year", ("2026",))]),
     "juvenile.state.admin_config.CalendarAdminState": (
         "/admin/calendar", [("load", ()), ("add_day", ({"day": "2026-05-04"},)),
-                            ("change_year", (1,))]),
+                            ("remove_day", ("2026-05-04",)), ("change_year", (1,))]),
     "juvenile.state.admin_config.DecisionCatalogueState": (
-        "/admin/decisions", [("load", ()), ("add_type", ({"code": "x"},))]),
+        "/admin/decisions", [("load", ()), ("add_type", ({"code": "x"},)),
+                             ("set_active", ("x", False))]),
     "juvenile.state.admin_config.OrganisationImportState": (
         "/admin/organisations", [("load", ()), ("upload", ([],))]),
     "juvenile.state.admin_users.AdminUsersState": (
