@@ -11,7 +11,6 @@ from juvenile.services.commission.agenda import add_agenda_item
 from juvenile.services.commission.board import meeting_page
 from juvenile.services.commission.decisions import record_decision
 from juvenile.services.commission.meetings import (
-    meeting_attendance,
     plan_meeting,
     record_attendance,
 )
@@ -41,7 +40,7 @@ def test_seven_members_three_present_no_decision_four_present_decides(world):
     with pytest.raises(RuleViolation) as refused:
         _decide(item)
     assert refused.value.key == "meeting.no_quorum" and refused.value.article == "Art. 79"
-    attendance = meeting_attendance(SYSTEM, meeting.id)  # kept despite the refusal
+    attendance = meeting_page(SYSTEM, meeting.id).record.attendance  # kept despite the refusal
     assert sum(a.present for a in attendance) == 3
     assert [a.absence_reason for a in attendance if a.member_id == members[6]] == ["іссапар"]
 

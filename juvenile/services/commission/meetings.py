@@ -137,18 +137,6 @@ def record_attendance(
         return quorum_of(session, meeting)
 
 
-def meeting_attendance(actor: Actor, meeting_id: int) -> list[MeetingAttendance]:
-    """The attendance rows of a meeting."""
-    with transaction() as session:
-        meeting = load_meeting(session, meeting_id)
-        authorize(session, actor, Permission.VIEW,
-                  commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
-                                   meeting.id))
-        return list(session.exec(select(MeetingAttendance)
-                                 .where(MeetingAttendance.meeting_id == meeting.id)
-                                 .order_by(MeetingAttendance.member_id)))
-
-
 
 def quorum_of(session: Session, meeting: CommissionMeeting) -> QuorumState:
     rows = session.exec(select(MeetingAttendance.present)
