@@ -6,7 +6,7 @@ wait for the council. Recording goes through services.council.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import func, select
+from sqlmodel import Session, func, select
 
 from juvenile.db import transaction
 from juvenile.models import (
@@ -134,14 +134,7 @@ def open_meeting(actor: Actor, meeting_id: int) -> MeetingFile:
             raise NotFound(RecordKind.COUNCIL_MEETING, meeting_id)
         authorize(session, actor, Permission.VIEW, meeting_scope(meeting))
         school = session.get(School, meeting.school_id)
-        rows = session.exec(
-            select(CouncilReview, SupportCase, Student, Commission)
-            .join(SupportCase, SupportCase.id == CouncilReview.case_id)
-            .join(Student, Student.id == SupportCase.student_id)
-            .outerjoin(Referral, Referral.case_id == SupportCase.id)
-            .outerjoin(Commission, Commission.id == Referral.commission_id)
-            .where(CouncilReview.meeting_id == meeting.id).order_by(CouncilReview.id)
-        ).all()
+        rows = reviewed_cases(session, meeting.id)
         agenda = [
             AgendaLine(
                 case.id, student.id, student.full_name, f"{student.grade}{student.class_letter}",
@@ -154,3 +147,17 @@ def open_meeting(actor: Actor, meeting_id: int) -> MeetingFile:
         return MeetingFile(meeting.id, meeting.school_id, school.name_kk, school.name_ru,
                            meeting.number, meeting.meeting_on, MeetingStatus(meeting.status),
                            meeting.members, agenda)
+
+
+def reviewed_cases(session: Session, meeting_id: int) -> list:
+    """A council meeting's reviews in the order recorded, each with its case, its
+    student and the commission a refusal referred it to (None if none); the meeting
+    page and its protocol read the same rows."""
+    return list(session.exec(
+        select(CouncilReview, SupportCase, Student, Commission)
+        .join(SupportCase, SupportCase.id == CouncilReview.case_id)
+        .join(Student, Student.id == SupportCase.student_id)
+        .outerjoin(Referral, Referral.case_id == SupportCase.id)
+        .outerjoin(Commission, Commission.id == Referral.commission_id)
+        .where(CouncilReview.meeting_id == meeting_id).order_by(CouncilReview.id)
+    ).all())

@@ -12,16 +12,13 @@ from sqlmodel import Session, select
 
 from juvenile.db import transaction
 from juvenile.models import (
-    Commission,
     CouncilMeeting,
     CouncilReview,
     CriterionFlag,
     LegalRepresentative,
     MeetingStatus,
     PlanMeasure,
-    Referral,
     School,
-    Student,
     SupportCase,
 )
 from juvenile.reports.council_data import HeardCase, Measure, PlanData, ProtocolData
@@ -32,6 +29,7 @@ from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope, is_allowed
 from juvenile.services.school.cases import case_scope, load_case
 from juvenile.services.school.council import meeting_scope
+from juvenile.services.school.council_register import reviewed_cases
 
 
 def _criteria(session: Session, actor: Actor, case: SupportCase,
@@ -59,14 +57,7 @@ def protocol_data(actor: Actor, meeting_id: int) -> ProtocolData:
         authorize(session, actor, Permission.EXPORT, meeting_scope(meeting)).detail = (
             "council protocol")
         school = session.get(School, meeting.school_id)
-        rows = session.exec(
-            select(CouncilReview, SupportCase, Student, Commission)
-            .join(SupportCase, SupportCase.id == CouncilReview.case_id)
-            .join(Student, Student.id == SupportCase.student_id)
-            .outerjoin(Referral, Referral.case_id == SupportCase.id)
-            .outerjoin(Commission, Commission.id == Referral.commission_id)
-            .where(CouncilReview.meeting_id == meeting.id).order_by(CouncilReview.id)
-        ).all()
+        rows = reviewed_cases(session, meeting.id)
         representatives = defaultdict(list)
         for student_id, name in session.exec(
             select(LegalRepresentative.student_id, LegalRepresentative.full_name)
