@@ -291,3 +291,54 @@ def _flags(student_id: int) -> list[CriterionFlag]:
     with db.transaction() as session:
         return list(session.exec(select(CriterionFlag).where(
             CriterionFlag.student_id == student_id)))
+
+
+def test_a_criterion_that_no_longer_applies_is_taken_back_with_a_day_and_a_reason(
+        portal: str, page: Page, student: Student):
+    """Art. 78 (2): a flag records a criterion while it applies; when it stops, the
+    school records since when and why, and the history stays on the card."""
+    add_flags(Actor.system(), student.id, [NewFlag(2, date.today(), "Сабақтан қалды.")])
+    flag = next(f for f in _flags(student.id) if f.criterion == 2 and f.resolved_on is None)
+    sign_in(page, portal, "psychologist12")
+    page.goto(f"{portal}/school/students/{student.id}")
+    page.locator(f"#flag-resolve-{flag.id}").click()
+    page.locator("#flag-resolve-save").click()  # no reason given
+    expect(page.locator("#flag-resolution-form")).to_contain_text(
+        translate("flag.error.reason_required", "kk"))
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    page.locator("#flag-resolved-on").fill(tomorrow)
+    page.locator("#flag-resolution-reason").fill("Сабаққа қайта қатысады.")
+    page.locator("#flag-resolve-save").click()
+    expect(page.locator("#flag-resolution-form")).to_contain_text(
+        translate("flag.error.date_in_future", "kk", day=date.fromisoformat(tomorrow)))
+    assert _flag(flag.id).resolved_on is None  # nothing written by either refusal
+    page.screenshot(path="test-artifacts/flag-resolution-kk.png")
+    switch_language(page, "ru")
+    expect(page.locator("#flag-resolve-save")).to_have_text(translate("ui.school.card.resolve",
+                                                                      "ru"))
+    page.screenshot(path="test-artifacts/flag-resolution-ru.png")
+
+    page.locator("#flag-resolved-on").fill(date.today().isoformat())
+    page.locator("#flag-resolve-save").click()
+    expect(page.locator("#flag-resolution-form")).to_have_count(0)
+    expect(page.locator("#student-flags")).to_contain_text("Сабаққа қайта қатысады.")
+    expect(page.locator(f"#flag-resolve-{flag.id}")).to_have_count(0)
+    assert _flag(flag.id).resolved_on == date.today()
+    assert _flag(flag.id).resolution_reason == "Сабаққа қайта қатысады."
+
+
+def test_the_administrator_reads_the_card_without_the_schools_controls(
+        portal: str, page: Page, student: Student):
+    """The administrator may read a child's card (audited) but changes no flag: the
+    card offers no flag control, and the server refuses anyway (test_school_flags)."""
+    add_flags(Actor.system(), student.id, [NewFlag(5, date.today(), "Үйден кетіп қалды.")])
+    portal_pages.sign_in(page, portal, "admin", lands_on="/admin")
+    page.goto(f"{portal}/school/students/{student.id}")
+    expect(page.locator("#student-flags")).to_contain_text("Үйден кетіп қалды.")
+    for control in ("#student-add-flag", "#student-open-case", "[id^=flag-resolve-]"):
+        expect(page.locator(control)).to_have_count(0)
+
+
+def _flag(flag_id: int) -> CriterionFlag:
+    with db.transaction() as session:
+        return session.get(CriterionFlag, flag_id)

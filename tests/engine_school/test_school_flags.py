@@ -12,6 +12,7 @@ from juvenile.rules.age import eighteenth_birthday
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
 from juvenile.services.school.flags import NewFlag, add_flags, resolve_flag
+from juvenile.services.school.student_file import student_file
 
 BIRTH = date(2008, 12, 1)
 EIGHTEEN = eighteenth_birthday(BIRTH)  # 2026-12-01
@@ -123,3 +124,18 @@ def test_another_schools_psychologist_cannot_flag_or_resolve(world):
     with pytest.raises(AccessDenied):
         resolve_flag(outsider, flag.id, date(2026, 11, 1), "fine now")
     assert count(CriterionFlag) == 1
+
+
+def test_the_administrator_reads_the_flags_but_may_not_take_one_back(world):
+    """The card offers the school's flag controls only where the policy allows them
+    (``may_change_flags``), and the server refuses the administrator anyway."""
+    student_id = world.student("SA")
+    [flag] = add_flags(SYSTEM, student_id, [NewFlag(1, date(2026, 10, 5), "failing")])
+    assert student_file(world.staff("SA"), student_id).may_change_flags
+    admins_view = student_file(world.admin(), student_id)
+    assert [line.flag_id for line in admins_view.flags] == [flag.id]
+    assert not admins_view.may_change_flags
+    with pytest.raises(AccessDenied):
+        resolve_flag(world.admin(), flag.id, date(2026, 11, 1), "fine now")
+    with db.transaction() as session:
+        assert session.get(CriterionFlag, flag.id).resolved_on is None

@@ -21,7 +21,7 @@ SIGNED_OUT_EVENTS = {
         "/school/students", [("load", ()), ("find", ({"search": "Әлиев"},)),
                              ("next_page", ())]),
     "juvenile.state.school.student_card.StudentCardState": (
-        "/school/students/5", [("load", ()), ("open_case", ())]),
+        "/school/students/5", [("load", ()), ("open_case", ()), ("resolve", ())]),
     "juvenile.state.school.flag_form.FlagFormState": (
         "/school/students/5/flag", [("load", ()), ("submit", ())]),
     "juvenile.state.school.case.CasePageState": (

@@ -9,7 +9,7 @@ one message and no data (Art. 83 (2): nothing about a child is disclosed).
 import reflex as rx
 
 from juvenile.components.text import t
-from juvenile.components.ui import notice
+from juvenile.components.ui import field, notice
 from juvenile.components.workspace import section
 from juvenile.pages.school.common import case_state_badge, school_page
 from juvenile.state.school.student_card import StudentCardState as S
@@ -52,21 +52,55 @@ def _personal() -> rx.Component:
 
 
 def _flag(flag: rx.Var) -> rx.Component:
+    taken_back = flag.resolved != ""
     return rx.box(
         rx.hstack(
-            rx.badge(flag["criterion"], color_scheme=rx.cond(flag["resolved"] != "", "gray",
-                                                             "amber")),
-            rx.text(flag["name"], size="2", weight="medium",
-                    text_decoration=rx.cond(flag["resolved"] != "", "line-through", "none")),
-            rx.cond(flag["sensitive"] != "", rx.icon("lock", size=14,
-                                                     color=rx.color("amber", 10))),
+            rx.badge(flag.criterion, color_scheme=rx.cond(taken_back, "gray", "amber")),
+            rx.text(flag.name, size="2", weight="medium",
+                    text_decoration=rx.cond(taken_back, "line-through", "none")),
+            rx.cond(flag.sensitive, rx.icon("lock", size=14, color=rx.color("amber", 10))),
+            rx.spacer(),
+            rx.cond(S.may_change_flags & ~taken_back & (S.resolving != flag.flag_id),
+                    rx.button(t("ui.school.card.no_longer_applies"), size="1", variant="ghost",
+                              color_scheme="gray",
+                              on_click=S.start_resolution(flag.flag_id),
+                              id="flag-resolve-" + flag.flag_id)),
             align="center",
             spacing="2",
+            width="100%",
         ),
-        rx.text(flag["noticed"], " — ", flag["evidence"], size="1", color_scheme="gray"),
-        rx.cond(flag["resolved"] != "", rx.text(flag["resolved"], size="1",
-                                                color_scheme="gray")),
+        rx.text(flag.noticed, " — ", flag.evidence, size="1", color_scheme="gray"),
+        rx.cond(taken_back, rx.text(flag.resolved, size="1", color_scheme="gray")),
+        rx.cond(S.resolving == flag.flag_id, _resolution_form()),
         width="100%",
+    )
+
+
+def _resolution_form() -> rx.Component:
+    """Since when and why the criterion no longer applies; refusals under their field."""
+    return rx.vstack(
+        rx.box(field("ui.school.card.resolved_on",
+                     rx.input(type="date", value=S.resolved_on, on_change=S.set_resolved_on,
+                              id="flag-resolved-on"),
+                     S.resolved_on_error), width="18rem"),
+        field("ui.school.card.resolution_reason",
+              rx.text_area(value=S.resolution_reason, on_change=S.set_resolution_reason,
+                           rows="2", width="100%", id="flag-resolution-reason"),
+              S.reason_error),
+        rx.hstack(
+            rx.button(t("ui.school.card.resolve"), size="1", on_click=S.resolve,
+                      id="flag-resolve-save"),
+            rx.button(t("ui.school.form.cancel"), size="1", variant="soft", color_scheme="gray",
+                      on_click=S.cancel_resolution),
+            spacing="2",
+        ),
+        spacing="2",
+        padding="0.6rem",
+        margin_top="0.4rem",
+        border_radius="6px",
+        background_color=rx.color("gray", 2),
+        width="100%",
+        id="flag-resolution-form",
     )
 
 
@@ -77,15 +111,20 @@ def _flags() -> rx.Component:
                 rx.vstack(rx.foreach(S.flags, _flag), spacing="2", width="100%",
                           id="student-flags"),
                 rx.text(t("ui.school.card.no_flags"), size="2", color_scheme="gray")),
-        rx.hstack(
-            rx.link(rx.button(rx.icon("flag", size=14), t("ui.school.card.add_flag"), size="1",
-                              variant="soft"), href="/school/students/" + S.student_id
-                    + "/flag", id="student-add-flag"),
-            rx.cond(S.free_flags > 0,
-                    rx.button(rx.icon("folder-plus", size=14), t("ui.school.card.open_case"),
-                              size="1", on_click=S.open_case, id="student-open-case")),
-            spacing="2",
-            wrap="wrap",
+        rx.cond(
+            S.may_change_flags,
+            rx.hstack(
+                rx.link(rx.button(rx.icon("flag", size=14), t("ui.school.card.add_flag"),
+                                  size="1", variant="soft"),
+                        href="/school/students/" + S.student_id + "/flag",
+                        id="student-add-flag"),
+                rx.cond(S.free_flags > 0,
+                        rx.button(rx.icon("folder-plus", size=14),
+                                  t("ui.school.card.open_case"), size="1",
+                                  on_click=S.open_case, id="student-open-case")),
+                spacing="2",
+                wrap="wrap",
+            ),
         ),
     )
 

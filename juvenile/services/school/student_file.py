@@ -108,6 +108,7 @@ class StudentFile:
     cases: list[CaseLine]
     placements: list[PlacementLine]
     openers: list[Opener]  # newest first
+    may_change_flags: bool  # the page offers flagging and "no longer applies" only then
 
 
 def _flags(session: Session, actor: Actor, student: Student) -> list[FlagLine]:
@@ -214,4 +215,6 @@ def student_file(actor: Actor, student_id: int) -> StudentFile:
             cases=_cases(session, actor, student),
             placements=_placements(session, actor, student),
             openers=_openers(session, student),
+            may_change_flags=is_allowed(actor, Permission.UPDATE,
+                                        student_scope(session, student, kind=RecordKind.FLAG)),
         )
