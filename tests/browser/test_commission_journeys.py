@@ -375,3 +375,35 @@ def test_another_commission_sees_none_of_it(
         denied = session.exec(select(AuditEntry).where(
             AuditEntry.login == OTHER_SECRETARY, AuditEntry.action == AuditAction.DENIED)).all()
     assert {e.record_type for e in denied} >= {"referral", "commission_meeting"}
+
+
+def test_the_secretary_keeps_the_composition_and_a_member_only_reads_it(
+        portal: str, page: Page):
+    """Art. 79 (4): the secretary adds a person and takes them out again; a refused
+    name is shown under its field, nothing is added; a member reads the list only."""
+    newcomer = "Жұмабаева Гүлнар Серікқызы"
+    sign_in(page, portal, "secretary.alm")
+    page.goto(f"{portal}/commission/members")
+    page.locator("#member-add").click()  # no name
+    expect(page.locator("#members-table")).to_be_visible()
+    expect(page.get_by_text(translate("composition.bad_name", "kk", limit=200))).to_be_visible()
+    rows_before = page.locator(".member-row").count()
+    page.locator("#member-name").fill(newcomer)
+    page.locator("#member-add").click()
+    row = page.locator(".member-row", has_text=newcomer)
+    expect(row).to_contain_text(translate("ui.commission.members.current", "kk"))
+    assert page.locator(".member-row").count() == rows_before + 1
+    save_screenshot(page, "commission-members-kk")
+    row.get_by_role("button").click()  # take out of the composition
+    expect(row).to_contain_text(translate("ui.commission.members.former", "kk"))
+    page.locator("#language-switcher").click()
+    page.get_by_role("option", name=LANGUAGE_LABELS["ru"]).click()
+    expect(row).to_contain_text(translate("ui.commission.members.former", "ru"))
+    save_screenshot(page, "commission-members-ru")
+
+    page.context.clear_cookies()
+    sign_in(page, portal, "member.alm")
+    page.goto(f"{portal}/commission/members")
+    expect(page.locator(".member-row", has_text=newcomer)).to_be_visible()
+    for control in ("#member-add", "[id^=member-out-]", "[id^=member-in-]"):
+        expect(page.locator(control)).to_have_count(0)

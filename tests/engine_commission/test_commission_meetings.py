@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 from commission_world import SYSTEM
 
-from juvenile.models import AgendaItemKind, CommissionMeetingStatus, MemberPosition
+from juvenile.models import AgendaItemKind, CommissionMeetingStatus, MemberPosition, Role
 from juvenile.rules.errors import RuleViolation
+from juvenile.security.gate import AccessDenied
 from juvenile.services.commission.agenda import add_agenda_item
 from juvenile.services.commission.board import meeting_page
 from juvenile.services.commission.decisions import record_decision
@@ -14,7 +15,11 @@ from juvenile.services.commission.meetings import (
     plan_meeting,
     record_attendance,
 )
-from juvenile.services.commission.members import add_member, set_member_active
+from juvenile.services.commission.members import (
+    add_member,
+    commission_composition,
+    set_member_active,
+)
 
 DAY = date(2026, 12, 14)
 
@@ -115,3 +120,24 @@ def test_a_present_member_has_no_absence_reason(world):
     with pytest.raises(RuleViolation) as refused:
         record_attendance(SYSTEM, meeting.id, members[:3], {members[0]: "ауырды"})
     assert refused.value.key == "meeting.reason_for_present"
+
+
+def test_the_secretary_keeps_the_composition_and_members_read_it(world):
+    """Art. 79 (4): the composition page lists current members first, then former ones;
+    only the secretary of that commission changes it."""
+    members = world.members(n=4)
+    secretary, member = world.secretary("C1"), world.user(Role.COMMISSION_MEMBER, "C1")
+    set_member_active(secretary, members[3], False)
+    composition = commission_composition(member)
+    assert [(line.member_id, line.active) for line in composition.members] == [
+        (members[0], True), (members[1], True), (members[2], True), (members[3], False)]
+    assert not composition.may_change and commission_composition(secretary).may_change
+    with pytest.raises(AccessDenied):
+        set_member_active(member, members[3], True)
+    with pytest.raises(AccessDenied):  # another district's secretary
+        set_member_active(world.secretary("C2"), members[0], False)
+    with pytest.raises(AccessDenied):
+        add_member(world.secretary("C2"), world.commissions["C1"], "Бөгде", "member")
+    assert len(commission_composition(world.secretary("C2")).members) == 0  # its own only
+    set_member_active(secretary, members[3], True)
+    assert all(line.active for line in commission_composition(secretary).members)

@@ -49,6 +49,8 @@ SIGNED_OUT_EVENTS = {
                                    ("download_agenda", ())]),
     "juvenile.state.commission.deadlines.DeadlinesState": (
         "/commission/deadlines", [("load", ()), ("mark_done", ())]),
+    "juvenile.state.commission.members.MembersState": (
+        "/commission/members", [("load", ()), ("add", ()), ("set_active", ("1", False))]),
     "juvenile.state.commission.placements.PlacementsState": (
         "/commission/placements", [("load", ()), ("set_filter", ("kind", "all")),
                                    ("register", ())]),

@@ -2,11 +2,19 @@
 
 import reflex as rx
 
-from juvenile.pages.commission import deadlines, inbox, meeting, meetings, placements, referral
+from juvenile.pages.commission import (
+    deadlines,
+    inbox,
+    meeting,
+    meetings,
+    members,
+    placements,
+    referral,
+)
 
 ROUTES = (inbox.ROUTE,)  # the area's front page, which replaces the landing placeholder
 
 
 def register(app: rx.App) -> None:
-    for module in (inbox, referral, meetings, meeting, placements, deadlines):
+    for module in (inbox, referral, meetings, meeting, placements, deadlines, members):
         module.register(app)

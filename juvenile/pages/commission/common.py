@@ -12,13 +12,15 @@ from juvenile.state.commission.badge import DeadlineBadgeState
 
 __all__ = ["commission_page", "section", "status_badge"]
 
-INBOX, MEETINGS, PLACEMENTS, DEADLINES = ("/commission", "/commission/meetings",
-                                          "/commission/placements", "/commission/deadlines")
+INBOX, MEETINGS, PLACEMENTS, DEADLINES, MEMBERS = (
+    "/commission", "/commission/meetings", "/commission/placements", "/commission/deadlines",
+    "/commission/members")
 TABS = [
     (INBOX, "ui.commission.nav.inbox", "inbox"),
     (MEETINGS, "ui.commission.nav.meetings", "calendar-days"),
     (PLACEMENTS, "ui.commission.nav.placements", "building-2"),
     (DEADLINES, "ui.commission.nav.deadlines", "alarm-clock"),
+    (MEMBERS, "ui.commission.nav.members", "users"),
 ]
 # Members read meetings and referrals, not placements (policy.ROLE_PERMISSIONS): display only.
 MEMBER_ROLE_KEY = "ui.role.commission_member"

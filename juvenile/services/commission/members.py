@@ -1,8 +1,11 @@
 """The composition of a commission (Art. 79 (4)): chair, deputy chair, members, secretary.
 
 Members are kept, not deleted: an inactive member stays in the attendance of
-past meetings but no longer counts towards a quorum.
+past meetings but no longer counts towards a quorum. The secretary keeps the
+composition on the commission's "composition" page.
 """
+
+from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
@@ -11,7 +14,7 @@ from juvenile.models import CommissionMember, MemberPosition
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
-from juvenile.security.policy import Permission, RecordKind
+from juvenile.security.policy import Permission, RecordKind, is_allowed
 from juvenile.services.commission.records import commission_scope, load_commission
 
 NAME_MAX_LENGTH = 200
@@ -56,6 +59,37 @@ def set_member_active(actor: Actor, member_id: int, active: bool) -> CommissionM
         session.add(member)
         return member
 
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    member_id: int
+    full_name: str
+    position: MemberPosition
+    active: bool
+
+
+@dataclass(frozen=True)
+class Composition:
+    commission_id: int
+    members: list[MemberLine]  # current members first, each group by position
+    may_change: bool  # the secretary keeps the composition; members only read it
+
+
+def commission_composition(actor: Actor) -> Composition:
+    """The composition of the actor's own commission, former members included."""
+    if actor.commission_id is None:  # e.g. an administrator: no commission of their own
+        raise RuleViolation("inbox.commission_required")
+    with transaction() as session:
+        scope = commission_scope(RecordKind.COMMISSION_MEETING, actor.commission_id)
+        authorize(session, actor, Permission.VIEW, scope)
+        members = active_members(session, actor.commission_id, include_inactive=True)
+        return Composition(
+            commission_id=actor.commission_id,
+            members=[MemberLine(m.id, m.full_name, m.position, m.active)
+                     for m in sorted(members, key=lambda m: not m.active)],
+            may_change=is_allowed(actor, Permission.UPDATE, scope),
+        )
 
 
 def active_members(
