@@ -31,8 +31,10 @@ setup: $(VENV)/.installed toolchain/node_modules/.installed
 # raise it here by hand, like any other pin.
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the locked Python packages into $(VENV) (a few minutes the first time)..."
 	$(BIN)/python -m pip install --quiet pip==26.3
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	set -o pipefail; $(BIN)/python -m pip install --progress-bar off --require-hashes \
+		-r requirements.lock | sed -un '/^\(Collecting\|Successfully installed\)/p'
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 

@@ -21,6 +21,13 @@ def port() -> int:
     return int(os.environ.get("JUVENILE_PORT", "3000"))
 
 
+def host() -> str:
+    """JUVENILE_HOST: the address the portal listens on. Loopback by default, so a
+    demo on a laptop is not open to the local network; a server opens it on purpose
+    (``0.0.0.0``, or its own address behind the TLS proxy)."""
+    return os.environ.get("JUVENILE_HOST", "").strip() or "127.0.0.1"
+
+
 def demo_mode() -> bool:
     """JUVENILE_DEMO=1 shows the demo sign-ins on the sign-in page."""
     return os.environ.get("JUVENILE_DEMO", "0").lower() in {"1", "true", "yes"}

@@ -84,3 +84,13 @@ def test_port_in_use_is_one_line(tmp_path):
     assert result.returncode == 2
     expected = f"juvenile: Port {port} is in use; choose another with JUVENILE_PORT."
     assert result.stderr.strip() == expected
+
+
+def test_the_portal_listens_on_loopback_unless_juvenile_host_opens_it(monkeypatch):
+    """A demo on a laptop stays on the laptop (issue 20, item 10)."""
+    from juvenile import settings
+
+    monkeypatch.delenv("JUVENILE_HOST", raising=False)
+    assert settings.host() == "127.0.0.1"
+    monkeypatch.setenv("JUVENILE_HOST", "0.0.0.0")  # noqa: S104 (opened on purpose)
+    assert settings.host() == "0.0.0.0"  # noqa: S104

@@ -1,5 +1,7 @@
 """The landing page loads in the built portal and follows the language switcher."""
 
+import socket
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -33,3 +35,27 @@ def test_health_route_reports_the_database(portal: str, page: Page):
     response = page.request.get(f"{portal}/api/health")
     assert response.status == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def _non_loopback_address() -> str | None:
+    """This machine's address on its network (a UDP "connect" sends nothing)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the outgoing interface
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if address.startswith("127.") else address
+
+
+def test_the_portal_listens_on_loopback_only_by_default(portal: str):
+    """A demo on a laptop is not open to the local network unless JUVENILE_HOST says so."""
+    address = _non_loopback_address()
+    if address is None:
+        pytest.skip("this machine has no network address besides loopback")
+    port = int(portal.rsplit(":", 1)[1])
+    with socket.socket() as client:
+        client.settimeout(3)
+        assert client.connect_ex((address, port)) != 0, f"the portal answers on {address}"
+    with socket.socket() as client:
+        assert client.connect_ex(("127.0.0.1", port)) == 0

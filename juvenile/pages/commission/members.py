@@ -13,7 +13,8 @@ from juvenile.state.commission.members import MembersState as S
 def _member(member: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.text(member.full_name, weight="medium", size="2",
-                              color_scheme=rx.cond(member.active, None, "gray"))),
+                              color=rx.cond(member.active, rx.color("gray", 12),
+                                            rx.color("gray", 10)))),
         rx.table.cell(member.position),
         rx.table.cell(rx.cond(
             member.active,
