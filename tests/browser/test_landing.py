@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from juvenile.i18n import translate
+from juvenile.settings import PROJECT_ROOT, cli_language
 
 pytestmark = pytest.mark.browser
 
@@ -59,3 +60,13 @@ def test_the_portal_listens_on_loopback_only_by_default(portal: str):
         assert client.connect_ex((address, port)) != 0, f"the portal answers on {address}"
     with socket.socket() as client:
         assert client.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_the_first_start_explains_reflexs_own_hint(portal: str):
+    """Reflex's "Run `uv run reflex run`" line, printed mid-start, is explained before it
+    (issue 20, item 11): the serve command's own lines come first."""
+    log = (PROJECT_ROOT / "test-artifacts" / "portal.log").read_text(encoding="utf-8")
+    explained = log.find(translate("cli.serve.building", cli_language()))
+    assert explained != -1, log[:2000]
+    hint = log.find("reflex run`")
+    assert hint == -1 or explained < hint
