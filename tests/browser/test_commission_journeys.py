@@ -407,3 +407,19 @@ def test_the_secretary_keeps_the_composition_and_a_member_only_reads_it(
     expect(page.locator(".member-row", has_text=newcomer)).to_be_visible()
     for control in ("#member-add", "[id^=member-out-]", "[id^=member-in-]"):
         expect(page.locator(control)).to_have_count(0)
+
+
+def test_the_term_bars_show_how_much_of_each_term_has_run(portal: str, page: Page):
+    """Issue 20, item 2: the term's progress reached the bar as text, so every bar was
+    indeterminate and the browser logged "Invalid prop 'value'"."""
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text))
+    sign_in(page, portal, "secretary.alm")
+    page.goto(f"{portal}/commission/placements")
+    bars = page.locator("#placements-table [role=progressbar]")
+    expect(bars.first).to_be_visible()
+    assert page.locator("#placements-table [role=progressbar][data-state=indeterminate]"
+                        ).count() == 0
+    values = [int(bars.nth(n).get_attribute("aria-valuenow")) for n in range(bars.count())]
+    assert all(0 <= value <= 100 for value in values) and any(value > 0 for value in values)
+    assert not [text for text in warnings if "Invalid prop" in text]

@@ -6,6 +6,7 @@ The engine checks every legal limit and names the article when it refuses;
 the refusal shows next to the field it concerns.
 """
 
+import dataclasses
 from collections.abc import Callable
 
 import reflex as rx
@@ -21,7 +22,6 @@ from juvenile.services.commission import placement_return
 from juvenile.services.commission import placements as engine
 from juvenile.services.commission.placement_register import (
     PlacementDetail,
-    PlacementRow,
     PlacementsPage,
     PlacementTerms,
     placement_detail,
@@ -39,6 +39,7 @@ from juvenile.state.commission.common import (
     parse_day,
     parse_id,
 )
+from juvenile.state.commission.placement_view import PlacementView, placement_view
 from juvenile.state.workspace import PagedList
 
 ANY = "all"
@@ -94,7 +95,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
     page: int = 1
     pages: int = 1
     total: int = 0
-    rows: list[dict[str, str]] = []
+    rows: list[PlacementView] = []
     kind_options: list[dict[str, str]] = []
     status_options: list[dict[str, str]] = []
     body_options: list[dict[str, str]] = []
@@ -105,7 +106,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
     organisation_options: list[dict[str, str]] = []
     # one placement and a form for it
     selected: str = ""
-    detail: dict[str, str] = {}
+    detail: PlacementView = PlacementView()  # id "" while none is open
     history: list[dict[str, str]] = []
     actions: list[str] = []
     action: str = ""
@@ -155,51 +156,22 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
             {"value": str(o.id), "label": f"{o.name(language)} ({o.code})"}
             for o in organisations if o.kind == PlacementKind.SPECIAL_REGIME]
         if self._page is not None:
-            self.rows = [self._row(row, language) for row in self._page.rows]
+            today = clock.today()
+            self.rows = [placement_view(row, language, today) for row in self._page.rows]
         self._render_detail(language)
-
-    def _row(self, row: PlacementRow, language: str) -> dict[str, str]:
-        p = row.placement
-        today = clock.today()
-        return {
-            "id": str(p.id), "name": row.student_name, "school": row.school_code,
-            "kind": p.kind.value, "kind_label": translate(f"placement.kind.{p.kind.value}",
-                                                          language),
-            "organisation": row.organisation_kk if language == "kk" else row.organisation_ru,
-            "status": p.status.value,
-            "status_label": translate(f"placement.status.{p.status.value}", language),
-            "start": format_date(p.start_date, language),
-            "end": format_date(p.planned_end, language),
-            "term": translate("ui.commission.placements.months", language,
-                              count=p.term_months),
-            "progress": str(row.progress),
-            "extensions": str(row.extensions) if row.extensions else "",
-            "notice_due": format_date(p.notice_due, language),
-            "notice": format_date(p.notice_received_on, language),
-            "notice_late": "1" if (p.status == PlacementStatus.ACTIVE
-                                   and p.notice_received_on is None
-                                   and p.notice_due < today) else "",
-            "returned": format_date(p.return_date, language),
-            "ended": format_date(p.ended_on, language),
-            "plan_due": format_date(p.rehabilitation_plan_due, language),
-            "plan_made": format_date(p.rehabilitation_plan_made_on, language),
-            "plan_status": row.plan_status,
-            "plan_label": translate(f"ui.commission.placements.plan.{row.plan_status}",
-                                    language) if row.plan_status else "",
-        }
 
     def _render_detail(self, language: str) -> None:
         if self._detail is None:
-            self.detail, self.history, self.actions, self.ground_options = {}, [], [], []
+            self.detail, self.history, self.actions, self.ground_options = (
+                PlacementView(), [], [], [])
             return
         row, placement = self._detail.row, self._detail.row.placement
-        self.detail = {**self._row(row, language),
-                       "decided": translate("ui.commission.placements.decided_by", language,
-                                            body=translate(f"placement.body."
-                                                           f"{placement.deciding_body.value}",
-                                                           language),
-                                            date=format_date(placement.decision_date,
-                                                             language))}
+        self.detail = dataclasses.replace(
+            placement_view(row, language, clock.today()),
+            decided=translate("ui.commission.placements.decided_by", language,
+                              body=translate(f"placement.body.{placement.deciding_body.value}",
+                                             language),
+                              date=format_date(placement.decision_date, language)))
         self.history = [
             {"kind": translate(f"placement.change.{c.kind.value}", language),
              "decided": format_date(c.decided_on, language),
