@@ -329,13 +329,24 @@ def test_a_criterion_that_no_longer_applies_is_taken_back_with_a_day_and_a_reaso
 
 def test_the_administrator_reads_the_card_without_the_schools_controls(
         portal: str, page: Page, student: Student):
-    """The administrator may read a child's card (audited) but changes no flag: the
-    card offers no flag control, and the server refuses anyway (test_school_flags)."""
-    add_flags(Actor.system(), student.id, [NewFlag(5, date.today(), "Үйден кетіп қалды.")])
+    """The administrator may read a child's card and case (audited) but changes nothing
+    there: neither page offers a school's control (issue 20, item 4), and the server
+    refuses anyway (test_school_flags, test_school_casework)."""
+    [flag] = add_flags(Actor.system(), student.id,
+                       [NewFlag(5, date.today(), "Үйден кетіп қалды.")])
+    with db.transaction() as session:
+        case = session.exec(select(SupportCase).where(
+            SupportCase.student_id == student.id, SupportCase.closed_on.is_(None))).first()
+    case = case or open_case(Actor.system(), student.id, [flag.id])
     portal_pages.sign_in(page, portal, "admin", lands_on="/admin")
     page.goto(f"{portal}/school/students/{student.id}")
     expect(page.locator("#student-flags")).to_contain_text("Үйден кетіп қалды.")
-    for control in ("#student-add-flag", "#student-open-case", "[id^=flag-resolve-]"):
+    for control in ("#school-tabs", "#student-add-flag", "#student-open-case",
+                    "[id^=flag-resolve-]"):
+        expect(page.locator(control)).to_have_count(0)
+    page.goto(f"{portal}/school/cases/{case.id}")
+    expect(page.locator("#case-student")).to_have_text(FULL_NAME)
+    for control in ("#school-tabs", "#case-new-flag", "#case-to-council", ".measure-done"):
         expect(page.locator(control)).to_have_count(0)
 
 

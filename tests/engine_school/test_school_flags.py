@@ -11,6 +11,8 @@ from juvenile.models import AuditEntry, CriterionFlag, Role
 from juvenile.rules.age import eighteenth_birthday
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
+from juvenile.services.school.case_file import open_case_file
+from juvenile.services.school.cases import open_case
 from juvenile.services.school.flags import NewFlag, add_flags, resolve_flag
 from juvenile.services.school.student_file import student_file
 
@@ -139,3 +141,13 @@ def test_the_administrator_reads_the_flags_but_may_not_take_one_back(world):
         resolve_flag(world.admin(), flag.id, date(2026, 11, 1), "fine now")
     with db.transaction() as session:
         assert session.get(CriterionFlag, flag.id).resolved_on is None
+
+
+def test_the_case_file_offers_its_controls_to_the_school_only(world):
+    """The case page's controls follow the policy (issue 20, item 4): the school's
+    staff may change the case, the administrator reads it."""
+    student_id = world.student("SA")
+    flags = add_flags(SYSTEM, student_id, [NewFlag(1, date(2026, 10, 5), "failing")])
+    case = open_case(SYSTEM, student_id, [flag.id for flag in flags])
+    assert open_case_file(world.staff("SA"), case.id).may_change
+    assert not open_case_file(world.admin(), case.id).may_change

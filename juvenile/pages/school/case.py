@@ -56,8 +56,9 @@ def _flags() -> rx.Component:
             width="100%")),
         rx.cond(S.free_flags > 0, rx.button(t("ui.school.case.add_flags"), size="1",
                                             variant="soft", on_click=S.add_free_flags)),
-        rx.link(t("ui.school.case.new_flag"), href="/school/students/" + S.student_ref
-                + "/flag", size="2"),
+        rx.cond(S.may_change, rx.link(t("ui.school.case.new_flag"),
+                                      href="/school/students/" + S.student_ref + "/flag",
+                                      size="2", id="case-new-flag")),
     )
 
 
@@ -70,8 +71,9 @@ def _measure(row: rx.Var) -> rx.Component:
         rx.table.cell(rx.cond(
             row["done"] != "",
             rx.badge(rx.icon("check", size=12), row["done"], color_scheme="green"),
-            rx.button(t("ui.school.case.mark_done"), size="1", variant="soft",
-                      on_click=S.mark_done(row["id"]), class_name="measure-done"),
+            rx.cond(S.may_change,
+                    rx.button(t("ui.school.case.mark_done"), size="1", variant="soft",
+                              on_click=S.mark_done(row["id"]), class_name="measure-done")),
         )),
     )
 

@@ -7,9 +7,11 @@ from juvenile.components.workspace import (
     tab_link,
     workspace_page,
 )
+from juvenile.state.auth import AuthState
 
+SCHOOL_AREA = "/school"
 TABS = [
-    ("/school", "ui.school.nav.dashboard", "layout-dashboard"),
+    (SCHOOL_AREA, "ui.school.nav.dashboard", "layout-dashboard"),
     ("/school/students", "ui.school.nav.students", "users"),
     ("/school/import", "ui.school.nav.import", "upload"),
     ("/school/absences", "ui.school.nav.absences", "calendar-x"),
@@ -25,8 +27,13 @@ CASE_STATE_COLORS = {
 
 
 def tabs(active: str) -> rx.Component:
-    return tab_bar(*[tab_link(route, key, icon, active) for route, key, icon in TABS],
-                   id="school-tabs")
+    """The school's tabs, for those who work at a school: an administrator or a
+    commission reading a child's card gets no controls of a school's work."""
+    return rx.cond(
+        AuthState.user_areas.contains(SCHOOL_AREA),
+        tab_bar(*[tab_link(route, key, icon, active) for route, key, icon in TABS],
+                id="school-tabs"),
+    )
 
 
 def school_page(active: str, state, *children: rx.Component) -> rx.Component:

@@ -97,6 +97,7 @@ class CaseFile:
     next_states: frozenset[CaseState]  # rules.cases.allowed_targets
     closing_outcomes: tuple[CloseOutcome, ...]
     free_flag_ids: tuple[int, ...]  # the student's unresolved flags in no case
+    may_change: bool  # the school's staff work the case; others only read it
 
 
 def open_case_file(actor: Actor, case_id: int) -> CaseFile:
@@ -160,6 +161,7 @@ def open_case_file(actor: Actor, case_id: int) -> CaseFile:
             closing_outcomes=tuple(o for o in CloseOutcome
                                    if o in CLOSING_OUTCOMES.get(state, frozenset())),
             free_flag_ids=tuple(free) if state != CaseState.CLOSED else (),
+            may_change=is_allowed(actor, Permission.UPDATE, scope),
         )
 
 

@@ -32,6 +32,7 @@ class CasePageState(WorkspaceState, AuthState):
     events: list[dict[str, str]] = []
     can_go_to_council: bool = False
     can_close: bool = False
+    may_change: bool = False
     free_flags: int = 0
     outcomes: list[dict[str, str]] = []
     outcome: str = ""
@@ -91,9 +92,11 @@ class CasePageState(WorkspaceState, AuthState):
         self.events = [{"at": format_datetime(e.at, language),
                         "what": translate(f"case.event.{e.kind.value}", language),
                         "who": e.author, "detail": e.detail} for e in reversed(f.events)]
-        self.can_go_to_council = CaseState.COUNCIL_REVIEW in f.next_states
-        self.can_close = CaseState.CLOSED in f.next_states
-        self.free_flags = len(f.free_flag_ids)
+        # Only a role the policy lets change the case is offered its controls.
+        self.may_change = f.may_change
+        self.can_go_to_council = f.may_change and CaseState.COUNCIL_REVIEW in f.next_states
+        self.can_close = f.may_change and CaseState.CLOSED in f.next_states
+        self.free_flags = len(f.free_flag_ids) if f.may_change else 0
         self.outcomes = [{"value": o.value, "label": translate(f"case.outcome.{o.value}",
                                                                language)}
                          for o in f.closing_outcomes]
