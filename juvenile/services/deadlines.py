@@ -13,7 +13,7 @@ cases; each kind only if the role may read such records at all.
 """
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import aliased
@@ -83,6 +83,12 @@ class Deadline:
     school_code: str
     organisation_code: str
     detail: str
+    organisation_name_kk: str = ""  # filled by list_deadlines: readers know names, not codes
+    organisation_name_ru: str = ""
+
+    def organisation_name(self, language: str) -> str:
+        name = self.organisation_name_kk if language == "kk" else self.organisation_name_ru
+        return name or self.organisation_code
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ def list_deadlines(actor: Actor, on: date, org_code: str | None = None) -> list[
         kinds = _readable_kinds(actor)
         if not kinds:  # e.g. an analyst: refused and audited by the gate
             authorize(session, actor, Permission.VIEW, _own_scope(actor, RecordKind.PLACEMENT))
-        found = _collect(session, actor, kinds, on, org_code)
+        found = _named(session, _collect(session, actor, kinds, on, org_code))
         session.add(audit_entry(actor, AuditAction.VIEW, "deadlines", None,
                                 detail=f"{len(found)} deadlines on {on} {org_code or ''}"))
         order = list(DeadlineKind)
@@ -126,6 +132,20 @@ def deadline_counts(actor: Actor, on: date) -> DeadlineCounts:
     with transaction() as session:
         found = _collect(session, actor, kinds, on, None)
     return DeadlineCounts(open=len(found), overdue=sum(d.overdue for d in found))
+
+
+def _named(session: Session, found: list[Deadline]) -> list[Deadline]:
+    """The deadlines with the names of who must act: one query per kind of organisation."""
+    codes = {d.organisation_code for d in found}
+    names: dict[str, tuple[str, str]] = {}
+    for table in (School, Commission, SpecialOrganisation):
+        names.update((code, (kk, ru)) for code, kk, ru in session.exec(
+            select(table.code, table.name_kk, table.name_ru).where(table.code.in_(codes))))
+    named = []
+    for d in found:
+        kk, ru = names.get(d.organisation_code, ("", ""))
+        named.append(replace(d, organisation_name_kk=kk, organisation_name_ru=ru))
+    return named
 
 
 def _readable_kinds(actor: Actor) -> list[DeadlineKind]:

@@ -158,11 +158,12 @@ def test_schools_compared_shows_the_first_ten_with_a_figure(analysis):
     order = fig.rank(analysis, "unexcused_per_100", ascending=True)
     series = fig.school_series(analysis, order, "unexcused_per_100", "ru")
     assert len(series) == fig.TOP_SCHOOLS
-    assert all(not point["label"].startswith("S02") for point in series)
+    assert all(not point["label"].endswith("S02") for point in series)
     top = fig.school_series(analysis, fig.rank(analysis, "support_end", False), "support_end",
                             "kk", top=2)
-    assert top == [{"label": f"S01{fig.LABEL_SEPARATOR}№ 1 мектеп", "value": 5},
-                   {"label": f"S02{fig.LABEL_SEPARATOR}№ 2 мектеп", "value": 2}]
+    # the name first, shown on the axis; the code after it, in the tooltip (issue 20, item 5)
+    assert top == [{"label": f"№ 1 мектеп{fig.LABEL_SEPARATOR}S01", "value": 5},
+                   {"label": f"№ 2 мектеп{fig.LABEL_SEPARATOR}S02", "value": 2}]
 
 
 def test_every_indicator_is_listed_by_section(analysis):

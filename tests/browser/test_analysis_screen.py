@@ -155,6 +155,16 @@ def test_the_analyst_picks_a_quarter_reads_the_schools_and_downloads_the_xlsx(
     expect(first.locator("td").nth(2)).to_contain_text("2")
     expect(page.locator("#chart-schools .recharts-bar-rectangle").first).to_be_visible()
     expect(page.locator("#chart-schools")).to_contain_text(criterion_7)
+    # the chart names the schools, not their codes (issue 20, item 5)
+    with db.transaction() as session:
+        name = session.exec(select(School.name_kk).where(School.code == SCHOOL)).one()
+    shown = name if len(name) <= 32 else name[:31] + "…"
+    ticks = page.locator("#chart-schools .recharts-cartesian-axis-tick-label")
+    expect(ticks.first).to_be_visible()  # SVG texts, wrapped into lines; numbers on x
+    schools = [text.replace(" ", "") for text in ticks.all_text_contents()
+               if not text.strip().isdigit()]
+    assert schools[0] == shown.replace(" ", "")
+    assert not [text for text in schools if "AST-SCH" in text]
     show(page, "#chart-flags")
     screenshot(page, "table-kk")
 

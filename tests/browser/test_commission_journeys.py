@@ -27,11 +27,13 @@ from juvenile.models import (
     AgendaItem,
     AuditAction,
     AuditEntry,
+    Commission,
     CommissionMeeting,
     CriterionFlag,
     Referral,
     Role,
     School,
+    SpecialOrganisation,
     SupportCase,
 )
 from juvenile.rules.errors import RuleViolation
@@ -423,3 +425,28 @@ def test_the_term_bars_show_how_much_of_each_term_has_run(portal: str, page: Pag
     values = [int(bars.nth(n).get_attribute("aria-valuenow")) for n in range(bars.count())]
     assert all(0 <= value <= 100 for value in values) and any(value > 0 for value in values)
     assert not [text for text in warnings if "Invalid prop" in text]
+
+
+def test_the_inbox_and_the_deadline_board_name_the_organisations(
+        portal: str, page: Page, referral: Referral):
+    """Issue 20, item 5: the school and who must act are named in the reader's language,
+    the code beside them as secondary text."""
+    sign_in(page, portal, "secretary.alm")  # works in Kazakh
+    school = page.locator(".referral-school").first
+    expect(school).to_be_visible()
+    name, code = [line.strip() for line in school.inner_text().splitlines() if line.strip()]
+    assert name == _organisation_name(code, "kk")  # the name, and the code under it
+    page.goto(f"{portal}/commission/deadlines")
+    who = page.locator(".deadline-who").first
+    expect(who).to_be_visible()
+    code = who.locator("code").inner_text().strip()
+    assert _organisation_name(code, "kk") in who.inner_text()
+
+
+def _organisation_name(code: str, language: str) -> str:
+    with db.transaction() as session:
+        for table in (School, Commission, SpecialOrganisation):
+            found = session.exec(select(table).where(table.code == code)).first()
+            if found is not None:
+                return found.name(language)
+    raise AssertionError(f"no organisation has the code {code!r}")

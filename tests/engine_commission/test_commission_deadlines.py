@@ -90,6 +90,9 @@ def test_every_open_deadline_overdue_first_then_by_due_date(deadlines):
     ]
     notice = found[0]
     assert notice.organisation_code == "SE" and notice.school_code == "S1"
+    # the reader is told who must act by name (issue 20, item 5)
+    assert notice.organisation_name("kk") == "Арнаулы білім беру ұйымы"
+    assert notice.organisation_name("ru") == "Спецорганизация образования"
     assert notice.student_name.startswith("Әлиев")
     assert found[1].organisation_code == "C1" and found[1].student_id is not None
 

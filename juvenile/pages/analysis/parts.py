@@ -12,14 +12,21 @@ from juvenile.components.text import t
 from juvenile.components.workspace import section, workspace_page
 from juvenile.state.analysis.figures import LABEL_SEPARATOR, TREND_LINES
 
-__all__ = ["analysis_page", "cards", "change", "charts_row", "figure_table", "flags_chart",
-           "period_picker", "section", "trend_chart"]
+__all__ = ["SCHOOL_TICK", "analysis_page", "cards", "change", "charts_row", "figure_table",
+           "flags_chart", "period_picker", "section", "trend_chart"]
 
 CHART_HEIGHT = 260
 TREND_COLORS = ("teal", "orange", "blue", "crimson", "grass")
 # The axis shows a category's number or code; the tooltip shows the whole label.
 AXIS_TICK = FunctionStringVar.create(
     f"(value) => String(value).split({LABEL_SEPARATOR!r})[0]")
+# The schools compared are named on their axis (issue 20, item 5): a long name is cut
+# with an ellipsis, and the tooltip gives it whole with the code.
+SCHOOL_NAME_SHOWN = 32  # two lines of the axis
+SCHOOL_TICK = FunctionStringVar.create(
+    f"(value) => {{ const name = String(value).split({LABEL_SEPARATOR!r})[0]; "
+    f"return name.length > {SCHOOL_NAME_SHOWN} "
+    f"? name.slice(0, {SCHOOL_NAME_SHOWN - 1}) + '…' : name; }}")
 TICK = {"fontSize": 12}
 TOOLTIP_STYLE = {"maxWidth": "20rem", "whiteSpace": "normal", "fontSize": "13px",
                  "borderRadius": "6px"}

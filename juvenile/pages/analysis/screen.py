@@ -5,8 +5,8 @@ import reflex as rx
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, no_access, page_header, pager
 from juvenile.pages.analysis.parts import (
-    AXIS_TICK,
     CHART_HEIGHT,
+    SCHOOL_TICK,
     TICK,
     TOOLTIP_STYLE,
     analysis_page,
@@ -76,8 +76,8 @@ def _schools_chart() -> rx.Component:
     chart = rx.recharts.bar_chart(
         rx.recharts.cartesian_grid(stroke_dasharray="3 3", horizontal=False),
         rx.recharts.x_axis(type_="number", allow_decimals=False, tick=TICK),
-        rx.recharts.y_axis(data_key="label", type_="category", tick_formatter=AXIS_TICK,
-                           width=92, tick=TICK, interval=0),
+        rx.recharts.y_axis(data_key="label", type_="category", tick_formatter=SCHOOL_TICK,
+                           width=170, tick=TICK, interval=0),
         rx.recharts.graphing_tooltip(wrapper_style=TOOLTIP_STYLE),
         rx.recharts.bar(data_key="value", name=S.schools_chart_title,
                         fill=rx.color("blue", 9), radius=[0, 3, 3, 0], max_bar_size=22,

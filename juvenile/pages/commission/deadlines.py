@@ -59,8 +59,9 @@ def _row(row: rx.Var) -> rx.Component:
         rx.table.cell(rx.text(row["student"], weight="medium", size="2"),
                       rx.text(row["school"], size="1", color_scheme="gray")),
         rx.table.cell(rx.text(row["detail"], size="2"),
-                      rx.text(t("ui.commission.deadlines.who"), ": ", row["who"], size="1",
-                              color_scheme="gray")),
+                      rx.text(t("ui.commission.deadlines.who"), ": ", row["who"], " · ",
+                              rx.code(row["who_code"], variant="ghost", size="1"), size="1",
+                              color_scheme="gray", class_name="deadline-who")),
         rx.table.cell(_action(row)),
         class_name=rx.cond(row["overdue"] != "", "deadline-row overdue", "deadline-row"),
     )

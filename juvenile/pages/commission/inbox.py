@@ -15,7 +15,9 @@ def _row(row: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.link(row["name"], href="/commission/referrals/" + row["id"],
                               weight="medium", class_name="referral-link")),
-        rx.table.cell(row["school"]),
+        rx.table.cell(rx.text(row["school"], size="2"),
+                      rx.text(row["school_code"], size="1", color_scheme="gray"),
+                      class_name="referral-school"),
         rx.table.cell(row["referred"], white_space="nowrap"),
         rx.table.cell(status_badge(row["status"], row["status_label"])),
     )

@@ -40,6 +40,11 @@ class ReferralSummary:
     student_id: int
     student_name: str
     school_code: str
+    school_name_kk: str
+    school_name_ru: str
+
+    def school_name(self, language: str) -> str:
+        return self.school_name_kk if language == "kk" else self.school_name_ru
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,8 @@ def list_referrals(
         items = [
             ReferralSummary(id=referral.id, status=referral.status,
                             referred_at=referral.referred_at, student_id=student.id,
-                            student_name=student.full_name, school_code=school.code)
+                            student_name=student.full_name, school_code=school.code,
+                            school_name_kk=school.name_kk, school_name_ru=school.name_ru)
             for referral, student, school in rows
         ]
         return ReferralPage(items=items, total=total, page=page, page_size=page_size)

@@ -42,7 +42,7 @@ YEARS_SHOWN = 3
 NO_FIGURE = "—"
 MINUS = "\u2212"
 # What a chart's category shows on its axis: the part before this separator
-# (the criterion's number, the school's code); the tooltip shows all of it.
+# (the criterion's number, the school's name); the tooltip shows all of it.
 LABEL_SEPARATOR = " · "
 
 
@@ -219,7 +219,8 @@ def school_series(analysis: QuarterlyAnalysis, order: Sequence[str], indicator: 
         value = _number(analysis.by_school.at[code, indicator])
         if value is None:
             continue
-        points.append({"label": f"{code}{LABEL_SEPARATOR}{school_name(analysis, code, language)}",
+        # The reader knows a school by its name; the code follows, for the tooltip.
+        points.append({"label": f"{school_name(analysis, code, language)}{LABEL_SEPARATOR}{code}",
                        "value": value})
         if len(points) == top:
             break

@@ -88,7 +88,8 @@ class DeadlinesState(WorkspaceState, AuthState):
             "due": format_date(d.due_on, language), "days": days,
             "overdue": "1" if d.overdue else "",
             "student": d.student_name, "school": d.school_code,
-            "who": d.organisation_code, "detail": detail,
+            "who": d.organisation_name(language), "who_code": d.organisation_code,
+            "detail": detail,
             "placement": "1" if d.kind in PLACEMENT_KINDS else "",
             "decision": "1" if d.kind == DeadlineKind.DECISION_FOLLOW_UP else "",
         }

@@ -49,7 +49,8 @@ class InboxState(PagedList, WorkspaceState, AuthState):
         if self._page is None:
             return
         self.rows = [
-            {"id": str(r.id), "name": r.student_name, "school": r.school_code,
+            {"id": str(r.id), "name": r.student_name, "school": r.school_name(language),
+             "school_code": r.school_code,
              "referred": local_day(r.referred_at, language),
              "status": r.status.value,
              "status_label": translate(f"ui.commission.referral.status.{r.status.value}",
