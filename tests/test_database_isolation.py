@@ -57,3 +57,57 @@ def test_a_denial_is_audited_after_the_rollback(database):
         session.add(_entry(login))  # undone with the action
         raise AccessDenied(_entry(login, outcome="denied"))
     assert _outcomes(login) == ["denied"]
+
+
+# The unit of work: an inner transaction() joins the outer one (db.py).
+
+
+def test_an_inner_transaction_joins_the_outer_one_and_commits_with_it(database):
+    login = f"uow-{uuid.uuid4().hex[:12]}"
+    with db.unit_of_work() as outer:
+        assert db.in_unit_of_work()
+        with db.transaction() as inner:
+            assert inner is outer
+            inner.add(_entry(login))
+        outer.add(_entry(login))
+    assert not db.in_unit_of_work()
+    assert _outcomes(login) == ["allowed", "allowed"]
+
+
+def test_an_error_in_the_outer_block_undoes_the_inner_steps_too(database):
+    login = f"uow-{uuid.uuid4().hex[:12]}"
+    with pytest.raises(RuntimeError), db.unit_of_work():
+        with db.transaction() as inner:
+            inner.add(_entry(login))
+        raise RuntimeError("refused after the inner step")
+    assert _outcomes(login) == []
+
+
+def test_an_inner_refusal_caught_undoes_only_the_inner_step(database):
+    login = f"uow-{uuid.uuid4().hex[:12]}"
+    with db.unit_of_work() as outer:
+        outer.add(_entry(login))
+        outer.flush()
+        with pytest.raises(ValueError), db.transaction() as inner:
+            inner.add(_entry(login, outcome="inner"))
+            raise ValueError("refused")
+        outer.add(_entry(login, outcome="after"))
+    assert _outcomes(login) == ["allowed", "after"]
+
+
+def test_an_inner_denial_is_audited_once_whether_the_outer_commits_or_not(database):
+    caught, failed = (f"uow-{uuid.uuid4().hex[:12]}" for _ in range(2))
+    with db.unit_of_work(), pytest.raises(AccessDenied), db.transaction():
+        raise AccessDenied(_entry(caught, outcome="denied"))
+    assert _outcomes(caught) == ["denied"]
+    with pytest.raises(RuntimeError), db.unit_of_work() as outer:
+        outer.add(_entry(failed))
+        try:
+            with db.transaction():
+                raise AccessDenied(_entry(failed, outcome="denied"))
+        except AccessDenied as denied:
+            raise RuntimeError("the caller turns the denial into its own refusal") from denied
+    assert _outcomes(failed) == ["denied"]
+    with pytest.raises(AccessDenied), db.unit_of_work(), db.transaction():
+        raise AccessDenied(_entry(failed + "x", outcome="denied"))
+    assert _outcomes(failed + "x") == ["denied"]
