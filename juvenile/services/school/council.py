@@ -55,6 +55,17 @@ class NewMeasure:
     due_on: date
 
 
+@dataclass(frozen=True)
+class Participation:
+    """Whether the minor and the legal representatives took part (Art. 78 (3)), with
+    the reason for whoever did not."""
+
+    minor_present: bool
+    representatives_present: bool
+    minor_absence_reason: str = ""
+    representatives_absence_reason: str = ""
+
+
 def meeting_scope(meeting: CouncilMeeting) -> RecordScope:
     return RecordScope(kind=RecordKind.COUNCIL_MEETING, id=meeting.id,
                        school_id=meeting.school_id)
@@ -172,20 +183,30 @@ def record_participation(
 ) -> CouncilReview:
     """Whether the minor and the legal representatives took part (Art. 78 (3));
     a reason is required for whoever did not."""
+    participation = Participation(bool(minor_present), bool(representatives_present),
+                                  minor_absence_reason, representatives_absence_reason)
     with transaction() as session:
         _, review, case = _review(session, actor, meeting_id, case_id)
-        review.minor_present = bool(minor_present)
-        review.minor_absence_reason = _absence_reason(
-            review.minor_present, minor_absence_reason, "council.error.minor_reason_required")
-        review.representatives_present = bool(representatives_present)
-        review.representatives_absence_reason = _absence_reason(
-            review.representatives_present, representatives_absence_reason,
-            "council.error.representatives_reason_required")
-        session.add(review)
-        record_event(session, case, CaseEventKind.PARTICIPATION_RECORDED, actor,
-                     f"minor={int(review.minor_present)} "
-                     f"representatives={int(review.representatives_present)}")
+        _participate(session, actor, review, case, participation)
         return review
+
+
+def _participate(
+    session: Session, actor: Actor, review: CouncilReview, case: SupportCase,
+    participation: Participation,
+) -> None:
+    review.minor_present = bool(participation.minor_present)
+    review.minor_absence_reason = _absence_reason(
+        review.minor_present, participation.minor_absence_reason,
+        "council.error.minor_reason_required")
+    review.representatives_present = bool(participation.representatives_present)
+    review.representatives_absence_reason = _absence_reason(
+        review.representatives_present, participation.representatives_absence_reason,
+        "council.error.representatives_reason_required")
+    session.add(review)
+    record_event(session, case, CaseEventKind.PARTICIPATION_RECORDED, actor,
+                 f"minor={int(review.minor_present)} "
+                 f"representatives={int(review.representatives_present)}")
 
 
 def _plan_measures(
@@ -210,9 +231,12 @@ def _plan_measures(
 
 def record_council_decision(
     actor: Actor, meeting_id: int, case_id: int, decision: CouncilDecision | str,
-    measures: Sequence[NewMeasure] = (),
+    measures: Sequence[NewMeasure] = (), participation: Participation | None = None,
 ) -> SupportCase:
     """The council's decision on a case (Art. 78 (3)), after participation is recorded.
+
+    ``participation``, when given, is recorded first in the same transaction: a
+    refused decision leaves it unsaved too (one user action, one commit).
 
     - support assigned: the individual prevention work plan (at least one measure);
     - support not needed: the case closes with that outcome;
@@ -223,6 +247,8 @@ def record_council_decision(
     decision = CouncilDecision(decision)
     with transaction() as session:
         meeting, review, case = _review(session, actor, meeting_id, case_id)
+        if participation is not None:
+            _participate(session, actor, review, case, participation)
         if review.minor_present is None or review.representatives_present is None:
             raise RuleViolation("council.error.participation_first", article="Art. 78 (3)")
         target = apply_council_decision(case.state, decision)
