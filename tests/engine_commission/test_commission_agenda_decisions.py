@@ -100,6 +100,31 @@ def test_reorder_and_notes(sitting):
         add_agenda_item(SYSTEM, meeting.id, "other", title="  ")
 
 
+def _notes_of(item_id: int) -> str:
+    with db.transaction() as session:
+        return session.get(AgendaItem, item_id).hearing_notes
+
+
+def test_a_refused_decision_leaves_the_hearing_notes_unsaved(sitting):
+    """Art. 79 (4): no decision without a quorum; the question form saves the hearing
+    notes and the decision in one action, so the refusal keeps neither."""
+    world, meeting, _, members = sitting
+    item = add_agenda_item(SYSTEM, meeting.id, "other", title="Мәселе")
+    record_hearing_notes(SYSTEM, item.id, "Бұрынғы жазба")
+    record_attendance(SYSTEM, meeting.id, members[:3])  # 3 of 7: no quorum
+    with pytest.raises(RuleViolation) as refused:
+        record_decision(SYSTEM, item.id, "close_without_measures",
+                        hearing_notes="Тыңдалды: сынып жетекшісі")
+    assert refused.value.key == "meeting.no_quorum"
+    assert _notes_of(item.id) == "Бұрынғы жазба"
+    assert count(CommissionDecision) == 0
+    record_attendance(SYSTEM, meeting.id, members[:5])
+    record_decision(SYSTEM, item.id, "close_without_measures",
+                    hearing_notes="Тыңдалды: сынып жетекшісі")
+    assert _notes_of(item.id) == "Тыңдалды: сынып жетекшісі"
+    assert count(CommissionDecision) == 1
+
+
 def test_decision_on_a_referral_with_executor_and_due_date(sitting):
     world, meeting, _, members = sitting
     referral = world.referral(world.student())

@@ -27,7 +27,7 @@ from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
 from juvenile.services.administration.decision_catalogue import type_by_code
-from juvenile.services.commission.agenda import append_item
+from juvenile.services.commission.agenda import append_item, record_hearing_notes
 from juvenile.services.commission.meetings import require_quorum
 from juvenile.services.commission.minutes_lock import require_unlocked
 from juvenile.services.commission.records import commission_scope, load_item
@@ -47,6 +47,7 @@ def record_decision(
     due_on: date | None = None,
     notes: str = "",
     postpone_to_meeting_id: int | None = None,
+    hearing_notes: str | None = None,
 ) -> CommissionDecision:
     """Decide an open agenda item at a meeting with its quorum (Art. 79).
 
@@ -55,6 +56,8 @@ def record_decision(
     meeting of the same commission) and the reason in ``notes``. A decided
     referral becomes "decided" ("closed" when the decision needs no follow-up);
     a postponed one stays on the agenda. Refused once the minutes are approved.
+    ``hearing_notes``, when given, are saved with the decision in one transaction:
+    a refused decision leaves them as they were (the question form's one action).
     """
     executor, notes = " ".join(executor.split()), notes.strip()
     if len(executor) > EXECUTOR_MAX_LENGTH:
@@ -62,6 +65,8 @@ def record_decision(
     if len(notes) > NOTES_MAX_LENGTH:
         raise RuleViolation("decision.notes_too_long", limit=NOTES_MAX_LENGTH)
     with transaction() as session:
+        if hearing_notes is not None:
+            record_hearing_notes(actor, item_id, hearing_notes)
         item, meeting = load_item(session, item_id)
         entry = authorize(session, actor, Permission.CREATE,
                           commission_scope(RecordKind.COMMISSION_DECISION, meeting.commission_id))
