@@ -192,11 +192,11 @@ def start_case(actor: Actor, student_id: int, on: date | None = None) -> int:
     """Open a support case from all of the student's unresolved flags not yet in a
     case, or join them to the open case (one open case per student, Art. 78 (3));
     returns the case's id."""
-    with transaction() as session:
+    with transaction() as session:  # one transaction: the case services join it
         flag_ids = session.exec(select(CriterionFlag.id).where(
             CriterionFlag.student_id == student_id, CriterionFlag.case_id.is_(None),
             CriterionFlag.resolved_on.is_(None)).order_by(CriterionFlag.id)).all()
         existing = open_case_of(session, student_id)
-    if existing is not None:
-        return add_flags_to_case(actor, existing.id, flag_ids).id
-    return open_case(actor, student_id, flag_ids, on).id
+        if existing is not None:
+            return add_flags_to_case(actor, existing.id, flag_ids).id
+        return open_case(actor, student_id, flag_ids, on).id
