@@ -16,6 +16,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import Refusal
 from juvenile.models import (
     AuditAction,
     Commission,
@@ -199,7 +200,7 @@ def placement_violations(
     for column, check in checks:
         try:
             check()
-        except RuleViolation as violation:
+        except Refusal as violation:
             found.append((column, violation))
     if terms.start_date < terms.decision_date:
         found.append(("start_date", RuleViolation("placement.start_before_decision",

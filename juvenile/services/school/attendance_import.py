@@ -24,6 +24,7 @@ from sqlmodel import Session
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Student
 from juvenile.rules.attendance import parse_status
@@ -79,7 +80,7 @@ def _column(series: pd.Series, check) -> _Column:
         try:
             values.append(check(text) if text else None)
             errors.append(None if text else ("import.error.required", {}))
-        except RuleViolation as violation:
+        except Refusal as violation:
             values.append(None)
             errors.append((violation.key, violation.params))
     return _Column(codes=codes, values=values, errors=errors)
@@ -123,7 +124,7 @@ def _student_column(session: Session, series: pd.Series) -> _Column:
             try:  # say why: a malformed IIN, or a valid one of nobody on the roll
                 parse_iin(text)
                 errors.append(("attendance.error.unknown_iin", {"value": text}))
-            except RuleViolation as violation:
+            except Refusal as violation:
                 errors.append((violation.key, violation.params))
     return _Column(codes=codes, values=values, errors=errors)
 

@@ -4,11 +4,11 @@ import dataclasses
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, format_datetime, translate
 from juvenile.rules.attendance import UNEXCUSED_DAYS_THRESHOLD, parse_month
 from juvenile.rules.criteria import SENSITIVE_CRITERIA
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.case_file import start_case
 from juvenile.services.school.student_card import StudentCard, open_student_card
@@ -158,7 +158,7 @@ class StudentCardState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.error = await self._text("ui.common.not_found_or_no_access")
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.error = rule_message(refused, await self._language())
             return None
         return rx.redirect(f"/school/cases/{case_id}")

@@ -4,9 +4,9 @@ meeting with its reason (Art. 79). A refusal is shown next to the field it conce
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import translate
 from juvenile.reports.meeting_data import ItemRecord
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.agenda import record_hearing_notes
 from juvenile.services.commission.decisions import POSTPONE, record_decision
@@ -101,7 +101,7 @@ class MeetingQuestion(rx.State, mixin=True):
         except (AccessDenied, NotFound):
             self.item_errors = {**blank(*ITEM_FORM), "general": neutral(language)}
             return False
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.item_errors = field_errors(refused, language, blank(*ITEM_FORM), ITEM_FIELD_OF)
             return False
         return True

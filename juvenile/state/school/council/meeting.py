@@ -6,10 +6,10 @@ decision, with the measures of the individual prevention work plan. A refusal
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.models import MeetingStatus
 from juvenile.rules.cases import CouncilDecision
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.council import (
     NewMeasure,
@@ -143,7 +143,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
             self.hold_errors = {**FormErrors.empty("members"), "general": translate(
                 "ui.common.not_found_or_no_access", language)}
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.hold_errors = FormErrors.of(refused, language, FormErrors.empty("members"))
             return None
         self.members_text = ""
@@ -163,7 +163,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.add_error = translate("ui.common.not_found_or_no_access", language)
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.add_error = rule_message(refused, language)
             return None
         self.chosen = []
@@ -263,7 +263,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
             errors["general"] = translate("ui.common.not_found_or_no_access", language)
             self.errors = errors
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.errors = FormErrors.of(refused, language, errors)
             return None
         self._reset_form()
