@@ -7,6 +7,7 @@ from commission_world import SYSTEM, agenda, count
 
 from juvenile import db
 from juvenile.cli import main
+from juvenile.errors import InputRefused
 from juvenile.models import (
     AgendaItem,
     AgendaItemKind,
@@ -96,7 +97,7 @@ def test_reorder_and_notes(sitting):
     remove_agenda_item(SYSTEM, c.id)
     assert [(i.id, i.position) for i in agenda(SYSTEM, meeting.id)] == [(a.id, 1), (b.id, 2)]
     assert record_hearing_notes(SYSTEM, a.id, "Баяндамашы: ...").hearing_notes == "Баяндамашы: ..."
-    with pytest.raises(RuleViolation):
+    with pytest.raises(InputRefused):
         add_agenda_item(SYSTEM, meeting.id, "other", title="  ")
 
 
@@ -172,7 +173,7 @@ def test_postponement_carries_the_item_and_keeps_its_history(sitting):
     referral = world.referral(world.student())
     item = add_agenda_item(SYSTEM, meeting.id, "referral", referral_id=referral.id)
     record_attendance(SYSTEM, meeting.id, members[:4])
-    with pytest.raises(RuleViolation) as no_reason:
+    with pytest.raises(InputRefused) as no_reason:
         record_decision(SYSTEM, item.id, "postpone", postpone_to_meeting_id=later.id)
     assert no_reason.value.key == "decision.postpone_reason_required"
     with pytest.raises(RuleViolation) as not_later:
@@ -216,7 +217,7 @@ def test_an_administrator_extends_the_catalogue(sitting):
     with pytest.raises(RuleViolation) as taken:
         add_decision_type(admin, "psychologist", "А", "Б")
     assert taken.value.key == "decision.type_code_taken"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(InputRefused):
         add_decision_type(admin, "Bad Code", "А", "Б")
     item = add_agenda_item(SYSTEM, meeting.id, "other", title="Өтініш")
     record_attendance(SYSTEM, meeting.id, members[:4])

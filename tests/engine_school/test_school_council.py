@@ -9,6 +9,7 @@ from school_helpers import SYSTEM, card_flags, count
 from sqlmodel import select
 
 from juvenile import db
+from juvenile.errors import InputRefused
 from juvenile.models import (
     CaseEvent,
     CaseEventKind,
@@ -122,7 +123,7 @@ def test_absence_from_the_council_needs_a_reason(world):
         record_participation(SYSTEM, meeting.id, case_id, minor_present=True,
                              representatives_present=True)
     assert refused.value.key == "council.error.meeting_not_held"
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(InputRefused) as refused:
         hold_council_meeting(SYSTEM, meeting.id, ["  "])
     assert refused.value.key == "council.error.members_required"
     hold_council_meeting(SYSTEM, meeting.id, ["Директор Ахметова С."])
@@ -133,7 +134,7 @@ def test_absence_from_the_council_needs_a_reason(world):
                           "council.error.minor_reason_required"),
                          ({"minor_present": True, "representatives_present": False},
                           "council.error.representatives_reason_required")]:
-        with pytest.raises(RuleViolation) as refused:
+        with pytest.raises(InputRefused) as refused:
             record_participation(SYSTEM, meeting.id, case_id, **present)
         assert refused.value.key == key
     review = record_participation(SYSTEM, meeting.id, case_id, minor_present=False,
@@ -329,7 +330,7 @@ def test_closing_inside_the_graph_is_allowed(world, state, outcome):
 
 def test_other_needs_a_note(world):
     _, case_id = _case_in(world, CaseState.FLAGGED)
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(InputRefused) as refused:
         close_case(SYSTEM, case_id, CloseOutcome.OTHER)
     assert refused.value.key == "case.error.note_required"
 

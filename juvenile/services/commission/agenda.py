@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, func, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     AgendaItem,
     AgendaItemKind,
@@ -52,7 +53,7 @@ def add_agenda_item(
     kind = AgendaItemKind(kind)
     title = " ".join(title.split())
     if len(title) > TITLE_MAX_LENGTH:
-        raise RuleViolation("agenda.title_too_long", limit=TITLE_MAX_LENGTH)
+        raise InputRefused("agenda.title_too_long", limit=TITLE_MAX_LENGTH)
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
         entry = authorize(session, actor, Permission.UPDATE,
@@ -67,7 +68,7 @@ def add_agenda_item(
             item = append_item(session, meeting, kind, placement_id=placement.id, title=title)
         else:
             if not title:
-                raise RuleViolation("agenda.title_required")
+                raise InputRefused("agenda.title_required")
             item = append_item(session, meeting, kind, title=title)
         if entry is not None:
             entry.detail = f"agenda item {item.id} added"
@@ -116,7 +117,7 @@ def record_hearing_notes(actor: Actor, item_id: int, notes: str) -> AgendaItem:
     """What was heard on the item (speakers, explanations of the minor and family)."""
     notes = notes.strip()
     if len(notes) > NOTES_MAX_LENGTH:
-        raise RuleViolation("agenda.notes_too_long", limit=NOTES_MAX_LENGTH)
+        raise InputRefused("agenda.notes_too_long", limit=NOTES_MAX_LENGTH)
     with transaction() as session:
         item, meeting = load_item(session, item_id)
         authorize(session, actor, Permission.UPDATE,

@@ -12,6 +12,7 @@ from datetime import date
 from sqlmodel import Session
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     AgendaItem,
     AgendaItemStatus,
@@ -61,9 +62,9 @@ def record_decision(
     """
     executor, notes = " ".join(executor.split()), notes.strip()
     if len(executor) > EXECUTOR_MAX_LENGTH:
-        raise RuleViolation("decision.executor_too_long", limit=EXECUTOR_MAX_LENGTH)
+        raise InputRefused("decision.executor_too_long", limit=EXECUTOR_MAX_LENGTH)
     if len(notes) > NOTES_MAX_LENGTH:
-        raise RuleViolation("decision.notes_too_long", limit=NOTES_MAX_LENGTH)
+        raise InputRefused("decision.notes_too_long", limit=NOTES_MAX_LENGTH)
     with transaction() as session:
         if hearing_notes is not None:
             record_hearing_notes(actor, item_id, hearing_notes)
@@ -131,9 +132,9 @@ def _check_follow_up(decision_type: DecisionType, executor: str, due_on: date | 
 def _carry_over(session: Session, item: AgendaItem, meeting: CommissionMeeting,
                 target_id: int | None, reason: str) -> AgendaItem:
     if not reason:
-        raise RuleViolation("decision.postpone_reason_required")
+        raise InputRefused("decision.postpone_reason_required")
     if target_id is None:
-        raise RuleViolation("decision.postpone_target_required")
+        raise InputRefused("decision.postpone_target_required")
     target = session.get(CommissionMeeting, target_id)
     if target is None or target.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.COMMISSION_MEETING, target_id)

@@ -16,6 +16,7 @@ from fractions import Fraction
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.i18n import Counted
 from juvenile.models import (
     CommissionMeeting,
@@ -46,7 +47,7 @@ def quorum_share() -> Fraction:
     try:
         return Fraction(text)
     except (ValueError, ZeroDivisionError):
-        raise RuleViolation("meeting.bad_quorum_setting", value=text) from None
+        raise InputRefused("meeting.bad_quorum_setting", value=text) from None
 
 
 def plan_meeting(
@@ -60,7 +61,7 @@ def plan_meeting(
     """
     place = place.strip()
     if len(place) > PLACE_MAX_LENGTH:
-        raise RuleViolation("meeting.place_too_long", limit=PLACE_MAX_LENGTH)
+        raise InputRefused("meeting.place_too_long", limit=PLACE_MAX_LENGTH)
     with transaction() as session:
         load_commission(session, commission_id)
         entry = authorize(session, actor, Permission.CREATE,
@@ -120,7 +121,7 @@ def record_attendance(
             if member_id in present_ids and reason:
                 raise RuleViolation("meeting.reason_for_present", name=members[member_id].full_name)
             if len(reason) > REASON_MAX_LENGTH:
-                raise RuleViolation("meeting.reason_too_long", limit=REASON_MAX_LENGTH)
+                raise InputRefused("meeting.reason_too_long", limit=REASON_MAX_LENGTH)
         for old in session.exec(select(MeetingAttendance)
                                 .where(MeetingAttendance.meeting_id == meeting.id)):
             session.delete(old)

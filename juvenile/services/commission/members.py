@@ -7,6 +7,7 @@ past meetings but no longer counts towards a quorum.
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import CommissionMember, MemberPosition
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
@@ -29,7 +30,7 @@ def add_member(
     position = MemberPosition(position)
     full_name = " ".join(full_name.split())
     if not full_name or len(full_name) > NAME_MAX_LENGTH:
-        raise RuleViolation("composition.bad_name", limit=NAME_MAX_LENGTH)
+        raise InputRefused("composition.bad_name", limit=NAME_MAX_LENGTH)
     with transaction() as session:
         load_commission(session, commission_id)
         authorize(session, actor, Permission.CREATE,

@@ -17,6 +17,7 @@ from sqlmodel import Session, func, select
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     AgendaItem,
     AgendaItemStatus,
@@ -121,9 +122,9 @@ def open_amendment(actor: Actor, meeting_id: int, reason: str) -> VersionInfo:
     change again until the amendment is approved as a new version."""
     reason = " ".join(reason.split())
     if not reason:
-        raise RuleViolation("minutes.amendment_reason_required")
+        raise InputRefused("minutes.amendment_reason_required")
     if len(reason) > REASON_MAX_LENGTH:
-        raise RuleViolation("minutes.amendment_reason_too_long", limit=REASON_MAX_LENGTH)
+        raise InputRefused("minutes.amendment_reason_too_long", limit=REASON_MAX_LENGTH)
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
         entry = authorize(session, actor, Permission.APPROVE, minutes_scope(meeting))

@@ -16,7 +16,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
-from juvenile.errors import Refusal
+from juvenile.errors import InputRefused, Refusal
 from juvenile.models import (
     AuditAction,
     Commission,
@@ -235,6 +235,6 @@ def open_placement(
 def _note(note: str) -> str:
     note = note.strip()
     if len(note) > NOTE_MAX_LENGTH:
-        raise RuleViolation("placement.note_too_long", limit=NOTE_MAX_LENGTH)
+        raise InputRefused("placement.note_too_long", limit=NOTE_MAX_LENGTH)
     return note
 

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from juvenile import clock
 from juvenile.db import transaction
-from juvenile.errors import Refusal
+from juvenile.errors import InputRefused, Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Student
 from juvenile.rules.attendance import parse_status
@@ -95,7 +95,7 @@ def _parse_day(text: str, today: date) -> date:
         if day > today:
             raise RuleViolation("attendance.error.future_date", day=day.isoformat())
         return day
-    raise RuleViolation("attendance.error.bad_date", value=text)
+    raise InputRefused("attendance.error.bad_date", value=text)
 
 
 def _students_by_iin(session: Session, iins: list[str]) -> dict[str, tuple[int, int]]:

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     CaseEvent,
     CaseEventKind,
@@ -126,9 +127,9 @@ def close(
     check_closing(case.state, outcome)
     note = note.strip()
     if outcome == CloseOutcome.OTHER and not note:
-        raise RuleViolation("case.error.note_required")
+        raise InputRefused("case.error.note_required")
     if len(note) > REASON_MAX_LENGTH:
-        raise RuleViolation("flag.error.text_too_long", limit=REASON_MAX_LENGTH)
+        raise InputRefused("flag.error.text_too_long", limit=REASON_MAX_LENGTH)
     if on < case.opened_on:
         raise RuleViolation("case.error.closed_before_opened", opened_on=case.opened_on)
     case.state, case.outcome = CaseState.CLOSED, CloseOutcome(outcome)

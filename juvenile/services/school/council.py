@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     CaseEventKind,
     CouncilMeeting,
@@ -144,7 +145,7 @@ def hold_council_meeting(
         members = [check_text(m, "council.error.members_required", MEMBER_MAX_LENGTH)
                    for m in members_present if m.strip()]
         if not members:
-            raise RuleViolation("council.error.members_required")
+            raise InputRefused("council.error.members_required")
         meeting.members_present = "\n".join(members)
         meeting.status = MeetingStatus.HELD
         session.add(meeting)

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import CriterionFlag, Student
 from juvenile.rules.age import require_minor_for_flag
 from juvenile.rules.criteria import SENSITIVE_CRITERIA, criterion
@@ -45,9 +46,9 @@ def check_text(value: str, required_key: str, limit: int) -> str:
     """A required free-text note (evidence, a reason) within its length limit."""
     value = value.strip()
     if not value:
-        raise RuleViolation(required_key)
+        raise InputRefused(required_key)
     if len(value) > limit:
-        raise RuleViolation("flag.error.text_too_long", limit=limit)
+        raise InputRefused("flag.error.text_too_long", limit=limit)
     return value
 
 
