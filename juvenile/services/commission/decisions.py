@@ -23,6 +23,7 @@ from juvenile.models import (
     Referral,
     ReferralStatus,
 )
+from juvenile.rules.commission import check_done_on, check_follow_up, check_postpone_target
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
@@ -78,7 +79,7 @@ def record_decision(
         decision_type = type_by_code(session, type_code)
         if decision_type is None or not decision_type.active:
             raise RuleViolation("decision.unknown_type", code=type_code)
-        _check_follow_up(decision_type, executor, due_on, meeting.meeting_date)
+        check_follow_up(decision_type.follow_up, executor, due_on, meeting.meeting_date)
         if decision_type.code == POSTPONE:
             _carry_over(session, item, meeting, postpone_to_meeting_id, notes)
         else:
@@ -110,23 +111,12 @@ def mark_decision_done(actor: Actor, decision_id: int, done_on: date) -> Commiss
                                    decision.id))
         if not session.get(DecisionType, decision.decision_type_id).follow_up:
             raise RuleViolation("decision.no_follow_up")
-        if done_on < decision.decided_on:
-            raise RuleViolation("decision.done_before_decided", decided_on=decision.decided_on)
+        check_done_on(done_on, decision.decided_on)
         decision.done_on = done_on
         session.add(decision)
         _set_referral_status(session, item, ReferralStatus.CLOSED)
         return decision
 
-
-
-def _check_follow_up(decision_type: DecisionType, executor: str, due_on: date | None,
-                     meeting_date: date) -> None:
-    if decision_type.follow_up and not executor:
-        raise RuleViolation("decision.executor_required")
-    if decision_type.follow_up and due_on is None:
-        raise RuleViolation("decision.due_required")
-    if due_on is not None and due_on < meeting_date:
-        raise RuleViolation("decision.due_before_meeting", meeting_date=meeting_date)
 
 
 def _carry_over(session: Session, item: AgendaItem, meeting: CommissionMeeting,
@@ -139,11 +129,8 @@ def _carry_over(session: Session, item: AgendaItem, meeting: CommissionMeeting,
     if target is None or target.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.COMMISSION_MEETING, target_id)
     require_unlocked(session, target.id)
-    if target.status != CommissionMeetingStatus.PLANNED or (
-        target.meeting_date <= meeting.meeting_date
-    ):
-        raise RuleViolation("decision.postpone_target_not_later",
-                            meeting_date=meeting.meeting_date)
+    check_postpone_target(target.status == CommissionMeetingStatus.PLANNED,
+                          target.meeting_date, meeting.meeting_date)
     item.status = AgendaItemStatus.POSTPONED
     session.add(item)
     return append_item(session, target, item.kind, referral_id=item.referral_id,

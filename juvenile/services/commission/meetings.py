@@ -17,12 +17,12 @@ from sqlmodel import Session, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
-from juvenile.i18n import Counted
 from juvenile.models import (
     CommissionMeeting,
     CommissionMeetingStatus,
     MeetingAttendance,
 )
+from juvenile.rules import quorum as quorum_rules
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.quorum import QuorumState, has_quorum
 from juvenile.security.actor import Actor
@@ -149,12 +149,7 @@ def quorum_of(session: Session, meeting: CommissionMeeting) -> QuorumState:
 
 def require_quorum(session: Session, meeting: CommissionMeeting) -> None:
     """Refuse a decision at a meeting that has not reached its quorum (Art. 79)."""
-    state = quorum_of(session, meeting)
-    if not state.recorded:
-        raise RuleViolation("meeting.attendance_not_recorded", article="Art. 79")
-    if not state.reached:
-        raise RuleViolation("meeting.no_quorum", article="Art. 79", count=state.present,
-                            members=Counted("meeting.of_members", state.members))
+    quorum_rules.require_quorum(quorum_of(session, meeting))
 
 
 def _numbers_of_year(session: Session, commission_id: int, year: int) -> set[int]:

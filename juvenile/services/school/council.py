@@ -25,6 +25,7 @@ from juvenile.models import (
     SupportCase,
 )
 from juvenile.models.base import utcnow
+from juvenile.rules import council as council_rules
 from juvenile.rules.cases import (
     CaseState,
     CouncilDecision,
@@ -89,9 +90,7 @@ def _put_before_council(
         authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
         if student.school_id != meeting.school_id:
             raise RuleViolation("council.error.other_school", case=case.id)
-        if case.opened_on > meeting.meeting_on:
-            raise RuleViolation("council.error.case_after_meeting", case=case.id,
-                                opened_on=case.opened_on)
+        council_rules.check_case_before_meeting(case.id, case.opened_on, meeting.meeting_on)
         check_transition(case.state, CaseState.COUNCIL_REVIEW)
         case.state = CaseState.COUNCIL_REVIEW
         session.add_all([case, CouncilReview(meeting_id=meeting.id, case_id=case.id)])
@@ -140,8 +139,7 @@ def hold_council_meeting(
         authorize(session, actor, Permission.UPDATE, meeting_scope(meeting))
         if meeting.status != MeetingStatus.PLANNED:
             raise RuleViolation("council.error.meeting_held")
-        if meeting.meeting_on > (today or clock.today()):
-            raise RuleViolation("council.error.meeting_in_future", day=meeting.meeting_on)
+        council_rules.check_meeting_day_reached(meeting.meeting_on, today or clock.today())
         members = [check_text(m, "council.error.members_required", MEMBER_MAX_LENGTH)
                    for m in members_present if m.strip()]
         if not members:
@@ -213,13 +211,10 @@ def _participate(
 def _plan_measures(
     case: SupportCase, meeting: CouncilMeeting, measures: Sequence[NewMeasure]
 ) -> list[PlanMeasure]:
-    if not measures:
-        raise RuleViolation("council.error.plan_required", article="Art. 78 (3)")
+    council_rules.check_plan_with_decision(CouncilDecision.SUPPORT_ASSIGNED, measures)
     plan = []
     for measure in measures:
-        if measure.due_on < meeting.meeting_on:
-            raise RuleViolation("council.error.measure_due_before_meeting",
-                                due_on=measure.due_on, meeting_on=meeting.meeting_on)
+        council_rules.check_measure_due(measure.due_on, meeting.meeting_on)
         plan.append(PlanMeasure(
             case_id=case.id, due_on=measure.due_on,
             description=check_text(measure.description, "council.error.measure_required",
@@ -250,11 +245,11 @@ def record_council_decision(
         meeting, review, case = _review(session, actor, meeting_id, case_id)
         if participation is not None:
             _participate(session, actor, review, case, participation)
-        if review.minor_present is None or review.representatives_present is None:
-            raise RuleViolation("council.error.participation_first", article="Art. 78 (3)")
+        council_rules.require_participation(review.minor_present,
+                                            review.representatives_present)
         target = apply_council_decision(case.state, decision)
-        if decision != CouncilDecision.SUPPORT_ASSIGNED and measures:
-            raise RuleViolation("council.error.plan_only_with_support")
+        if decision != CouncilDecision.SUPPORT_ASSIGNED:
+            council_rules.check_plan_with_decision(decision, measures)
         review.decision, review.decided_at = decision, utcnow()
         session.add(review)
         record_event(session, case, CaseEventKind.COUNCIL_DECISION, actor,
