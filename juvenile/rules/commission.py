@@ -50,3 +50,29 @@ def check_done_on(done_on: date, decided_on: date) -> None:
     """A decision is carried out on or after the day it was taken (Art. 79 (6))."""
     if done_on < decided_on:
         raise RuleViolation("decision.done_before_decided", decided_on=decided_on)
+
+
+def check_single_position(position: str, taken: bool) -> None:
+    """A commission has one chair and one secretary (a full-time post); deputies and
+    members may be many (Art. 79 (4)). ``taken``: an active member already holds
+    ``position``."""
+    if not taken:
+        return
+    if position == "chair":
+        raise RuleViolation("composition.chair_taken", article="Art. 79 (4)")
+    if position == "secretary":
+        raise RuleViolation("composition.secretary_taken", article="Art. 79 (4)")
+
+
+def check_referral_new(is_new: bool) -> None:
+    """A school's referral (Art. 78 (4)) goes on an agenda once: while it is new."""
+    if not is_new:
+        raise RuleViolation("agenda.referral_not_new", article="Art. 78 (4)")
+
+
+def check_placement_returned(returned: bool) -> None:
+    """The rehabilitation plan of a minor back from a special organisation is
+    considered after the return (Art. 80 (11), Art. 81 (12))."""
+    if not returned:
+        raise RuleViolation("agenda.placement_not_returned",
+                            article="Art. 80 (11), Art. 81 (12)")

@@ -9,9 +9,12 @@ individual prevention work plan whose measures fall due on or after the meeting.
 
 from collections.abc import Sized
 from datetime import date
+from typing import TypeVar
 
 from juvenile.rules.cases import CouncilDecision
 from juvenile.rules.errors import RuleViolation
+
+T = TypeVar("T")
 
 
 def check_case_before_meeting(case_id: int | None, opened_on: date, meeting_on: date) -> None:
@@ -52,3 +55,12 @@ def check_measure_due(due_on: date, meeting_on: date) -> None:
     if due_on < meeting_on:
         raise RuleViolation("council.error.measure_due_before_meeting", due_on=due_on,
                             meeting_on=meeting_on)
+
+
+def require_district_commission(commission: T | None, district: str, school: str) -> T:
+    """A refusal by the legal representatives is referred to the commission of the
+    school's district (Art. 78 (4)); without one it cannot be recorded."""
+    if commission is None:
+        raise RuleViolation("case.error.no_commission", article="Art. 78 (4)",
+                            district=district, school=school)
+    return commission

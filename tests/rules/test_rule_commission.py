@@ -10,7 +10,10 @@ from juvenile.rules.commission import (
     check_follow_up,
     check_minutes_approvable,
     check_minutes_unlocked,
+    check_placement_returned,
     check_postpone_target,
+    check_referral_new,
+    check_single_position,
 )
 from juvenile.rules.errors import RuleViolation
 
@@ -71,3 +74,27 @@ def test_a_decision_is_carried_out_on_its_day_or_later():
     """Art. 79 (6): carried out after it was taken."""
     check_done_on(MEETING, MEETING)
     assert _key(check_done_on, MEETING - DAY, MEETING) == "decision.done_before_decided"
+
+
+@pytest.mark.parametrize("position", ["chair", "secretary"])
+def test_one_chair_and_one_secretary(position):
+    """Art. 79 (4): the first holder is allowed, a second is refused."""
+    check_single_position(position, taken=False)
+    with pytest.raises(RuleViolation) as caught:
+        check_single_position(position, taken=True)
+    assert (caught.value.key, caught.value.article) == (f"composition.{position}_taken",
+                                                        "Art. 79 (4)")
+
+
+@pytest.mark.parametrize("position", ["deputy_chair", "member"])
+def test_deputies_and_members_may_be_many(position):
+    """Art. 79 (4): only the chair and the secretary are single."""
+    check_single_position(position, taken=True)
+
+
+def test_a_referral_goes_on_an_agenda_while_new_and_a_review_after_the_return():
+    """Art. 78 (4); Art. 80 (11), Art. 81 (12)."""
+    check_referral_new(True)
+    assert _key(check_referral_new, False) == "agenda.referral_not_new"
+    check_placement_returned(True)
+    assert _key(check_placement_returned, False) == "agenda.placement_not_returned"

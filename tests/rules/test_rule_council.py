@@ -11,6 +11,7 @@ from juvenile.rules.council import (
     check_measure_due,
     check_meeting_day_reached,
     check_plan_with_decision,
+    require_district_commission,
     require_participation,
 )
 from juvenile.rules.errors import RuleViolation
@@ -74,3 +75,11 @@ def test_a_measure_falls_due_on_the_meeting_day_or_later():
     refused = _refused(check_measure_due, MEETING - DAY, MEETING)
     assert (refused.key, refused.params) == ("council.error.measure_due_before_meeting",
                                              {"due_on": MEETING - DAY, "meeting_on": MEETING})
+
+
+def test_a_refusal_needs_the_districts_commission():
+    """Art. 78 (4): the refusal goes to the commission of the school's district."""
+    assert require_district_commission("KDN-1", "D1", "S1") == "KDN-1"
+    refused = _refused(require_district_commission, None, "D2", "SC")
+    assert (refused.key, refused.article, refused.params) == (
+        "case.error.no_commission", "Art. 78 (4)", {"district": "D2", "school": "SC"})

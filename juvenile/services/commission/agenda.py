@@ -24,6 +24,7 @@ from juvenile.models import (
     Referral,
     ReferralStatus,
 )
+from juvenile.rules.commission import check_placement_returned, check_referral_new
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
@@ -202,8 +203,7 @@ def _referral_for(session: Session, meeting: CommissionMeeting,
     # Another commission's referral is reported as missing, so its existence does not leak.
     if referral is None or referral.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.REFERRAL, referral_id)
-    if referral.status != ReferralStatus.NEW:
-        raise RuleViolation("agenda.referral_not_new", article="Art. 78 (4)")
+    check_referral_new(referral.status == ReferralStatus.NEW)
     return referral
 
 
@@ -212,8 +212,7 @@ def _returned_placement_for(session: Session, meeting: CommissionMeeting,
     placement = session.get(Placement, placement_id) if placement_id is not None else None
     if placement is None or placement.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.PLACEMENT, placement_id)
-    if placement.status != PlacementStatus.RETURNED:
-        raise RuleViolation("agenda.placement_not_returned", article="Art. 80 (11), Art. 81 (12)")
+    check_placement_returned(placement.status == PlacementStatus.RETURNED)
     if _review_on_agenda(session, placement.id):
         raise RuleViolation("agenda.review_already_on_agenda")
     return placement

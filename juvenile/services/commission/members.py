@@ -9,18 +9,15 @@ from sqlmodel import Session, select
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
 from juvenile.models import CommissionMember, MemberPosition
-from juvenile.rules.errors import RuleViolation
+from juvenile.rules.commission import check_single_position
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
 from juvenile.services.commission.records import commission_scope, load_commission
 
 NAME_MAX_LENGTH = 200
-# Art. 79 (4): one chair and one secretary (a full-time post); deputies and members may be many.
-SINGLE_POSITIONS = {
-    MemberPosition.CHAIR: "composition.chair_taken",
-    MemberPosition.SECRETARY: "composition.secretary_taken",
-}
+# Art. 79 (4): one chair and one secretary (rules.commission.check_single_position).
+SINGLE_POSITIONS = (MemberPosition.CHAIR, MemberPosition.SECRETARY)
 
 
 def add_member(
@@ -81,5 +78,4 @@ def _check_single_position(session: Session, commission_id: int,
             CommissionMember.active,
         )
     ).first()
-    if taken is not None:
-        raise RuleViolation(SINGLE_POSITIONS[position], article="Art. 79 (4)")
+    check_single_position(position.value, taken is not None)
