@@ -224,3 +224,11 @@ def check_plan_date(made_on: date, return_date: date) -> None:
     or later (Art. 80 (11), Art. 81 (12))."""
     if made_on < return_date:
         raise RuleViolation("placement.plan_before_return", return_date=return_date)
+
+
+def require_responsible_commission(found: bool, district: str, school: str) -> None:
+    """The commission of the district where the minor's school is answers for the
+    placement: its notices and the return (Art. 80 (10), Art. 81 (11))."""
+    if not found:
+        raise RuleViolation("placement.no_commission", article="Art. 80 (10), Art. 81 (11)",
+                            district=district, school=school)

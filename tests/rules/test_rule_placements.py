@@ -21,6 +21,7 @@ from juvenile.rules.placements import (
     notice_due,
     planned_end,
     rehabilitation_plan_due,
+    require_responsible_commission,
     validate_age_at_decision,
     validate_deciding_body,
     validate_extension,
@@ -267,3 +268,11 @@ def test_the_return_and_the_plan_fall_on_their_day_or_later():
         "placement.return_before_start")
     check_plan_date(STAY_END, STAY_END)
     assert _refused(check_plan_date, STAY_END - DAY, STAY_END).key == "placement.plan_before_return"
+
+
+def test_a_placement_needs_the_commission_of_the_minors_district():
+    """Art. 80 (10), Art. 81 (11): that commission answers for the placement."""
+    require_responsible_commission(True, "D1", "S1")
+    refused = _refused(require_responsible_commission, False, "D2", "SC")
+    assert (refused.key, refused.article) == ("placement.no_commission",
+                                              "Art. 80 (10), Art. 81 (11)")
