@@ -64,3 +64,12 @@ def require_district_commission(commission: T | None, district: str, school: str
         raise RuleViolation("case.error.no_commission", article="Art. 78 (4)",
                             district=district, school=school)
     return commission
+
+
+def check_measure_done(done_on: date, opened_on: date, today: date) -> None:
+    """A measure of the individual prevention work plan (Art. 78 (3)) is carried out
+    between the day the case was opened and today, both included."""
+    if done_on > today:
+        raise RuleViolation("flag.error.date_in_future", day=done_on)
+    if done_on < opened_on:
+        raise RuleViolation("plan.error.done_before_opened", opened_on=opened_on)

@@ -8,6 +8,7 @@ import pytest
 from juvenile.rules.cases import CouncilDecision
 from juvenile.rules.council import (
     check_case_before_meeting,
+    check_measure_done,
     check_measure_due,
     check_meeting_day_reached,
     check_plan_with_decision,
@@ -83,3 +84,14 @@ def test_a_refusal_needs_the_districts_commission():
     refused = _refused(require_district_commission, None, "D2", "SC")
     assert (refused.key, refused.article, refused.params) == (
         "case.error.no_commission", "Art. 78 (4)", {"district": "D2", "school": "SC"})
+
+
+def test_a_measure_is_done_between_the_opening_day_and_today():
+    """Art. 78 (3): the plan is carried out while the case is open, never ahead."""
+    opened, today = date(2026, 10, 2), date(2026, 11, 25)
+    check_measure_done(opened, opened, today)
+    check_measure_done(today, opened, today)
+    assert _refused(check_measure_done, opened - DAY, opened, today).key == (
+        "plan.error.done_before_opened")
+    assert _refused(check_measure_done, today + DAY, opened, today).key == (
+        "flag.error.date_in_future")

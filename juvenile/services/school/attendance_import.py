@@ -27,8 +27,7 @@ from juvenile.db import transaction
 from juvenile.errors import InputRefused, Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Student
-from juvenile.rules.attendance import parse_status
-from juvenile.rules.errors import RuleViolation
+from juvenile.rules.attendance import check_mark_day, parse_status
 from juvenile.rules.iin import parse_iin
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
@@ -92,8 +91,7 @@ def _parse_day(text: str, today: date) -> date:
             day = datetime.strptime(text, form).date()
         except ValueError:
             continue
-        if day > today:
-            raise RuleViolation("attendance.error.future_date", day=day.isoformat())
+        check_mark_day(day, today)
         return day
     raise InputRefused("attendance.error.bad_date", value=text)
 

@@ -30,6 +30,7 @@ from juvenile.rules.cases import (
     CouncilDecision,
     allowed_targets,
 )
+from juvenile.rules.council import check_measure_done
 from juvenile.rules.criteria import SENSITIVE_CRITERIA
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
@@ -179,10 +180,7 @@ def mark_measure_done(actor: Actor, measure_id: int, done_on: date | None = None
             raise RuleViolation("plan.error.already_done", day=measure.done_on)
         if case.state == CaseState.CLOSED:
             raise RuleViolation("case.error.closed")
-        if done_on > today:
-            raise RuleViolation("flag.error.date_in_future", day=done_on)
-        if done_on < case.opened_on:
-            raise RuleViolation("plan.error.done_before_opened", opened_on=case.opened_on)
+        check_measure_done(done_on, case.opened_on, today)
         measure.done_on = done_on
         session.add(measure)
         return measure
