@@ -43,8 +43,9 @@ class DatabaseConfigError(Refusal, RuntimeError):
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    # pysqlite's own transaction handling would break SAVEPOINTs: SQLAlchemy
-    # begins each transaction itself (``_begin_sqlite``), as its docs recommend.
+    # pysqlite's own transaction handling would break SAVEPOINTs (a SAVEPOINT
+    # outside BEGIN is a transaction of its own, and its RELEASE commits):
+    # ``_begin_before_writing`` begins the transactions instead.
     dbapi_connection.isolation_level = None
     # SQLite ignores foreign keys unless each connection asks for them.
     cursor = dbapi_connection.cursor()
@@ -68,12 +69,25 @@ def build_engine(url: str) -> Engine:
         raise DatabaseConfigError("cli.error.db_url_unusable", reason=str(error)) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
-        event.listen(engine, "begin", _begin_sqlite)
+        event.listen(engine, "before_cursor_execute", _begin_before_writing)
     return engine
 
 
-def _begin_sqlite(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT")
+
+
+def _begin_before_writing(connection, cursor, statement, _parameters, _context,
+                          _many) -> None:
+    """BEGIN IMMEDIATE on SQLite before the transaction's first write or SAVEPOINT
+    (pysqlite itself began before the first write). Not a deferred BEGIN at the first
+    read (SQLAlchemy's recipe): in WAL mode a transaction that read, and then writes
+    after another connection committed, is refused at once ("database is locked");
+    holding the write lock from its BEGIN, a transaction instead waits its turn
+    (busy_timeout) and reads what it then writes over."""
+    if statement.lstrip()[:9].upper().startswith(_WRITES) and (
+        not connection.connection.dbapi_connection.in_transaction
+    ):
+        cursor.execute("BEGIN IMMEDIATE")
 
 
 def configure(url: str | None = None) -> Engine:

@@ -4,10 +4,12 @@ that is rolled back at its end, yet it sees its own commits and a denial's audit
 The tests of this file run in order: the second looks for what the first wrote.
 """
 
+import threading
+import time
 import uuid
 
 import pytest
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from juvenile import db
 from juvenile.models import AuditAction, AuditEntry
@@ -111,3 +113,48 @@ def test_an_inner_denial_is_audited_once_whether_the_outer_commits_or_not(databa
     with pytest.raises(AccessDenied), db.unit_of_work(), db.transaction():
         raise AccessDenied(_entry(failed + "x", outcome="denied"))
     assert _outcomes(failed + "x") == ["denied"]
+
+
+def test_on_sqlite_a_transaction_that_read_may_write_after_another_commit(database):
+    """SQLite begins a transaction at its first write, as pysqlite did (db.py): a unit
+    of work that read before another connection committed still writes after it."""
+    if _backend() != "sqlite":
+        pytest.skip("SQLite's transaction timing")
+    login = f"uow-{uuid.uuid4().hex[:12]}"
+    other = db.build_engine(database)
+    try:
+        with db.unit_of_work() as session:
+            query = select(AuditEntry.id).where(AuditEntry.login == login)
+            assert session.exec(query).all() == []  # a read
+            with Session(other) as elsewhere:  # another connection commits meanwhile
+                elsewhere.add(_entry(login, outcome="other"))
+                elsewhere.commit()
+            session.add(_entry(login))
+    finally:
+        other.dispose()
+    assert sorted(_outcomes(login)) == ["allowed", "other"]
+
+
+def test_on_sqlite_a_writer_waits_for_the_unit_of_work_that_holds_the_lock(database):
+    """A unit of work holds SQLite's write lock from its first SAVEPOINT or write to its
+    commit; another connection's write waits for it instead of failing."""
+    if _backend() != "sqlite":
+        pytest.skip("SQLite's locking")
+    login = f"uow-{uuid.uuid4().hex[:12]}"
+    written: list[str] = []
+
+    def write_elsewhere() -> None:  # another thread: a unit of work of its own
+        with db.transaction() as session:
+            session.add(_entry(login, outcome="other"))
+        written.append("other")
+
+    with db.unit_of_work() as session:
+        assert _outcomes(login) == []  # an inner transaction: a SAVEPOINT, the lock taken
+        thread = threading.Thread(target=write_elsewhere)
+        thread.start()
+        time.sleep(0.3)
+        assert written == []  # waiting for the lock
+        session.add(_entry(login))
+    thread.join(timeout=10)
+    assert written == ["other"]
+    assert _outcomes(login) == ["allowed", "other"]
