@@ -5,14 +5,22 @@ runs inside ``transaction()``: it commits once at the end or rolls back whole,
 which is what makes each legal action atomic. Code that needs a plain connection
 (migrations, bulk loads, the health check) takes it from ``begin()``.
 
+The unit of work is ambient: the outermost ``transaction()`` (or
+``unit_of_work()``, the same thing named for callers that combine several
+service actions) opens the session and commits it; a ``transaction()`` inside it
+joins that session in a SAVEPOINT, so a refusal the caller catches undoes only
+the inner step, and one user action is one commit however many services it calls.
+A denial's audit entry is written exactly once, and survives any rollback.
+
 ``bound_to(connection)`` is the tests' hook: while it is active, every session and
 every ``begin()`` of the process works on that one connection, whose outer
 transaction the caller owns. A "commit" then only releases a SAVEPOINT, so the
 caller can roll the whole test back at the end.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
@@ -24,6 +32,10 @@ from juvenile.errors import Refusal
 
 _engine: Engine | None = None
 _bound: Connection | None = None
+# The session of the unit of work in progress in this context (task or thread).
+_current: ContextVar[Session | None] = ContextVar("juvenile_unit_of_work", default=None)
+# session.info key: audit entries of inner steps rolled back, to write at the end.
+_KEEP = "juvenile_keep_after_rollback"
 
 
 class DatabaseConfigError(Refusal, RuntimeError):
@@ -31,6 +43,10 @@ class DatabaseConfigError(Refusal, RuntimeError):
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    # pysqlite's own transaction handling would break SAVEPOINTs (a SAVEPOINT
+    # outside BEGIN is a transaction of its own, and its RELEASE commits):
+    # ``_begin_before_writing`` begins the transactions instead.
+    dbapi_connection.isolation_level = None
     # SQLite ignores foreign keys unless each connection asks for them.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -53,7 +69,25 @@ def build_engine(url: str) -> Engine:
         raise DatabaseConfigError("cli.error.db_url_unusable", reason=str(error)) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine, "before_cursor_execute", _begin_before_writing)
     return engine
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT")
+
+
+def _begin_before_writing(connection, cursor, statement, _parameters, _context,
+                          _many) -> None:
+    """BEGIN IMMEDIATE on SQLite before the transaction's first write or SAVEPOINT
+    (pysqlite itself began before the first write). Not a deferred BEGIN at the first
+    read (SQLAlchemy's recipe): in WAL mode a transaction that read, and then writes
+    after another connection committed, is refused at once ("database is locked");
+    holding the write lock from its BEGIN, a transaction instead waits its turn
+    (busy_timeout) and reads what it then writes over."""
+    if statement.lstrip()[:9].upper().startswith(_WRITES) and (
+        not connection.connection.dbapi_connection.in_transaction
+    ):
+        cursor.execute("BEGIN IMMEDIATE")
 
 
 def configure(url: str | None = None) -> Engine:
@@ -111,22 +145,77 @@ def begin() -> Iterator[Connection]:
 
 @contextmanager
 def transaction() -> Iterator[Session]:
-    """A session that commits when the block ends and rolls back on any error."""
+    """A session that commits when the block ends and rolls back on any error.
+
+    Inside another ``transaction()`` (or ``unit_of_work()``) of the same context it
+    is that one's session, in a SAVEPOINT: an error rolls back this block only
+    and propagates; the outermost block alone commits.
+    """
+    outer = _current.get()
+    if outer is not None:
+        yield from _nested(outer)
+        return
     with _session(expire_on_commit=False) as session:
+        token = _current.set(session)
         try:
             yield session
+            for keep in session.info.pop(_KEEP, []):
+                session.add(keep())
             session.commit()
         except BaseException as error:
             session.rollback()
-            _keep_after_rollback(error)
+            _keep_after_rollback(session, error)
             raise
+        finally:
+            _current.reset(token)
 
 
-def _keep_after_rollback(error: BaseException) -> None:
-    """Write what a failed action must still leave behind (a denial's audit entry)."""
+def unit_of_work() -> AbstractContextManager[Session]:
+    """One commit for several service actions (a handler's one user action): every
+    service called inside joins this session; any error rolls all of it back."""
+    return transaction()
+
+
+def in_unit_of_work() -> bool:
+    """Whether a ``transaction()`` is open in this context."""
+    return _current.get() is not None
+
+
+def _nested(session: Session) -> Iterator[Session]:
+    savepoint = session.begin_nested()
+    try:
+        yield session
+    except BaseException as error:
+        if savepoint.is_active:
+            savepoint.rollback()
+        keep = _audit_of(error)
+        if keep is not None:  # the outer block writes it, whatever its fate
+            session.info.setdefault(_KEEP, []).append(keep)
+        raise
+    if savepoint.is_active:
+        savepoint.commit()
+
+
+def _audit_of(error: BaseException) -> Callable[[], object] | None:
+    """The entry a failed action must still leave behind, once: None if taken already."""
     keep = getattr(error, "audit_after_rollback", None)
-    if keep is None:
+    if keep is None or getattr(error, "_juvenile_audit_taken", False):
+        return None
+    try:
+        error._juvenile_audit_taken = True  # type: ignore[attr-defined]
+    except AttributeError:
+        return None
+    return keep
+
+
+def _keep_after_rollback(session: Session, error: BaseException) -> None:
+    """Write what a failed action must still leave behind (a denial's audit entry)."""
+    pending = session.info.pop(_KEEP, [])
+    keep = _audit_of(error)
+    if keep is not None:
+        pending.append(keep)
+    if not pending:
         return
-    with _session() as session:
-        session.add(keep())
-        session.commit()
+    with _session() as writer:
+        writer.add_all([make() for make in pending])
+        writer.commit()

@@ -1,7 +1,10 @@
 """The one base of every refusal a user reads: a catalog key and its parameters.
 
-Services raise a subclass (a legal rule, a bad account form, ...); the CLI and
-the pages catch ``Refusal`` and show ``message(language)``.
+Services raise a subclass: ``RuleViolation`` (``juvenile/rules/errors.py``) when
+the law forbids the action, ``InputRefused`` when the input itself is unusable (a
+required field left blank, too long, malformed), and a few of their own (a bad
+account form, an unusable database URL). The CLI and the pages catch ``Refusal``
+and show ``message(language)``.
 """
 
 
@@ -18,3 +21,8 @@ class Refusal(Exception):
         from juvenile.i18n import translate  # keeps the rules free of i18n at import
 
         return translate(self.key, language, **self.params)
+
+
+class InputRefused(Refusal, ValueError):
+    """The input cannot be used as typed: a required field is blank, a text is too
+    long, a value is malformed. Not a legal refusal (that is ``RuleViolation``)."""

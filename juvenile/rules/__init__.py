@@ -1,7 +1,9 @@
 """The law's rules as plain functions: no Reflex, no database.
 
-Each rule cites its article of Law No. 245-VIII in its docstring. A refused input
-raises ``errors.RuleViolation`` with a message key from ``locales/*/rules.json``.
+Each rule cites its article of Law No. 245-VIII in its docstring. What the law
+refuses raises ``errors.RuleViolation`` with a message key from
+``locales/*/rules.json``; input that cannot be read at all (blank, too long,
+malformed) is ``juvenile.errors.InputRefused``, raised by the services.
 
 - ``iin``: the individual identification number (birth date, sex, check digit)
 - ``criteria``: the twelve criteria of Art. 78 (2)
@@ -10,5 +12,7 @@ raises ``errors.RuleViolation`` with a message key from ``locales/*/rules.json``
 - ``calendar``: holidays, transfers and working days
 - ``placements``: special organisations, terms and deadlines (Art. 80, Art. 81)
 - ``cases``: the pedagogical support case state machine (Art. 78 (3), (4))
-- ``quorum``: commission meeting quorum (Art. 79)
+- ``quorum``: commission meeting quorum, and no decision without it (Art. 79)
+- ``council``: the prevention council's meeting, participation and plan (Art. 78 (3))
+- ``commission``: the commission's decisions, postponement and minutes (Art. 79)
 """

@@ -71,3 +71,10 @@ def parse_month(text: str) -> tuple[date, date]:
     if year < 1 or not 1 <= month <= 12:
         raise RuleViolation("attendance.bad_month", value=text)
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def check_mark_day(day: date, today: date) -> None:
+    """A mark records a school day that has come (Art. 78 (2) item 4 counts days
+    missed): today at the latest (Kazakhstan's day, ``juvenile.clock``)."""
+    if day > today:
+        raise RuleViolation("attendance.error.future_date", day=day.isoformat())

@@ -11,6 +11,7 @@ the representatives sends the case to the commission (Art. 78 (4)). ``closed``
 is final: a new concern is a new flag with its own council review.
 """
 
+from datetime import date
 from enum import StrEnum
 
 from juvenile.rules.errors import RuleViolation
@@ -107,3 +108,16 @@ def apply_council_decision(current: CaseState, decision: CouncilDecision) -> Cas
     target = state_after_council_decision(decision)
     check_transition(current, target)
     return target
+
+
+def check_no_open_case(open_case_id: int | None) -> None:
+    """A student has one open support case at a time: later flags join it
+    (Art. 78 (3): one individual prevention work plan for the minor)."""
+    if open_case_id is not None:
+        raise RuleViolation("case.error.open_case_exists", case=open_case_id)
+
+
+def check_closed_on(closed_on: date, opened_on: date) -> None:
+    """A case closes on the day it was opened or later (Art. 78 (3))."""
+    if closed_on < opened_on:
+        raise RuleViolation("case.error.closed_before_opened", opened_on=opened_on)

@@ -4,7 +4,9 @@ Names live in the catalogs (``criterion.1`` … ``criterion.12`` in rules.json) 
 that every visible word is translated in one place.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from juvenile.i18n.catalog import translate
 from juvenile.rules.errors import RuleViolation
@@ -78,3 +80,25 @@ def criterion_by_code(code: str) -> Criterion:
 def name(number: int, lang: str | None) -> str:
     """The criterion's wording in ``lang`` (kk follows the law's text)."""
     return translate(criterion(number).message_key, lang)
+
+
+def check_criteria_once(numbers: Sequence[int]) -> None:
+    """One flagging names each criterion of Art. 78 (2) once."""
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+    if repeated:
+        raise RuleViolation("flag.error.criterion_repeated", criterion=repeated[0])
+
+
+def check_noticed_on(day: date, today: date) -> None:
+    """A flag records a circumstance of Art. 78 (2) that was noticed: today at the
+    latest, never ahead (today is Kazakhstan's, ``juvenile.clock``)."""
+    if day > today:
+        raise RuleViolation("flag.error.date_in_future", day=day)
+
+
+def check_resolved_on(resolved_on: date, noticed_on: date, today: date) -> None:
+    """A criterion of Art. 78 (2) stops applying between the day it was noticed and
+    today, both included."""
+    check_noticed_on(resolved_on, today)
+    if resolved_on < noticed_on:
+        raise RuleViolation("flag.error.resolved_before_noticed", noticed_on=noticed_on)

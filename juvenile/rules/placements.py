@@ -173,3 +173,62 @@ def validate_transfer(from_kind: PlacementKind, to_kind: PlacementKind) -> None:
         raise RuleViolation(
             "placement.transfer_refused", article="Art. 80 (6)", source=from_kind, target=to_kind
         )
+
+
+def check_organisation_kind(kind: PlacementKind, organisation_kind: str,
+                            organisation_code: str) -> None:
+    """The organisation is of the kind decided: special education (Art. 80) or
+    special regime (Art. 81); ``organisation_kind`` is the organisation's kind value."""
+    if organisation_kind != kind:
+        raise RuleViolation("placement.organisation_wrong_kind", article="Art. 80, Art. 81",
+                            organisation=organisation_code, kind=organisation_kind)
+
+
+def check_start_after_decision(decision_date: date, start_date: date) -> None:
+    """The stay starts on the day of the decision or later (Art. 80 (2), Art. 81 (3))."""
+    if start_date < decision_date:
+        raise RuleViolation("placement.start_before_decision", decision_date=decision_date)
+
+
+def check_notice_date(received_on: date, decision_date: date) -> None:
+    """The organisation's notice before the term ends (Art. 80 (10) item 4,
+    Art. 81 (11) item 4) arrives after the decision, on its day at the earliest."""
+    if received_on < decision_date:
+        raise RuleViolation("placement.date_before_decision", decision_date=decision_date)
+
+
+def check_early_termination(start: date, terminated_on: date, end: date) -> None:
+    """An early end falls within the stay: on the start day or later, and before the
+    term's planned end (Art. 80 (4), Art. 81 (6))."""
+    if not start <= terminated_on < end:
+        raise RuleViolation("placement.termination_not_early",
+                            article="Art. 80 (4), Art. 81 (6)", start=start, end=end)
+
+
+def check_transfer_start(start_date: date, placement_start: date) -> None:
+    """A transfer to a special-regime organisation (Art. 80 (6)) starts on or after the
+    first stay's start."""
+    if start_date < placement_start:
+        raise RuleViolation("placement.transfer_before_start", start=placement_start)
+
+
+def check_return_date(return_date: date, since: date) -> None:
+    """The minor returns on or after the day the stay began, or ended early
+    (Art. 80 (11), Art. 81 (12))."""
+    if return_date < since:
+        raise RuleViolation("placement.return_before_start", start=since)
+
+
+def check_plan_date(made_on: date, return_date: date) -> None:
+    """The rehabilitation plan is drawn up after the minor is home: on the return day
+    or later (Art. 80 (11), Art. 81 (12))."""
+    if made_on < return_date:
+        raise RuleViolation("placement.plan_before_return", return_date=return_date)
+
+
+def require_responsible_commission(found: bool, district: str, school: str) -> None:
+    """The commission of the district where the minor's school is answers for the
+    placement: its notices and the return (Art. 80 (10), Art. 81 (11))."""
+    if not found:
+        raise RuleViolation("placement.no_commission", article="Art. 80 (10), Art. 81 (11)",
+                            district=district, school=school)

@@ -33,3 +33,13 @@ class QuorumState:
     present: int
     members: int
     reached: bool
+
+
+def require_quorum(state: QuorumState) -> None:
+    """A meeting decides only with its attendance recorded and its quorum reached
+    (Art. 79 (4), (7))."""
+    if not state.recorded:
+        raise RuleViolation("meeting.attendance_not_recorded", article="Art. 79")
+    if not state.reached:
+        raise RuleViolation("meeting.no_quorum", article="Art. 79", count=state.present,
+                            members=Counted("meeting.of_members", state.members))

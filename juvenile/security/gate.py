@@ -1,8 +1,10 @@
 """The one authorization gate: every service asks it before touching a record.
 
 An allowed action on a child's record is written to the audit log in the
-action's own transaction. A denial is written too, after the action's
-transaction has been rolled back (see ``db.transaction``), so it survives.
+action's own transaction. A denial is written too, once, after the action's
+transaction has been rolled back (see ``db.transaction``), so it survives; a
+denial inside a larger unit of work that the caller catches is written with that
+unit's commit, or after its rollback.
 """
 
 from sqlmodel import Session

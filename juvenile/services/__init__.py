@@ -1,5 +1,11 @@
 """One transactional function per legal or administrative action, by working area.
 
+Each opens its transaction with ``db.transaction()``; called inside another one
+(a service that combines services, or ``db.unit_of_work()``) it joins that one, so
+a page handler calls one service function per user action and that action is one
+commit. The law's refusals come from ``juvenile.rules`` (``RuleViolation``); an
+unusable input is ``InputRefused``.
+
 - ``common``: paging, an import's counts, the migration helper.
 - ``administration``: organisations, the working calendar, the decision catalogue.
 - ``identity``: accounts, sign-in sessions, the audit log.

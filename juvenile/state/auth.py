@@ -134,11 +134,11 @@ class AuthState(rx.State):
         """The sign-in form. The password is used once and kept nowhere."""
         login, password = str(form.get("login", "")), str(form.get("password", ""))
         try:
-            signed = sessions.sign_in(login, password)
+            # a previous session of this browser ends with the sign-in
+            signed = sessions.sign_in(login, password, replacing=self.session_token)
         except sessions.SignInRefused as refused:
             self.sign_in_error = await self._text(refused.key)
             return None
-        sessions.sign_out(self.session_token)  # a previous session of this browser
         self.session_token = signed.token
         self.sign_in_error = ""
         self._show_user(signed.user)

@@ -7,6 +7,7 @@ import pytest
 from analysis_world import analyst
 
 from juvenile.analysis.indicators import catalogue
+from juvenile.errors import InputRefused
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.services.analysis.quarterly import (
@@ -264,7 +265,7 @@ def test_bad_periods_and_scopes_are_refused(world):
         with pytest.raises(RuleViolation) as refused:
             quarterly_analysis(system, year, quarter, district_id=world.districts["TST-D1"])
         assert refused.value.key == key
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(InputRefused) as refused:
         quarterly_analysis(system, 2026, 2)
     assert refused.value.key == "analysis.error.scope_required"
     with pytest.raises(RuleViolation) as refused:

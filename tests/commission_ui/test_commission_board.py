@@ -154,6 +154,32 @@ def test_registering_by_iin_tells_nothing_about_children_elsewhere(world):
     assert placed.planned_end == date(2027, 11, 23)
 
 
+def _denials() -> int:
+    with db.transaction() as session:
+        return session.exec(select(func.count()).select_from(AuditEntry)
+                            .where(AuditEntry.outcome == "denied")).one()
+
+
+def test_registering_by_iin_is_one_transaction_and_audits_a_denial_once(world, monkeypatch):
+    secretary = world.secretary()
+    terms = PlacementTerms(kind=PlacementKind.SPECIAL_EDUCATION,
+                           organisation_id=world.organisations["SE"],
+                           deciding_body=DecidingBody.COURT, decision_date=date(2026, 11, 20),
+                           start_date=date(2026, 11, 23), term_months=12)
+    own = world.student(birth=date(2012, 1, 10))
+    elsewhere = world.student(birth=date(2012, 1, 11), school="S3")
+    opened = []
+    real = db._session
+    monkeypatch.setattr(db, "_session", lambda **o: opened.append(1) or real(**o))
+    denials = _denials()
+    with pytest.raises(RuleViolation):
+        register_placement_by_iin(secretary, elsewhere.iin, terms)
+    assert _denials() == denials + 1
+    opened.clear()
+    register_placement_by_iin(secretary, own.iin, terms)
+    assert len(opened) == 1
+
+
 def test_the_badge_counts_the_commissions_deadlines_without_writing_the_audit_log(world):
     s = hold_sitting(world)  # a decision due 15 Jan 2027
     returned = world.place(world.student(birth=date(2011, 6, 6)), SE, term=6,

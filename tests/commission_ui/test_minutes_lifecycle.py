@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from juvenile import db
+from juvenile.errors import Refusal
 from juvenile.models import AuditAction, AuditEntry, MinutesDocument
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
 from juvenile.services.commission.agenda import (
     add_agenda_item,
@@ -36,8 +36,8 @@ def text_of(data: bytes) -> str:
                     .split())
 
 
-def refused(key: str, call, *args, **kwargs) -> RuleViolation:
-    with pytest.raises(RuleViolation) as caught:
+def refused(key: str, call, *args, **kwargs) -> Refusal:
+    with pytest.raises(Refusal) as caught:  # a RuleViolation, or InputRefused (blank)
         call(*args, **kwargs)
     assert caught.value.key == key
     return caught.value

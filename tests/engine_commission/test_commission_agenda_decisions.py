@@ -7,6 +7,7 @@ from commission_world import SYSTEM, agenda, count
 
 from juvenile import db
 from juvenile.cli import main
+from juvenile.errors import InputRefused
 from juvenile.models import (
     AgendaItem,
     AgendaItemKind,
@@ -96,8 +97,33 @@ def test_reorder_and_notes(sitting):
     remove_agenda_item(SYSTEM, c.id)
     assert [(i.id, i.position) for i in agenda(SYSTEM, meeting.id)] == [(a.id, 1), (b.id, 2)]
     assert record_hearing_notes(SYSTEM, a.id, "Баяндамашы: ...").hearing_notes == "Баяндамашы: ..."
-    with pytest.raises(RuleViolation):
+    with pytest.raises(InputRefused):
         add_agenda_item(SYSTEM, meeting.id, "other", title="  ")
+
+
+def _notes_of(item_id: int) -> str:
+    with db.transaction() as session:
+        return session.get(AgendaItem, item_id).hearing_notes
+
+
+def test_a_refused_decision_leaves_the_hearing_notes_unsaved(sitting):
+    """Art. 79 (4): no decision without a quorum; the question form saves the hearing
+    notes and the decision in one action, so the refusal keeps neither."""
+    world, meeting, _, members = sitting
+    item = add_agenda_item(SYSTEM, meeting.id, "other", title="Мәселе")
+    record_hearing_notes(SYSTEM, item.id, "Бұрынғы жазба")
+    record_attendance(SYSTEM, meeting.id, members[:3])  # 3 of 7: no quorum
+    with pytest.raises(RuleViolation) as refused:
+        record_decision(SYSTEM, item.id, "close_without_measures",
+                        hearing_notes="Тыңдалды: сынып жетекшісі")
+    assert refused.value.key == "meeting.no_quorum"
+    assert _notes_of(item.id) == "Бұрынғы жазба"
+    assert count(CommissionDecision) == 0
+    record_attendance(SYSTEM, meeting.id, members[:5])
+    record_decision(SYSTEM, item.id, "close_without_measures",
+                    hearing_notes="Тыңдалды: сынып жетекшісі")
+    assert _notes_of(item.id) == "Тыңдалды: сынып жетекшісі"
+    assert count(CommissionDecision) == 1
 
 
 def test_decision_on_a_referral_with_executor_and_due_date(sitting):
@@ -147,7 +173,7 @@ def test_postponement_carries_the_item_and_keeps_its_history(sitting):
     referral = world.referral(world.student())
     item = add_agenda_item(SYSTEM, meeting.id, "referral", referral_id=referral.id)
     record_attendance(SYSTEM, meeting.id, members[:4])
-    with pytest.raises(RuleViolation) as no_reason:
+    with pytest.raises(InputRefused) as no_reason:
         record_decision(SYSTEM, item.id, "postpone", postpone_to_meeting_id=later.id)
     assert no_reason.value.key == "decision.postpone_reason_required"
     with pytest.raises(RuleViolation) as not_later:
@@ -191,7 +217,7 @@ def test_an_administrator_extends_the_catalogue(sitting):
     with pytest.raises(RuleViolation) as taken:
         add_decision_type(admin, "psychologist", "А", "Б")
     assert taken.value.key == "decision.type_code_taken"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(InputRefused):
         add_decision_type(admin, "Bad Code", "А", "Б")
     item = add_agenda_item(SYSTEM, meeting.id, "other", title="Өтініш")
     record_attendance(SYSTEM, meeting.id, members[:4])

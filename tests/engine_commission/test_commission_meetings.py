@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from commission_world import SYSTEM
 
+from juvenile.errors import InputRefused
 from juvenile.models import AgendaItemKind, CommissionMeetingStatus, MemberPosition, Role
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
@@ -61,7 +62,7 @@ def test_the_quorum_share_is_a_setting(world, monkeypatch):
     assert not record_attendance(SYSTEM, meeting.id, members[:4]).reached  # 4 of 7 < 2/3
     assert record_attendance(SYSTEM, meeting.id, members[:5]).reached
     monkeypatch.setenv("JUVENILE_QUORUM_SHARE", "most")
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(InputRefused) as refused:
         meeting_page(SYSTEM, meeting.id)
     assert refused.value.key == "meeting.bad_quorum_setting"
 

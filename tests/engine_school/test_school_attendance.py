@@ -8,6 +8,7 @@ from school_helpers import SYSTEM, count, csv_file
 from sqlmodel import select
 
 from juvenile import db
+from juvenile.errors import InputRefused
 from juvenile.imports.table import ImportRejected
 from juvenile.models import AbsenceProposal, AttendanceMark, CriterionFlag, ProposalStatus, Student
 from juvenile.rules.errors import RuleViolation
@@ -199,7 +200,7 @@ def test_dismissing_needs_a_reason(world):
     student = world.student()
     load(marks(student, OCTOBER_4))
     proposal_id = scan()[iin_of(student)].proposal_id
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(InputRefused) as refused:
         dismiss_absence_proposals(SYSTEM, [proposal_id], "   ")
     assert refused.value.key == "absence.error.reason_required"
 

@@ -9,6 +9,7 @@ from school_helpers import SYSTEM, card_flags, count
 from sqlmodel import select
 
 from juvenile import db
+from juvenile.errors import InputRefused
 from juvenile.models import (
     CaseEvent,
     CaseEventKind,
@@ -26,6 +27,7 @@ from juvenile.services.school.case_file import open_case_file
 from juvenile.services.school.cases import add_flags_to_case, close_case, open_case
 from juvenile.services.school.council import (
     NewMeasure,
+    Participation,
     add_cases_to_meeting,
     hold_council_meeting,
     plan_council_meeting,
@@ -121,7 +123,7 @@ def test_absence_from_the_council_needs_a_reason(world):
         record_participation(SYSTEM, meeting.id, case_id, minor_present=True,
                              representatives_present=True)
     assert refused.value.key == "council.error.meeting_not_held"
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(InputRefused) as refused:
         hold_council_meeting(SYSTEM, meeting.id, ["  "])
     assert refused.value.key == "council.error.members_required"
     hold_council_meeting(SYSTEM, meeting.id, ["Директор Ахметова С."])
@@ -132,7 +134,7 @@ def test_absence_from_the_council_needs_a_reason(world):
                           "council.error.minor_reason_required"),
                          ({"minor_present": True, "representatives_present": False},
                           "council.error.representatives_reason_required")]:
-        with pytest.raises(RuleViolation) as refused:
+        with pytest.raises(InputRefused) as refused:
             record_participation(SYSTEM, meeting.id, case_id, **present)
         assert refused.value.key == key
     review = record_participation(SYSTEM, meeting.id, case_id, minor_present=False,
@@ -197,6 +199,46 @@ def test_no_commission_in_the_district_refuses_and_saves_nothing(world):
     assert count(Referral) == 0 and count(CaseEvent) == events
     with db.transaction() as session:
         assert session.exec(select(CouncilReview.decision)).one() is None
+
+
+def _held_without_participation(world, school: str = "SA") -> tuple[int, int]:
+    _, case_id = _flagged_case(world, school)
+    meeting = plan_council_meeting(SYSTEM, world.schools[school], "7", MEETING_DAY, [case_id])
+    hold_council_meeting(SYSTEM, meeting.id, ["Директор Ахметова С."])
+    return meeting.id, case_id
+
+
+def _participation_saved() -> tuple[bool | None, bool | None]:
+    with db.transaction() as session:
+        review = session.exec(select(CouncilReview)).one()
+        return review.minor_present, review.representatives_present
+
+
+@pytest.mark.parametrize(("school", "decision", "plan", "key"), [
+    ("SC", "representatives_refused", [], "case.error.no_commission"),  # Art. 78 (4)
+    ("SA", "support_assigned", [], "council.error.plan_required"),  # Art. 78 (3)
+])
+def test_a_refused_decision_leaves_the_participation_unsaved(world, school, decision, plan,
+                                                               key):
+    """Art. 78 (3): participation and decision are one action, saved together or not at
+    all (the council page's Save)."""
+    meeting_id, case_id = _held_without_participation(world, school)
+    events = count(CaseEvent)
+    absent = Participation(minor_present=True, representatives_present=False,
+                           representatives_absence_reason="refused to come")
+    with pytest.raises(RuleViolation) as refused:
+        record_council_decision(SYSTEM, meeting_id, case_id, decision, plan,
+                                participation=absent)
+    assert refused.value.key == key
+    assert _participation_saved() == (None, None)
+    assert count(CaseEvent) == events and count(Referral) == 0
+    assert _state(case_id).state == CaseState.COUNCIL_REVIEW
+    case = record_council_decision(SYSTEM, meeting_id, case_id, "support_assigned", PLAN,
+                                   participation=absent)
+    assert case.state == CaseState.UNDER_SUPPORT
+    assert _participation_saved() == (True, False)
+    assert [e.kind for e in open_case_file(SYSTEM, case_id).events][-2:] == [
+        CaseEventKind.PARTICIPATION_RECORDED, CaseEventKind.COUNCIL_DECISION]
 
 
 def test_a_failure_between_the_two_writes_keeps_nothing(world, monkeypatch):
@@ -288,7 +330,7 @@ def test_closing_inside_the_graph_is_allowed(world, state, outcome):
 
 def test_other_needs_a_note(world):
     _, case_id = _case_in(world, CaseState.FLAGGED)
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(InputRefused) as refused:
         close_case(SYSTEM, case_id, CloseOutcome.OTHER)
     assert refused.value.key == "case.error.note_required"
 

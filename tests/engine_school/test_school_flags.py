@@ -7,6 +7,7 @@ from school_helpers import SYSTEM, card_flags, count
 from sqlmodel import select
 
 from juvenile import db
+from juvenile.errors import Refusal
 from juvenile.models import AuditEntry, CriterionFlag, Role
 from juvenile.rules.age import eighteenth_birthday
 from juvenile.rules.errors import RuleViolation
@@ -68,7 +69,7 @@ def test_no_flag_on_the_18th_birthday(world):
 )
 def test_bad_flags_are_refused_and_none_kept(world, flags, key):
     student_id = world.student()
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(Refusal) as refused:  # the law, or a blank or too long note
         add_flags(SYSTEM, student_id, flags, today=date(2026, 11, 25))
     assert refused.value.key == key
     assert count(CriterionFlag) == 0
@@ -81,7 +82,7 @@ def test_resolving_needs_a_date_not_before_noticed_and_a_reason(world):
         (date(2026, 10, 4), "passed", "flag.error.resolved_before_noticed"),
         (date(2026, 11, 1), "", "flag.error.reason_required"),
     ]:
-        with pytest.raises(RuleViolation) as refused:
+        with pytest.raises(Refusal) as refused:
             resolve_flag(SYSTEM, flag.id, day, reason)
         assert refused.value.key == key
     resolved = resolve_flag(SYSTEM, flag.id, date(2026, 11, 1), "passed the retake")

@@ -7,6 +7,7 @@ import pytest
 from juvenile.rules.attendance import (
     UNEXCUSED_DAYS_THRESHOLD,
     AttendanceStatus,
+    check_mark_day,
     meets_absence_criterion,
     parse_month,
     parse_status,
@@ -110,3 +111,13 @@ def test_parse_month_refuses_bad_input(text):
     with pytest.raises(RuleViolation) as caught:
         parse_month(text)
     assert caught.value.key == "attendance.bad_month"
+
+
+def test_a_mark_is_for_today_at_the_latest():
+    """Art. 78 (2) item 4 counts days missed: a day that has not come has no mark."""
+    today = date(2026, 11, 25)
+    check_mark_day(today, today)
+    with pytest.raises(RuleViolation) as caught:
+        check_mark_day(date(2026, 11, 26), today)
+    assert (caught.value.key, caught.value.params) == ("attendance.error.future_date",
+                                                       {"day": "2026-11-26"})

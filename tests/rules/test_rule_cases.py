@@ -1,5 +1,6 @@
 """The support case state machine (Art. 78 (3), (4))."""
 
+from datetime import date
 from itertools import product
 
 import pytest
@@ -12,7 +13,9 @@ from juvenile.rules.cases import (
     CouncilDecision,
     allowed_targets,
     apply_council_decision,
+    check_closed_on,
     check_closing,
+    check_no_open_case,
     check_transition,
     outcome_of_council_decision,
     state_after_council_decision,
@@ -114,3 +117,21 @@ def test_every_other_closing_is_refused(current, outcome):
         check_closing(current, outcome)
     expected = "case.transition_refused" if current is S.CLOSED else "case.outcome_refused"
     assert caught.value.key == expected
+
+
+def test_one_open_case_per_student():
+    """Art. 78 (3): a student with an open case has later flags joined to it."""
+    check_no_open_case(None)
+    with pytest.raises(RuleViolation) as caught:
+        check_no_open_case(12)
+    assert (caught.value.key, caught.value.params) == ("case.error.open_case_exists",
+                                                       {"case": 12})
+
+
+def test_a_case_closes_on_its_opening_day_or_later():
+    """Art. 78 (3): the day closed is never before the day opened."""
+    opened = date(2026, 10, 2)
+    check_closed_on(opened, opened)
+    with pytest.raises(RuleViolation) as caught:
+        check_closed_on(date(2026, 10, 1), opened)
+    assert caught.value.key == "case.error.closed_before_opened"

@@ -1,6 +1,7 @@
 """The twelve criteria of Art. 78 (2) as data."""
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,33 @@ def test_kazakh_names_are_the_law_wording(number):
     assert f"{number}) {_squash(criteria.name(number, 'kk'))};" in law or (
         number == 12 and f"{number}) {_squash(criteria.name(number, 'kk'))}." in law
     )
+
+
+def test_a_flagging_names_each_criterion_once():
+    """Art. 78 (2): one flag per criterion at a time."""
+    criteria.check_criteria_once([3, 9, 12])
+    with pytest.raises(RuleViolation) as caught:
+        criteria.check_criteria_once([3, 9, 3, 9])
+    assert (caught.value.key, caught.value.params) == ("flag.error.criterion_repeated",
+                                                       {"criterion": 3})
+
+
+def test_a_flag_is_noticed_today_at_the_latest():
+    """Art. 78 (2): a circumstance that was noticed; Kazakhstan's today is allowed."""
+    today = date(2026, 11, 25)
+    criteria.check_noticed_on(today, today)
+    with pytest.raises(RuleViolation) as caught:
+        criteria.check_noticed_on(today + timedelta(days=1), today)
+    assert caught.value.key == "flag.error.date_in_future"
+
+
+def test_a_criterion_is_resolved_from_the_day_noticed_to_today():
+    """Art. 78 (2): between the day noticed and today, both included."""
+    noticed, today, day = date(2026, 10, 5), date(2026, 11, 25), timedelta(days=1)
+    criteria.check_resolved_on(noticed, noticed, today)
+    criteria.check_resolved_on(today, noticed, today)
+    for resolved, key in [(noticed - day, "flag.error.resolved_before_noticed"),
+                          (today + day, "flag.error.date_in_future")]:
+        with pytest.raises(RuleViolation) as caught:
+            criteria.check_resolved_on(resolved, noticed, today)
+        assert caught.value.key == key

@@ -1,6 +1,6 @@
 """Placements: terms, ages, deciding body, deadlines, extension, transfer (Art. 80, Art. 81)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -11,9 +11,17 @@ from juvenile.rules.placements import (
     TERM_LIMITS_MONTHS,
     DecidingBody,
     PlacementKind,
+    check_early_termination,
+    check_notice_date,
+    check_organisation_kind,
+    check_plan_date,
+    check_return_date,
+    check_start_after_decision,
+    check_transfer_start,
     notice_due,
     planned_end,
     rehabilitation_plan_due,
+    require_responsible_commission,
     validate_age_at_decision,
     validate_deciding_body,
     validate_extension,
@@ -200,3 +208,71 @@ def test_transfer_only_from_special_education_to_special_regime_art_80_6():
             validate_transfer(source, target)
         assert caught.value.key == "placement.transfer_refused"
         assert caught.value.params == {"source": source, "target": target}
+
+
+DAY = timedelta(days=1)
+STAY_START, STAY_END = date(2026, 3, 2), date(2027, 3, 2)
+
+
+def _refused(call, *args) -> RuleViolation:
+    with pytest.raises(RuleViolation) as caught:
+        call(*args)
+    return caught.value
+
+
+def test_an_early_end_falls_from_the_start_day_to_the_day_before_the_planned_end():
+    """Art. 80 (4), Art. 81 (6): the court ends the stay before its term."""
+    check_early_termination(STAY_START, STAY_START, STAY_END)
+    check_early_termination(STAY_START, STAY_END - DAY, STAY_END)
+    for day in (STAY_START - DAY, STAY_END):
+        refused = _refused(check_early_termination, STAY_START, day, STAY_END)
+        assert (refused.key, refused.article) == ("placement.termination_not_early",
+                                                  "Art. 80 (4), Art. 81 (6)")
+
+
+def test_the_organisation_is_of_the_kind_decided():
+    """Art. 80, Art. 81: a special education or a special-regime organisation."""
+    check_organisation_kind(SE, "special_education", "SE-1")
+    refused = _refused(check_organisation_kind, SE, "special_regime", "SR-1")
+    assert (refused.key, refused.params) == ("placement.organisation_wrong_kind",
+                                             {"organisation": "SR-1", "kind": "special_regime"})
+
+
+def test_the_stay_starts_on_the_decision_day_or_later():
+    """Art. 80 (2), Art. 81 (3): the stay follows the decision."""
+    decided = date(2026, 11, 20)
+    check_start_after_decision(decided, decided)
+    assert _refused(check_start_after_decision, decided, decided - DAY).key == (
+        "placement.start_before_decision")
+
+
+def test_the_notice_arrives_on_the_decision_day_or_later():
+    """Art. 80 (10) item 4, Art. 81 (11) item 4: the notice concerns a decided stay."""
+    decided = date(2026, 11, 20)
+    check_notice_date(decided, decided)
+    assert _refused(check_notice_date, decided - DAY, decided).key == (
+        "placement.date_before_decision")
+
+
+def test_a_transfer_starts_on_the_first_stays_start_or_later():
+    """Art. 80 (6): the move to a special-regime organisation follows the first stay."""
+    check_transfer_start(STAY_START, STAY_START)
+    assert _refused(check_transfer_start, STAY_START - DAY, STAY_START).key == (
+        "placement.transfer_before_start")
+
+
+def test_the_return_and_the_plan_fall_on_their_day_or_later():
+    """Art. 80 (11), Art. 81 (12): home after the stay; the plan once home."""
+    check_return_date(STAY_END, STAY_END)
+    assert _refused(check_return_date, STAY_END - DAY, STAY_END).key == (
+        "placement.return_before_start")
+    check_plan_date(STAY_END, STAY_END)
+    assert _refused(check_plan_date, STAY_END - DAY, STAY_END).key == "placement.plan_before_return"
+
+
+def test_a_placement_needs_the_commission_of_the_minors_district():
+    """Art. 80 (10), Art. 81 (11): that commission answers for the placement."""
+    require_responsible_commission(True, "D1", "S1")
+    refused = _refused(require_responsible_commission, False, "D2", "SC")
+    assert (refused.key, refused.article) == ("placement.no_commission",
+                                              "Art. 80 (10), Art. 81 (11)")

@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 
 from juvenile.rules.errors import RuleViolation
-from juvenile.rules.quorum import has_quorum
+from juvenile.rules.quorum import QuorumState, has_quorum, require_quorum
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,16 @@ def test_share_must_be_below_one(share):
     with pytest.raises(RuleViolation) as caught:
         has_quorum(1, 2, share)
     assert caught.value.key == "quorum.bad_share"
+
+
+def test_no_decision_without_recorded_attendance_or_below_the_quorum():
+    """Art. 79 (4), (7): a meeting decides with its attendance recorded and strictly
+    more than the share of its members present (4 of 7 decides, 3 of 7 does not)."""
+    require_quorum(QuorumState(recorded=True, present=4, members=7, reached=True))
+    with pytest.raises(RuleViolation) as caught:
+        require_quorum(QuorumState(recorded=True, present=3, members=7, reached=False))
+    assert (caught.value.key, caught.value.article, caught.value.params["count"]) == (
+        "meeting.no_quorum", "Art. 79", 3)
+    with pytest.raises(RuleViolation) as caught:
+        require_quorum(QuorumState(recorded=False, present=0, members=0, reached=False))
+    assert caught.value.key == "meeting.attendance_not_recorded"

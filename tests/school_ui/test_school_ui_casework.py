@@ -89,6 +89,22 @@ def test_start_case_opens_one_case_and_later_flags_join_it(world):
     assert nothing_new.value.key == "case.error.no_flags"
 
 
+def test_start_case_is_one_transaction(world, monkeypatch):
+    """Reading the flags and opening (or joining) the case commit once, together."""
+    student = world.student()
+    world.flag(student, 3)
+    staff = world.staff("SA")
+    opened = []
+    real = db._session
+    monkeypatch.setattr(db, "_session", lambda **o: opened.append(1) or real(**o))
+    case_id = start_case(staff, student)
+    assert len(opened) == 1
+    world.flag(student, 12)
+    opened.clear()
+    assert start_case(staff, student) == case_id
+    assert len(opened) == 1
+
+
 def test_the_card_shows_attendance_by_month_history_and_who_opened_it(world):
     student = world.student()
     iin = get_student(SYSTEM, student).iin

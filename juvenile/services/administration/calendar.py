@@ -11,6 +11,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import CalendarDay, CalendarDayKind
 from juvenile.rules.calendar import WorkingCalendar
 from juvenile.rules.errors import RuleViolation
@@ -69,7 +70,7 @@ def add_working_day(actor: Actor, day: date, note: str = "") -> CalendarDay:
 def _set_day(actor: Actor, day: date, kind: CalendarDayKind, note: str) -> CalendarDay:
     note = note.strip()
     if len(note) > NOTE_MAX_LENGTH:
-        raise RuleViolation("calendar.note_too_long", limit=NOTE_MAX_LENGTH)
+        raise InputRefused("calendar.note_too_long", limit=NOTE_MAX_LENGTH)
     with transaction() as session:
         existing = session.get(CalendarDay, day)
         permission = Permission.CREATE if existing is None else Permission.UPDATE

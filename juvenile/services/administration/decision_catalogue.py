@@ -9,6 +9,7 @@ import re
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import DecisionType
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
@@ -38,9 +39,9 @@ def add_decision_type(
     """Extend the catalogue (administrators)."""
     code, name_kk, name_ru = code.strip(), " ".join(name_kk.split()), " ".join(name_ru.split())
     if not CODE_PATTERN.fullmatch(code):
-        raise RuleViolation("decision.bad_type_code", code=code)
+        raise InputRefused("decision.bad_type_code", code=code)
     if not name_kk or not name_ru or max(len(name_kk), len(name_ru)) > NAME_MAX_LENGTH:
-        raise RuleViolation("decision.bad_type_name", limit=NAME_MAX_LENGTH)
+        raise InputRefused("decision.bad_type_name", limit=NAME_MAX_LENGTH)
     with transaction() as session:
         authorize(session, actor, Permission.CREATE,
                   RecordScope(kind=RecordKind.DECISION_CATALOGUE))

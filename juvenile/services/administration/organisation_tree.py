@@ -6,7 +6,7 @@ is responsible for the placements of the district's minors).
 from sqlmodel import Session, select
 
 from juvenile.models import Commission, CommissionLevel, District, School
-from juvenile.rules.errors import RuleViolation
+from juvenile.rules.council import require_district_commission
 
 # A district's own commission; in a city of republican significance the city one
 # may serve the district directly (see models.organisations.Commission).
@@ -23,6 +23,5 @@ def district_commission(session: Session, school: School) -> Commission:
     ).first()
     if found is None:
         district = session.get(District, school.district_id)
-        raise RuleViolation("case.error.no_commission", article="Art. 78 (4)",
-                            district=district.code, school=school.code)
+        require_district_commission(found, district.code, school.code)
     return found

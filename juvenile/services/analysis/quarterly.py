@@ -61,6 +61,7 @@ from juvenile.analysis.periods import Quarter
 from juvenile.analysis.result import QuarterlyAnalysis, build, rank_schools
 from juvenile.analysis.scope import Scope, ScopeKind, resolve_scope, schools_frame
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import District, Region, Role
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
@@ -112,7 +113,7 @@ def _own_scope(actor: Actor, district_id: int | None, region_id: int | None):
     if district_id is None and region_id is None:
         district_id, region_id = actor.district_id, actor.region_id
         if district_id is None and region_id is None:
-            raise RuleViolation("analysis.error.scope_required")
+            raise InputRefused("analysis.error.scope_required")
         if district_id is not None:
             region_id = None
     return district_id, region_id
@@ -250,7 +251,7 @@ def export_quarterly(
 ) -> ExportedReport:
     """The analysis as an XLSX, PDF or CSV file; the export is audited."""
     if fmt not in EXPORT_FORMATS:
-        raise RuleViolation("analysis.error.bad_format", value=fmt)
+        raise InputRefused("analysis.error.bad_format", value=fmt)
     period = Quarter(year, quarter)
     with transaction() as session:
         scope, entry = _open_scope(session, actor, Permission.EXPORT, district_id, region_id)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, func, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     AgendaItem,
     AgendaItemKind,
@@ -23,6 +24,7 @@ from juvenile.models import (
     Referral,
     ReferralStatus,
 )
+from juvenile.rules.commission import check_placement_returned, check_referral_new
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
@@ -52,7 +54,7 @@ def add_agenda_item(
     kind = AgendaItemKind(kind)
     title = " ".join(title.split())
     if len(title) > TITLE_MAX_LENGTH:
-        raise RuleViolation("agenda.title_too_long", limit=TITLE_MAX_LENGTH)
+        raise InputRefused("agenda.title_too_long", limit=TITLE_MAX_LENGTH)
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
         entry = authorize(session, actor, Permission.UPDATE,
@@ -67,7 +69,7 @@ def add_agenda_item(
             item = append_item(session, meeting, kind, placement_id=placement.id, title=title)
         else:
             if not title:
-                raise RuleViolation("agenda.title_required")
+                raise InputRefused("agenda.title_required")
             item = append_item(session, meeting, kind, title=title)
         if entry is not None:
             entry.detail = f"agenda item {item.id} added"
@@ -116,7 +118,7 @@ def record_hearing_notes(actor: Actor, item_id: int, notes: str) -> AgendaItem:
     """What was heard on the item (speakers, explanations of the minor and family)."""
     notes = notes.strip()
     if len(notes) > NOTES_MAX_LENGTH:
-        raise RuleViolation("agenda.notes_too_long", limit=NOTES_MAX_LENGTH)
+        raise InputRefused("agenda.notes_too_long", limit=NOTES_MAX_LENGTH)
     with transaction() as session:
         item, meeting = load_item(session, item_id)
         authorize(session, actor, Permission.UPDATE,
@@ -201,8 +203,7 @@ def _referral_for(session: Session, meeting: CommissionMeeting,
     # Another commission's referral is reported as missing, so its existence does not leak.
     if referral is None or referral.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.REFERRAL, referral_id)
-    if referral.status != ReferralStatus.NEW:
-        raise RuleViolation("agenda.referral_not_new", article="Art. 78 (4)")
+    check_referral_new(referral.status == ReferralStatus.NEW)
     return referral
 
 
@@ -211,8 +212,7 @@ def _returned_placement_for(session: Session, meeting: CommissionMeeting,
     placement = session.get(Placement, placement_id) if placement_id is not None else None
     if placement is None or placement.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.PLACEMENT, placement_id)
-    if placement.status != PlacementStatus.RETURNED:
-        raise RuleViolation("agenda.placement_not_returned", article="Art. 80 (11), Art. 81 (12)")
+    check_placement_returned(placement.status == PlacementStatus.RETURNED)
     if _review_on_agenda(session, placement.id):
         raise RuleViolation("agenda.review_already_on_agenda")
     return placement

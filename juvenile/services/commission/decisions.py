@@ -12,6 +12,7 @@ from datetime import date
 from sqlmodel import Session
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     AgendaItem,
     AgendaItemStatus,
@@ -22,12 +23,13 @@ from juvenile.models import (
     Referral,
     ReferralStatus,
 )
+from juvenile.rules.commission import check_done_on, check_follow_up, check_postpone_target
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
 from juvenile.services.administration.decision_catalogue import type_by_code
-from juvenile.services.commission.agenda import append_item
+from juvenile.services.commission.agenda import append_item, record_hearing_notes
 from juvenile.services.commission.meetings import require_quorum
 from juvenile.services.commission.minutes_lock import require_unlocked
 from juvenile.services.commission.records import commission_scope, load_item
@@ -47,6 +49,7 @@ def record_decision(
     due_on: date | None = None,
     notes: str = "",
     postpone_to_meeting_id: int | None = None,
+    hearing_notes: str | None = None,
 ) -> CommissionDecision:
     """Decide an open agenda item at a meeting with its quorum (Art. 79).
 
@@ -55,13 +58,17 @@ def record_decision(
     meeting of the same commission) and the reason in ``notes``. A decided
     referral becomes "decided" ("closed" when the decision needs no follow-up);
     a postponed one stays on the agenda. Refused once the minutes are approved.
+    ``hearing_notes``, when given, are saved with the decision in one transaction:
+    a refused decision leaves them as they were (the question form's one action).
     """
     executor, notes = " ".join(executor.split()), notes.strip()
     if len(executor) > EXECUTOR_MAX_LENGTH:
-        raise RuleViolation("decision.executor_too_long", limit=EXECUTOR_MAX_LENGTH)
+        raise InputRefused("decision.executor_too_long", limit=EXECUTOR_MAX_LENGTH)
     if len(notes) > NOTES_MAX_LENGTH:
-        raise RuleViolation("decision.notes_too_long", limit=NOTES_MAX_LENGTH)
+        raise InputRefused("decision.notes_too_long", limit=NOTES_MAX_LENGTH)
     with transaction() as session:
+        if hearing_notes is not None:
+            record_hearing_notes(actor, item_id, hearing_notes)
         item, meeting = load_item(session, item_id)
         entry = authorize(session, actor, Permission.CREATE,
                           commission_scope(RecordKind.COMMISSION_DECISION, meeting.commission_id))
@@ -72,7 +79,7 @@ def record_decision(
         decision_type = type_by_code(session, type_code)
         if decision_type is None or not decision_type.active:
             raise RuleViolation("decision.unknown_type", code=type_code)
-        _check_follow_up(decision_type, executor, due_on, meeting.meeting_date)
+        check_follow_up(decision_type.follow_up, executor, due_on, meeting.meeting_date)
         if decision_type.code == POSTPONE:
             _carry_over(session, item, meeting, postpone_to_meeting_id, notes)
         else:
@@ -104,8 +111,7 @@ def mark_decision_done(actor: Actor, decision_id: int, done_on: date) -> Commiss
                                    decision.id))
         if not session.get(DecisionType, decision.decision_type_id).follow_up:
             raise RuleViolation("decision.no_follow_up")
-        if done_on < decision.decided_on:
-            raise RuleViolation("decision.done_before_decided", decided_on=decision.decided_on)
+        check_done_on(done_on, decision.decided_on)
         decision.done_on = done_on
         session.add(decision)
         _set_referral_status(session, item, ReferralStatus.CLOSED)
@@ -113,31 +119,18 @@ def mark_decision_done(actor: Actor, decision_id: int, done_on: date) -> Commiss
 
 
 
-def _check_follow_up(decision_type: DecisionType, executor: str, due_on: date | None,
-                     meeting_date: date) -> None:
-    if decision_type.follow_up and not executor:
-        raise RuleViolation("decision.executor_required")
-    if decision_type.follow_up and due_on is None:
-        raise RuleViolation("decision.due_required")
-    if due_on is not None and due_on < meeting_date:
-        raise RuleViolation("decision.due_before_meeting", meeting_date=meeting_date)
-
-
 def _carry_over(session: Session, item: AgendaItem, meeting: CommissionMeeting,
                 target_id: int | None, reason: str) -> AgendaItem:
     if not reason:
-        raise RuleViolation("decision.postpone_reason_required")
+        raise InputRefused("decision.postpone_reason_required")
     if target_id is None:
-        raise RuleViolation("decision.postpone_target_required")
+        raise InputRefused("decision.postpone_target_required")
     target = session.get(CommissionMeeting, target_id)
     if target is None or target.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.COMMISSION_MEETING, target_id)
     require_unlocked(session, target.id)
-    if target.status != CommissionMeetingStatus.PLANNED or (
-        target.meeting_date <= meeting.meeting_date
-    ):
-        raise RuleViolation("decision.postpone_target_not_later",
-                            meeting_date=meeting.meeting_date)
+    check_postpone_target(target.status == CommissionMeetingStatus.PLANNED,
+                          target.meeting_date, meeting.meeting_date)
     item.status = AgendaItemStatus.POSTPONED
     session.add(item)
     return append_item(session, target, item.kind, referral_id=item.referral_id,

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlmodel import func, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     CriterionFlag,
     Referral,
@@ -20,7 +21,6 @@ from juvenile.models import (
     SupportCase,
 )
 from juvenile.rules.criteria import SENSITIVE_CRITERIA
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
@@ -72,7 +72,7 @@ def list_referrals(
     """One page of the commission's referrals (default: the actor's), newest first."""
     commission_id = commission_id if commission_id is not None else actor.commission_id
     if commission_id is None:
-        raise RuleViolation("inbox.commission_required")
+        raise InputRefused("inbox.commission_required")
     page, page_size = max(1, page), min(max(1, page_size), MAX_PAGE_SIZE)
     with transaction() as session:
         load_commission(session, commission_id)
@@ -125,7 +125,7 @@ def referral_counts(actor: Actor, commission_id: int | None = None) -> dict[Refe
     """How many of the commission's referrals are in each status (the inbox's tabs)."""
     commission_id = commission_id if commission_id is not None else actor.commission_id
     if commission_id is None:
-        raise RuleViolation("inbox.commission_required")
+        raise InputRefused("inbox.commission_required")
     with transaction() as session:
         load_commission(session, commission_id)
         authorize(session, actor, Permission.VIEW,

@@ -16,12 +16,13 @@ from fractions import Fraction
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
-from juvenile.i18n import Counted
+from juvenile.errors import InputRefused
 from juvenile.models import (
     CommissionMeeting,
     CommissionMeetingStatus,
     MeetingAttendance,
 )
+from juvenile.rules import quorum as quorum_rules
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.quorum import QuorumState, has_quorum
 from juvenile.security.actor import Actor
@@ -46,7 +47,7 @@ def quorum_share() -> Fraction:
     try:
         return Fraction(text)
     except (ValueError, ZeroDivisionError):
-        raise RuleViolation("meeting.bad_quorum_setting", value=text) from None
+        raise InputRefused("meeting.bad_quorum_setting", value=text) from None
 
 
 def plan_meeting(
@@ -60,7 +61,7 @@ def plan_meeting(
     """
     place = place.strip()
     if len(place) > PLACE_MAX_LENGTH:
-        raise RuleViolation("meeting.place_too_long", limit=PLACE_MAX_LENGTH)
+        raise InputRefused("meeting.place_too_long", limit=PLACE_MAX_LENGTH)
     with transaction() as session:
         load_commission(session, commission_id)
         entry = authorize(session, actor, Permission.CREATE,
@@ -120,7 +121,7 @@ def record_attendance(
             if member_id in present_ids and reason:
                 raise RuleViolation("meeting.reason_for_present", name=members[member_id].full_name)
             if len(reason) > REASON_MAX_LENGTH:
-                raise RuleViolation("meeting.reason_too_long", limit=REASON_MAX_LENGTH)
+                raise InputRefused("meeting.reason_too_long", limit=REASON_MAX_LENGTH)
         for old in session.exec(select(MeetingAttendance)
                                 .where(MeetingAttendance.meeting_id == meeting.id)):
             session.delete(old)
@@ -148,12 +149,7 @@ def quorum_of(session: Session, meeting: CommissionMeeting) -> QuorumState:
 
 def require_quorum(session: Session, meeting: CommissionMeeting) -> None:
     """Refuse a decision at a meeting that has not reached its quorum (Art. 79)."""
-    state = quorum_of(session, meeting)
-    if not state.recorded:
-        raise RuleViolation("meeting.attendance_not_recorded", article="Art. 79")
-    if not state.reached:
-        raise RuleViolation("meeting.no_quorum", article="Art. 79", count=state.present,
-                            members=Counted("meeting.of_members", state.members))
+    quorum_rules.require_quorum(quorum_of(session, meeting))
 
 
 def _numbers_of_year(session: Session, commission_id: int, year: int) -> set[int]:

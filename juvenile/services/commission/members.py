@@ -10,19 +10,17 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import CommissionMember, MemberPosition
-from juvenile.rules.errors import RuleViolation
+from juvenile.rules.commission import check_single_position
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind, is_allowed
 from juvenile.services.commission.records import commission_scope, load_commission
 
 NAME_MAX_LENGTH = 200
-# Art. 79 (4): one chair and one secretary (a full-time post); deputies and members may be many.
-SINGLE_POSITIONS = {
-    MemberPosition.CHAIR: "composition.chair_taken",
-    MemberPosition.SECRETARY: "composition.secretary_taken",
-}
+# Art. 79 (4): one chair and one secretary (rules.commission.check_single_position).
+SINGLE_POSITIONS = (MemberPosition.CHAIR, MemberPosition.SECRETARY)
 
 
 def add_member(
@@ -32,7 +30,7 @@ def add_member(
     position = MemberPosition(position)
     full_name = " ".join(full_name.split())
     if not full_name or len(full_name) > NAME_MAX_LENGTH:
-        raise RuleViolation("composition.bad_name", limit=NAME_MAX_LENGTH)
+        raise InputRefused("composition.bad_name", limit=NAME_MAX_LENGTH)
     with transaction() as session:
         load_commission(session, commission_id)
         authorize(session, actor, Permission.CREATE,
@@ -114,5 +112,4 @@ def _check_single_position(session: Session, commission_id: int,
             CommissionMember.active,
         )
     ).first()
-    if taken is not None:
-        raise RuleViolation(SINGLE_POSITIONS[position], article="Art. 79 (4)")
+    check_single_position(position.value, taken is not None)

@@ -17,6 +17,7 @@ from sqlmodel import Session, func, select
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     AgendaItem,
     AgendaItemStatus,
@@ -28,6 +29,7 @@ from juvenile.models import (
 from juvenile.models.base import utcnow
 from juvenile.reports import commission_minutes
 from juvenile.reports.commission_minutes import Stamp
+from juvenile.rules.commission import check_minutes_approvable
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
@@ -89,13 +91,11 @@ def approve_minutes(actor: Actor, meeting_id: int, today: date | None = None) ->
         latest = latest_version(session, meeting.id)
         if latest is not None and latest.approved_at is not None:
             raise RuleViolation("minutes.already_approved", version=latest.number)
-        if meeting.status != CommissionMeetingStatus.HELD:
-            raise RuleViolation("minutes.not_held", article="Art. 79")
+        held = meeting.status == CommissionMeetingStatus.HELD
         undecided = session.exec(select(func.count()).select_from(AgendaItem).where(
             AgendaItem.meeting_id == meeting.id, AgendaItem.status == AgendaItemStatus.OPEN
-        )).one()
-        if undecided:
-            raise RuleViolation("minutes.open_items", count=undecided)
+        )).one() if held else 0
+        check_minutes_approvable(held, undecided)
         version = latest or MinutesVersion(meeting_id=meeting.id, number=1,
                                            opened_by=actor.user_id)
         version.approved_at, version.approved_by = utcnow(), actor.user_id
@@ -121,9 +121,9 @@ def open_amendment(actor: Actor, meeting_id: int, reason: str) -> VersionInfo:
     change again until the amendment is approved as a new version."""
     reason = " ".join(reason.split())
     if not reason:
-        raise RuleViolation("minutes.amendment_reason_required")
+        raise InputRefused("minutes.amendment_reason_required")
     if len(reason) > REASON_MAX_LENGTH:
-        raise RuleViolation("minutes.amendment_reason_too_long", limit=REASON_MAX_LENGTH)
+        raise InputRefused("minutes.amendment_reason_too_long", limit=REASON_MAX_LENGTH)
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
         entry = authorize(session, actor, Permission.APPROVE, minutes_scope(meeting))

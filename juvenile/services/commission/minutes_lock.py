@@ -11,7 +11,7 @@ import cycle.
 from sqlmodel import Session, select
 
 from juvenile.models import MinutesVersion
-from juvenile.rules.errors import RuleViolation
+from juvenile.rules.commission import check_minutes_unlocked
 
 
 def latest_version(session: Session, meeting_id: int) -> MinutesVersion | None:
@@ -25,5 +25,5 @@ def latest_version(session: Session, meeting_id: int) -> MinutesVersion | None:
 def require_unlocked(session: Session, meeting_id: int) -> None:
     """Refuse a change to a meeting whose minutes are approved (open an amendment first)."""
     latest = latest_version(session, meeting_id)
-    if latest is not None and latest.approved_at is not None:
-        raise RuleViolation("minutes.locked", article="Art. 79", version=latest.number)
+    check_minutes_unlocked(latest.number if latest is not None and latest.approved_at is not None
+                           else None)

@@ -17,9 +17,9 @@ from typing import BinaryIO
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Placement, PlacementStatus, SpecialOrganisation, Student
-from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import parse_iin
 from juvenile.rules.placements import DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
@@ -85,7 +85,7 @@ def _check(session: Session, rows: list[tuple[int, dict]], errors: list[RowError
                                        {"start": terms.start_date}))
         try:
             responsible_commission(session, student)
-        except RuleViolation as violation:
+        except Refusal as violation:
             row_errors.append(RowError(number, "iin", violation.key, violation.params))
         existing = next((p for p in stored.get(student.id, ()) if (p.organisation_id,
                          p.decision_date) == (organisation.id, terms.decision_date)), None)
@@ -137,7 +137,7 @@ def _student(number: int, text: str, students: dict[str, Student],
              errors: list[RowError]) -> Student | None:
     try:
         parse_iin(text)
-    except RuleViolation as violation:
+    except Refusal as violation:
         errors.append(RowError(number, "iin", violation.key, violation.params))
         return None
     student = students.get(text)

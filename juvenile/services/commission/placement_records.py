@@ -16,6 +16,7 @@ from juvenile.models import (
     Student,
 )
 from juvenile.rules.errors import RuleViolation
+from juvenile.rules.placements import require_responsible_commission
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
@@ -43,10 +44,11 @@ def responsible_commission(session: Session, student: Student) -> Commission:
     school = session.get(School, student.school_id)
     try:
         commission = district_commission(session, school)
-    except RuleViolation:
+    except RuleViolation:  # no commission serves the district
         district = session.get(District, school.district_id)
-        raise RuleViolation("placement.no_commission", article="Art. 80 (10), Art. 81 (11)",
-                            district=district.code, school=school.code) from None
+        commission = None
+    if commission is None:
+        require_responsible_commission(False, district.code, school.code)
     known[student.school_id] = commission
     return commission
 

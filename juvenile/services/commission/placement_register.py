@@ -164,11 +164,11 @@ def register_placement_by_iin(actor: Actor, iin: str, terms: PlacementTerms) -> 
     nothing about children elsewhere; the refusal is in the audit log.
     """
     iin = parse_iin(iin).iin  # a malformed IIN is refused with the reason
-    with transaction() as session:
+    with transaction() as session:  # one transaction: register_placement joins it
         student_id = session.exec(select(Student.id).where(Student.iin == iin)).first()
-    if student_id is None:
-        raise RuleViolation("placement.register.unknown_iin")
-    try:
-        return register_placement(actor, student_id, terms)
-    except AccessDenied:  # the denial is already in the audit log
-        raise RuleViolation("placement.register.unknown_iin") from None
+        if student_id is None:
+            raise RuleViolation("placement.register.unknown_iin")
+        try:
+            return register_placement(actor, student_id, terms)
+        except AccessDenied:  # its audit entry is written all the same (db.transaction)
+            raise RuleViolation("placement.register.unknown_iin") from None

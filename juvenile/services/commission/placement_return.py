@@ -56,8 +56,7 @@ def record_rehabilitation_plan(actor: Actor, placement_id: int, made_on: date) -
     with transaction() as session:
         placement, _ = load_placement(session, actor, placement_id, Permission.UPDATE)
         require_status(placement, PlacementStatus.RETURNED)
-        if made_on < placement.return_date:
-            raise RuleViolation("placement.plan_before_return", return_date=placement.return_date)
+        rules.check_plan_date(made_on, placement.return_date)
         placement.rehabilitation_plan_made_on = made_on
         session.add(placement)
         return placement
@@ -71,9 +70,7 @@ def return_placement(
         raise RuleViolation("placement.already_returned")
     if placement.status not in NOT_YET_HOME:
         raise RuleViolation("placement.not_active")
-    if return_date < (placement.ended_on or placement.start_date):
-        raise RuleViolation("placement.return_before_start",
-                            start=placement.ended_on or placement.start_date)
+    rules.check_return_date(return_date, placement.ended_on or placement.start_date)
     placement.status = PlacementStatus.RETURNED
     placement.return_date = return_date
     calendar = calendar_from(session, return_date, rules.REHABILITATION_PLAN_WORKING_DAYS)

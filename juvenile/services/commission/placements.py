@@ -16,6 +16,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused, Refusal
 from juvenile.models import (
     AuditAction,
     Commission,
@@ -77,9 +78,7 @@ def record_notice(actor: Actor, placement_id: int, received_on: date) -> Placeme
         placement, _ = load_placement(session, actor, placement_id, Permission.UPDATE)
         if placement.status == PlacementStatus.TRANSFERRED:
             raise RuleViolation("placement.not_active")
-        if received_on < placement.decision_date:
-            raise RuleViolation("placement.date_before_decision",
-                                decision_date=placement.decision_date)
+        rules.check_notice_date(received_on, placement.decision_date)
         placement.notice_received_on = received_on
         session.add(placement)
         return placement
@@ -119,10 +118,8 @@ def terminate_placement(
     with transaction() as session:
         placement, _ = load_placement(session, actor, placement_id, Permission.UPDATE)
         require_status(placement, PlacementStatus.ACTIVE)
-        if not placement.start_date <= terminated_on < placement.planned_end:
-            raise RuleViolation("placement.termination_not_early",
-                                article="Art. 80 (4), Art. 81 (6)",
-                                start=placement.start_date, end=placement.planned_end)
+        rules.check_early_termination(placement.start_date, terminated_on,
+                                      placement.planned_end)
         change = PlacementChange(
             placement_id=placement.id, kind=PlacementChangeKind.EARLY_TERMINATION,
             decided_on=terminated_on, previous_end=placement.planned_end, new_end=terminated_on,
@@ -148,8 +145,7 @@ def transfer_placement(
         require_status(placement, PlacementStatus.ACTIVE)
         target = load_organisation(session, organisation_id)
         rules.validate_transfer(placement.kind, target.kind)
-        if start_date < placement.start_date:
-            raise RuleViolation("placement.transfer_before_start", start=placement.start_date)
+        rules.check_transfer_start(start_date, placement.start_date)
         placement.status = PlacementStatus.TRANSFERRED
         placement.ended_on = start_date
         session.add(placement)
@@ -183,27 +179,24 @@ def placement_history(actor: Actor, placement_id: int) -> tuple[Placement, list[
 
 def placement_violations(
     student: Student, organisation: SpecialOrganisation, terms: PlacementTerms
-) -> list[tuple[str, RuleViolation]]:
+) -> list[tuple[str, Refusal]]:
     """Every rule the decision breaks, with the field it concerns (for imports)."""
-    found: list[tuple[str, RuleViolation]] = []
-    if organisation.kind != terms.kind:
-        found.append(("organisation_code", RuleViolation(
-            "placement.organisation_wrong_kind", article="Art. 80, Art. 81",
-            organisation=organisation.code, kind=organisation.kind.value)))
+    found: list[tuple[str, Refusal]] = []
     checks = (
+        ("organisation_code", lambda: rules.check_organisation_kind(
+            terms.kind, organisation.kind.value, organisation.code)),
         ("term_months", lambda: rules.validate_term(terms.kind, terms.term_months)),
         ("decision_date",
          lambda: rules.validate_age_at_decision(student.birth_date, terms.decision_date)),
         ("deciding_body", lambda: rules.validate_deciding_body(terms.kind, terms.deciding_body)),
+        ("start_date", lambda: rules.check_start_after_decision(terms.decision_date,
+                                                                terms.start_date)),
     )
     for column, check in checks:
         try:
             check()
-        except RuleViolation as violation:
+        except Refusal as violation:
             found.append((column, violation))
-    if terms.start_date < terms.decision_date:
-        found.append(("start_date", RuleViolation("placement.start_before_decision",
-                                                  decision_date=terms.decision_date)))
     return found
 
 
@@ -234,6 +227,6 @@ def open_placement(
 def _note(note: str) -> str:
     note = note.strip()
     if len(note) > NOTE_MAX_LENGTH:
-        raise RuleViolation("placement.note_too_long", limit=NOTE_MAX_LENGTH)
+        raise InputRefused("placement.note_too_long", limit=NOTE_MAX_LENGTH)
     return note
 

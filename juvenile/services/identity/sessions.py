@@ -79,17 +79,22 @@ def _signed_in_user(session: Session, user: User) -> SignedInUser:
     return SignedInUser(actor_of(session, user), user.full_name, user.must_change_password)
 
 
-def sign_in(login: str, password: str, now: datetime | None = None) -> SignedIn:
+def sign_in(login: str, password: str, now: datetime | None = None,
+            replacing: str = "") -> SignedIn:
     """Open a session, or raise SignInRefused.
 
     Five failures of one login within 15 minutes lock it for 15 minutes
     (security.lockout); attempts while locked are refused without checking
-    the password. Success and failure are both audited.
+    the password. Success and failure are both audited. ``replacing`` is the
+    browser's previous session token: a success ends that session in the same
+    transaction. Not for a caller's unit of work: a refusal must keep its count.
     """
     now = now or utcnow()
     login = normalise_login(login)[:64]
     with transaction() as session:
         result = _attempt(session, login, password, now)
+        if result is not None:
+            sign_out(replacing, now)
     if result is None:
         raise SignInRefused()
     return result

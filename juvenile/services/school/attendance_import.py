@@ -24,10 +24,10 @@ from sqlmodel import Session
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused, Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Student
-from juvenile.rules.attendance import parse_status
-from juvenile.rules.errors import RuleViolation
+from juvenile.rules.attendance import check_mark_day, parse_status
 from juvenile.rules.iin import parse_iin
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
@@ -79,7 +79,7 @@ def _column(series: pd.Series, check) -> _Column:
         try:
             values.append(check(text) if text else None)
             errors.append(None if text else ("import.error.required", {}))
-        except RuleViolation as violation:
+        except Refusal as violation:
             values.append(None)
             errors.append((violation.key, violation.params))
     return _Column(codes=codes, values=values, errors=errors)
@@ -91,10 +91,9 @@ def _parse_day(text: str, today: date) -> date:
             day = datetime.strptime(text, form).date()
         except ValueError:
             continue
-        if day > today:
-            raise RuleViolation("attendance.error.future_date", day=day.isoformat())
+        check_mark_day(day, today)
         return day
-    raise RuleViolation("attendance.error.bad_date", value=text)
+    raise InputRefused("attendance.error.bad_date", value=text)
 
 
 def _students_by_iin(session: Session, iins: list[str]) -> dict[str, tuple[int, int]]:
@@ -123,7 +122,7 @@ def _student_column(session: Session, series: pd.Series) -> _Column:
             try:  # say why: a malformed IIN, or a valid one of nobody on the roll
                 parse_iin(text)
                 errors.append(("attendance.error.unknown_iin", {"value": text}))
-            except RuleViolation as violation:
+            except Refusal as violation:
                 errors.append((violation.key, violation.params))
     return _Column(codes=codes, values=values, errors=errors)
 

@@ -30,6 +30,7 @@ from juvenile.rules.cases import (
     CouncilDecision,
     allowed_targets,
 )
+from juvenile.rules.council import check_measure_done
 from juvenile.rules.criteria import SENSITIVE_CRITERIA
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
@@ -181,10 +182,7 @@ def mark_measure_done(actor: Actor, measure_id: int, done_on: date | None = None
             raise RuleViolation("plan.error.already_done", day=measure.done_on)
         if case.state == CaseState.CLOSED:
             raise RuleViolation("case.error.closed")
-        if done_on > today:
-            raise RuleViolation("flag.error.date_in_future", day=done_on)
-        if done_on < case.opened_on:
-            raise RuleViolation("plan.error.done_before_opened", opened_on=case.opened_on)
+        check_measure_done(done_on, case.opened_on, today)
         measure.done_on = done_on
         session.add(measure)
         return measure
@@ -194,11 +192,11 @@ def start_case(actor: Actor, student_id: int, on: date | None = None) -> int:
     """Open a support case from all of the student's unresolved flags not yet in a
     case, or join them to the open case (one open case per student, Art. 78 (3));
     returns the case's id."""
-    with transaction() as session:
+    with transaction() as session:  # one transaction: the case services join it
         flag_ids = session.exec(select(CriterionFlag.id).where(
             CriterionFlag.student_id == student_id, CriterionFlag.case_id.is_(None),
             CriterionFlag.resolved_on.is_(None)).order_by(CriterionFlag.id)).all()
         existing = open_case_of(session, student_id)
-    if existing is not None:
-        return add_flags_to_case(actor, existing.id, flag_ids).id
-    return open_case(actor, student_id, flag_ids, on).id
+        if existing is not None:
+            return add_flags_to_case(actor, existing.id, flag_ids).id
+        return open_case(actor, student_id, flag_ids, on).id

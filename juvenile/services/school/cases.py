@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     CaseEvent,
     CaseEventKind,
@@ -19,7 +20,13 @@ from juvenile.models import (
     SupportCase,
 )
 from juvenile.rules.age import require_minor_for_flag
-from juvenile.rules.cases import CaseState, CloseOutcome, check_closing
+from juvenile.rules.cases import (
+    CaseState,
+    CloseOutcome,
+    check_closed_on,
+    check_closing,
+    check_no_open_case,
+)
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
@@ -93,8 +100,7 @@ def open_case(
                           student_scope(session, student, kind=RecordKind.CASE))
         require_minor_for_flag(student.birth_date, on)  # support is for minors only
         existing = open_case_of(session, student.id)
-        if existing is not None:
-            raise RuleViolation("case.error.open_case_exists", case=existing.id)
+        check_no_open_case(existing.id if existing is not None else None)
         flags = _free_flags(session, student, flag_ids)
         case = SupportCase(student_id=student.id, school_id=student.school_id,
                            state=CaseState.FLAGGED, opened_on=on, opened_by=actor.user_id)
@@ -126,11 +132,10 @@ def close(
     check_closing(case.state, outcome)
     note = note.strip()
     if outcome == CloseOutcome.OTHER and not note:
-        raise RuleViolation("case.error.note_required")
+        raise InputRefused("case.error.note_required")
     if len(note) > REASON_MAX_LENGTH:
-        raise RuleViolation("flag.error.text_too_long", limit=REASON_MAX_LENGTH)
-    if on < case.opened_on:
-        raise RuleViolation("case.error.closed_before_opened", opened_on=case.opened_on)
+        raise InputRefused("flag.error.text_too_long", limit=REASON_MAX_LENGTH)
+    check_closed_on(on, case.opened_on)
     case.state, case.outcome = CaseState.CLOSED, CloseOutcome(outcome)
     case.closed_on, case.outcome_note = on, note
     session.add(case)

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import (
     CaseEventKind,
     CouncilMeeting,
@@ -24,6 +25,7 @@ from juvenile.models import (
     SupportCase,
 )
 from juvenile.models.base import utcnow
+from juvenile.rules import council as council_rules
 from juvenile.rules.cases import (
     CaseState,
     CouncilDecision,
@@ -55,6 +57,17 @@ class NewMeasure:
     due_on: date
 
 
+@dataclass(frozen=True)
+class Participation:
+    """Whether the minor and the legal representatives took part (Art. 78 (3)), with
+    the reason for whoever did not."""
+
+    minor_present: bool
+    representatives_present: bool
+    minor_absence_reason: str = ""
+    representatives_absence_reason: str = ""
+
+
 def meeting_scope(meeting: CouncilMeeting) -> RecordScope:
     return RecordScope(kind=RecordKind.COUNCIL_MEETING, id=meeting.id,
                        school_id=meeting.school_id)
@@ -77,9 +90,7 @@ def _put_before_council(
         authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
         if student.school_id != meeting.school_id:
             raise RuleViolation("council.error.other_school", case=case.id)
-        if case.opened_on > meeting.meeting_on:
-            raise RuleViolation("council.error.case_after_meeting", case=case.id,
-                                opened_on=case.opened_on)
+        council_rules.check_case_before_meeting(case.id, case.opened_on, meeting.meeting_on)
         check_transition(case.state, CaseState.COUNCIL_REVIEW)
         case.state = CaseState.COUNCIL_REVIEW
         session.add_all([case, CouncilReview(meeting_id=meeting.id, case_id=case.id)])
@@ -128,12 +139,11 @@ def hold_council_meeting(
         authorize(session, actor, Permission.UPDATE, meeting_scope(meeting))
         if meeting.status != MeetingStatus.PLANNED:
             raise RuleViolation("council.error.meeting_held")
-        if meeting.meeting_on > (today or clock.today()):
-            raise RuleViolation("council.error.meeting_in_future", day=meeting.meeting_on)
+        council_rules.check_meeting_day_reached(meeting.meeting_on, today or clock.today())
         members = [check_text(m, "council.error.members_required", MEMBER_MAX_LENGTH)
                    for m in members_present if m.strip()]
         if not members:
-            raise RuleViolation("council.error.members_required")
+            raise InputRefused("council.error.members_required")
         meeting.members_present = "\n".join(members)
         meeting.status = MeetingStatus.HELD
         session.add(meeting)
@@ -172,32 +182,39 @@ def record_participation(
 ) -> CouncilReview:
     """Whether the minor and the legal representatives took part (Art. 78 (3));
     a reason is required for whoever did not."""
+    participation = Participation(bool(minor_present), bool(representatives_present),
+                                  minor_absence_reason, representatives_absence_reason)
     with transaction() as session:
         _, review, case = _review(session, actor, meeting_id, case_id)
-        review.minor_present = bool(minor_present)
-        review.minor_absence_reason = _absence_reason(
-            review.minor_present, minor_absence_reason, "council.error.minor_reason_required")
-        review.representatives_present = bool(representatives_present)
-        review.representatives_absence_reason = _absence_reason(
-            review.representatives_present, representatives_absence_reason,
-            "council.error.representatives_reason_required")
-        session.add(review)
-        record_event(session, case, CaseEventKind.PARTICIPATION_RECORDED, actor,
-                     f"minor={int(review.minor_present)} "
-                     f"representatives={int(review.representatives_present)}")
+        _participate(session, actor, review, case, participation)
         return review
+
+
+def _participate(
+    session: Session, actor: Actor, review: CouncilReview, case: SupportCase,
+    participation: Participation,
+) -> None:
+    review.minor_present = bool(participation.minor_present)
+    review.minor_absence_reason = _absence_reason(
+        review.minor_present, participation.minor_absence_reason,
+        "council.error.minor_reason_required")
+    review.representatives_present = bool(participation.representatives_present)
+    review.representatives_absence_reason = _absence_reason(
+        review.representatives_present, participation.representatives_absence_reason,
+        "council.error.representatives_reason_required")
+    session.add(review)
+    record_event(session, case, CaseEventKind.PARTICIPATION_RECORDED, actor,
+                 f"minor={int(review.minor_present)} "
+                 f"representatives={int(review.representatives_present)}")
 
 
 def _plan_measures(
     case: SupportCase, meeting: CouncilMeeting, measures: Sequence[NewMeasure]
 ) -> list[PlanMeasure]:
-    if not measures:
-        raise RuleViolation("council.error.plan_required", article="Art. 78 (3)")
+    council_rules.check_plan_with_decision(CouncilDecision.SUPPORT_ASSIGNED, measures)
     plan = []
     for measure in measures:
-        if measure.due_on < meeting.meeting_on:
-            raise RuleViolation("council.error.measure_due_before_meeting",
-                                due_on=measure.due_on, meeting_on=meeting.meeting_on)
+        council_rules.check_measure_due(measure.due_on, meeting.meeting_on)
         plan.append(PlanMeasure(
             case_id=case.id, due_on=measure.due_on,
             description=check_text(measure.description, "council.error.measure_required",
@@ -210,9 +227,12 @@ def _plan_measures(
 
 def record_council_decision(
     actor: Actor, meeting_id: int, case_id: int, decision: CouncilDecision | str,
-    measures: Sequence[NewMeasure] = (),
+    measures: Sequence[NewMeasure] = (), participation: Participation | None = None,
 ) -> SupportCase:
     """The council's decision on a case (Art. 78 (3)), after participation is recorded.
+
+    ``participation``, when given, is recorded first in the same transaction: a
+    refused decision leaves it unsaved too (one user action, one commit).
 
     - support assigned: the individual prevention work plan (at least one measure);
     - support not needed: the case closes with that outcome;
@@ -223,11 +243,13 @@ def record_council_decision(
     decision = CouncilDecision(decision)
     with transaction() as session:
         meeting, review, case = _review(session, actor, meeting_id, case_id)
-        if review.minor_present is None or review.representatives_present is None:
-            raise RuleViolation("council.error.participation_first", article="Art. 78 (3)")
+        if participation is not None:
+            _participate(session, actor, review, case, participation)
+        council_rules.require_participation(review.minor_present,
+                                            review.representatives_present)
         target = apply_council_decision(case.state, decision)
-        if decision != CouncilDecision.SUPPORT_ASSIGNED and measures:
-            raise RuleViolation("council.error.plan_only_with_support")
+        if decision != CouncilDecision.SUPPORT_ASSIGNED:
+            council_rules.check_plan_with_decision(decision, measures)
         review.decision, review.decided_at = decision, utcnow()
         session.add(review)
         record_event(session, case, CaseEventKind.COUNCIL_DECISION, actor,

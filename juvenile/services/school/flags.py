@@ -15,9 +15,16 @@ from sqlmodel import Session
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import CriterionFlag, Student
 from juvenile.rules.age import require_minor_for_flag
-from juvenile.rules.criteria import SENSITIVE_CRITERIA, criterion
+from juvenile.rules.criteria import (
+    SENSITIVE_CRITERIA,
+    check_criteria_once,
+    check_noticed_on,
+    check_resolved_on,
+    criterion,
+)
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
@@ -45,15 +52,10 @@ def check_text(value: str, required_key: str, limit: int) -> str:
     """A required free-text note (evidence, a reason) within its length limit."""
     value = value.strip()
     if not value:
-        raise RuleViolation(required_key)
+        raise InputRefused(required_key)
     if len(value) > limit:
-        raise RuleViolation("flag.error.text_too_long", limit=limit)
+        raise InputRefused("flag.error.text_too_long", limit=limit)
     return value
-
-
-def _check_day(day: date, today: date) -> None:
-    if day > today:
-        raise RuleViolation("flag.error.date_in_future", day=day)
 
 
 def create_flags(
@@ -67,15 +69,12 @@ def create_flags(
     today = today or clock.today()
     if not flags:
         raise RuleViolation("flag.error.none_given")
-    numbers = [flag.criterion for flag in flags]
-    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
-    if repeated:
-        raise RuleViolation("flag.error.criterion_repeated", criterion=repeated[0])
+    check_criteria_once([flag.criterion for flag in flags])
     scope = student_scope(session, student, kind=RecordKind.FLAG)
     created = []
     for new in flags:
         number = criterion(new.criterion).number
-        _check_day(new.noticed_on, today)
+        check_noticed_on(new.noticed_on, today)
         require_minor_for_flag(student.birth_date, new.noticed_on)  # Art. 78 (2)
         entry = authorize(session, actor, Permission.CREATE,
                           replace(scope, sensitive=number in SENSITIVE_CRITERIA))
@@ -117,9 +116,7 @@ def resolve_flag(
         authorize(session, actor, Permission.UPDATE, flag_scope(session, student, flag))
         if flag.resolved_on is not None:
             raise RuleViolation("flag.error.already_resolved", day=flag.resolved_on)
-        _check_day(resolved_on, today or clock.today())
-        if resolved_on < flag.noticed_on:
-            raise RuleViolation("flag.error.resolved_before_noticed", noticed_on=flag.noticed_on)
+        check_resolved_on(resolved_on, flag.noticed_on, today or clock.today())
         flag.resolution_reason = check_text(reason, "flag.error.reason_required",
                                             REASON_MAX_LENGTH)
         flag.resolved_on = resolved_on

@@ -17,9 +17,9 @@ from sqlmodel import Session, select
 
 from juvenile import clock
 from juvenile.db import transaction
+from juvenile.errors import Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import LegalRepresentative, Student
-from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import parse_iin
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
@@ -78,7 +78,7 @@ def _check_row(number: int, row: dict, schools: dict[str, int]) -> tuple[dict, l
     for column, check in checks.items():
         try:
             values[column] = check(row[column])
-        except RuleViolation as violation:
+        except Refusal as violation:
             errors.append(RowError(number, column, violation.key, violation.params))
     code = row["school_code"]
     if code not in schools:

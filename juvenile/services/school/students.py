@@ -12,8 +12,8 @@ import re
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
+from juvenile.errors import InputRefused
 from juvenile.models import School, Student
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
@@ -39,12 +39,12 @@ def check_name(value: str, required: bool = True, limit: int = NAME_MAX_LENGTH) 
     value = value.strip()
     if not value:
         if required:
-            raise RuleViolation("students.error.name_required")
+            raise InputRefused("students.error.name_required")
         return value
     if len(value) > limit:
-        raise RuleViolation("students.error.name_too_long", limit=limit)
+        raise InputRefused("students.error.name_too_long", limit=limit)
     if not _NAME.fullmatch(value):
-        raise RuleViolation("students.error.bad_name", value=value)
+        raise InputRefused("students.error.bad_name", value=value)
     return value
 
 
@@ -52,16 +52,16 @@ def check_grade(value: int | str) -> int:
     try:
         grade = int(str(value).strip())
     except ValueError:
-        raise RuleViolation("students.error.bad_grade", value=value) from None
+        raise InputRefused("students.error.bad_grade", value=value) from None
     if grade not in GRADES:
-        raise RuleViolation("students.error.bad_grade", value=value)
+        raise InputRefused("students.error.bad_grade", value=value)
     return grade
 
 
 def check_class_letter(value: str) -> str:
     value = value.strip().upper()
     if value and not _CLASS_LETTER.fullmatch(value):
-        raise RuleViolation("students.error.bad_class_letter", value=value,
+        raise InputRefused("students.error.bad_class_letter", value=value,
                             limit=CLASS_LETTER_MAX_LENGTH)
     return value
 
@@ -69,21 +69,21 @@ def check_class_letter(value: str) -> str:
 def check_language(value: str) -> str:
     value = value.strip().lower()
     if value not in LANGUAGES_OF_INSTRUCTION:
-        raise RuleViolation("students.error.bad_language", value=value)
+        raise InputRefused("students.error.bad_language", value=value)
     return value
 
 
 def check_relation(value: str) -> str:
     value = value.strip().lower()
     if value not in RELATIONS:
-        raise RuleViolation("students.error.bad_relation", value=value)
+        raise InputRefused("students.error.bad_relation", value=value)
     return value
 
 
 def check_phone(value: str) -> str:
     value = value.strip()
     if value and not _PHONE.fullmatch(value):
-        raise RuleViolation("students.error.bad_phone", value=value)
+        raise InputRefused("students.error.bad_phone", value=value)
     return value
 
 

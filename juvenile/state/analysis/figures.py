@@ -18,10 +18,10 @@ from juvenile.analysis.periods import QUARTERS_PER_YEAR, ROMAN, Quarter, quarter
 from juvenile.analysis.result import QuarterlyAnalysis, rank_schools
 from juvenile.analysis.scope import ScopeKind
 from juvenile.analysis.tables import quarter_label
+from juvenile.errors import Refusal
 from juvenile.i18n import format_number, translate
 from juvenile.rules.criteria import CRITERIA
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.rules.errors import RuleViolation
 
 # The summary cards, in the order of the issue: support, flags, cases, council,
 # commission, placements, absence.
@@ -245,7 +245,7 @@ def rank(analysis: QuarterlyAnalysis, indicator: str, ascending: bool) -> list[s
     unless ``ascending``, ties by code, schools without a figure last)."""
     try:
         return list(rank_schools(analysis.by_school, [indicator], ascending).index)
-    except RuleViolation:
+    except Refusal:
         return list(rank_schools(analysis.by_school, [DEFAULT_RANK], ascending).index)
 
 
@@ -340,7 +340,7 @@ def parse_period(year: object, quarter: object, today: date) -> Quarter:
     current = quarter_of(today)
     try:
         asked = Quarter(int(str(year).strip()), int(str(quarter).strip()))
-    except (ValueError, RuleViolation):
+    except (ValueError, Refusal):
         return current
     return asked if asked <= current else current
 

@@ -7,7 +7,7 @@ of the school's district and region see them (Art. 21 item 10), and no one else.
 import reflex as rx
 
 from juvenile.analysis.scope import ScopeKind
-from juvenile.rules.errors import RuleViolation
+from juvenile.errors import Refusal
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.analysis.quarterly import school_figures
 from juvenile.state.analysis.common import (
@@ -38,7 +38,7 @@ class SchoolFiguresState(PeriodState, FiguresState, KeptAnalysisState, Workspace
             # the id comes from the address bar (the route's [school_id])
             analysis = school_figures(actor, period.year, period.number,
                                       parse_id(self.school_id) or 0)
-        except (AccessDenied, NotFound, RuleViolation):
+        except (AccessDenied, NotFound, Refusal):
             self._keep_analysis(None)
             self.denied, self.loaded = True, False
             return None

@@ -12,7 +12,7 @@ import reflex as rx
 
 from juvenile.analysis.result import QuarterlyAnalysis
 from juvenile.analysis.scope import ScopeKind
-from juvenile.rules.errors import RuleViolation
+from juvenile.errors import Refusal
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.analysis.quarterly import (
@@ -88,7 +88,7 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
         try:
             analysis = quarterly_analysis(actor, period.year, period.number,
                                           district_id=district_id, region_id=region_id)
-        except (AccessDenied, NotFound, RuleViolation):
+        except (AccessDenied, NotFound, Refusal):
             self._deny()
             return None
         self._keep_analysis(analysis)
@@ -233,7 +233,7 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
                 region_id=choice.id if choice.kind == ScopeKind.REGION else None,
                 language=language if language in EXPORT_LANGUAGES else EXPORT_LANGUAGES[0],
                 rank_by=[self.rank_by], ascending=self.ascending)
-        except (AccessDenied, NotFound, RuleViolation):
+        except (AccessDenied, NotFound, Refusal):
             return rx.toast.error(await self._text("ui.common.not_found_or_no_access"))
         return rx.download(data=report.content, filename=report.filename,
                            mime_type=report.media_type)

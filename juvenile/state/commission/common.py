@@ -10,8 +10,8 @@ reads the same neutral message.
 from datetime import date, datetime
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, format_datetime, translate
-from juvenile.rules.errors import RuleViolation
 from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
 
 WorkspaceState = WorkspaceState  # a mixin: put it before AuthState in the bases
@@ -48,7 +48,7 @@ def neutral(language: str) -> str:
     return translate("ui.common.not_found_or_no_access", language)
 
 
-def field_errors(refused: RuleViolation, language: str, fields: dict[str, str],
+def field_errors(refused: Refusal, language: str, fields: dict[str, str],
                  field_of: dict[str, str]) -> dict[str, str]:
     """The form's errors with the refusal next to its field (``field_of`` maps a
     message key to a field; anything else shows under the form as "general")."""

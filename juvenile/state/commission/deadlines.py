@@ -6,8 +6,8 @@ from datetime import date
 import reflex as rx
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.decisions import mark_decision_done
 from juvenile.services.common import page_count
@@ -143,7 +143,7 @@ class DeadlinesState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.done_error = neutral(language)
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.done_error = rule_message(refused, language)
             return None
         self.done_row = ""

@@ -2,9 +2,9 @@
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import translate
 from juvenile.models import ReferralStatus
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.inbox import ReferralPage, list_referrals, referral_counts
 from juvenile.state.auth import AuthState
@@ -32,7 +32,7 @@ class InboxState(PagedList, WorkspaceState, AuthState):
         try:
             self._counts = {s.value: n for s, n in referral_counts(actor).items()}
             self._page = list_referrals(actor, status=self.status, page=self.page)
-        except (AccessDenied, NotFound, RuleViolation):
+        except (AccessDenied, NotFound, Refusal):
             self.denied, self._page, self.rows = True, None, []
             return None
         self.denied, self.loaded = False, True

@@ -6,8 +6,8 @@ from datetime import date
 import reflex as rx
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.security.policy import Permission, RecordKind, is_allowed
 from juvenile.services.commission.board import MeetingCalendar, MeetingLine, meeting_calendar
@@ -175,7 +175,7 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.errors = {**errors, "general": neutral(language)}
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.errors = field_errors(refused, language, errors, FIELD_OF)
             return None
         return rx.redirect(f"/commission/meetings/{meeting.id}")

@@ -9,9 +9,9 @@ import dataclasses
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import translate
 from juvenile.models import MemberPosition
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.members import (
     NAME_MAX_LENGTH,
@@ -58,7 +58,7 @@ class MembersState(WorkspaceState, AuthState):
             return self._to_sign_in()
         try:
             self._composition = commission_composition(actor)
-        except (AccessDenied, NotFound, RuleViolation):
+        except (AccessDenied, NotFound, Refusal):
             self.denied, self._composition, self.members = True, None, []
             return None
         self.denied, self.loaded = False, True
@@ -106,7 +106,7 @@ class MembersState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.error = neutral(language)
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             if refused.key == "composition.bad_name":
                 self.name_error = rule_message(refused, language)
             else:
@@ -132,7 +132,7 @@ class MembersState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.error = neutral(language)
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.error = rule_message(refused, language)
             return None
         await self._refresh()

@@ -12,9 +12,9 @@ from collections.abc import Callable
 import reflex as rx
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.models import PlacementStatus
-from juvenile.rules.errors import RuleViolation
 from juvenile.rules.placements import EXTENSION_GROUNDS, DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
@@ -272,7 +272,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.reg_errors = {**errors, "general": neutral(language)}
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.reg_errors = field_errors(refused, language, errors, FIELD_OF)
             return None
         self.reg, self.show_register = dict.fromkeys(REGISTER_FORM, ""), False
@@ -354,7 +354,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.action_errors = {**errors, "general": neutral(language)}
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.action_errors = field_errors(refused, language, errors, FIELD_OF)
             return None
         if self.action == "transfer":

@@ -3,10 +3,10 @@
 import reflex as rx
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.i18n import Counted, format_date, translate
 from juvenile.models import ProposalStatus
 from juvenile.rules.attendance import month_key, parse_month
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.absence_review import ProposalLine, month_proposals
 from juvenile.services.school.absence_scan import (
@@ -23,7 +23,7 @@ def _month(text: object) -> str:
     """``YYYY-MM`` from the address bar, or the current month."""
     try:
         return month_key(parse_month(str(text))[0])
-    except RuleViolation:
+    except Refusal:
         return month_key(clock.today())
 
 
@@ -96,7 +96,7 @@ class AbsencesState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.denied = True
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.error = rule_message(refused, await self._language())
             return None
         new = sum(finding.newly_proposed for finding in findings)
@@ -141,7 +141,7 @@ class AbsencesState(WorkspaceState, AuthState):
             flags = confirm_absence_proposals(actor, chosen)
         except (AccessDenied, NotFound):
             self.error = await self._text("ui.common.not_found_or_no_access")
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.error = rule_message(refused, await self._language())
         else:
             self.notice = await self._text("ui.school.absences.confirmed", count=len(flags))
@@ -165,7 +165,7 @@ class AbsencesState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.error = await self._text("ui.common.not_found_or_no_access")
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             message = rule_message(refused, await self._language())
             if refused.key in ("absence.error.reason_required", "flag.error.text_too_long"):
                 self.reason_error = message
@@ -188,7 +188,7 @@ class AbsencesState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.error = await self._text("ui.common.not_found_or_no_access")
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.error = rule_message(refused, await self._language())
             return None
         return rx.redirect(f"/school/cases/{case_id}")

@@ -3,10 +3,10 @@
 import reflex as rx
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, format_datetime, translate
 from juvenile.rules.cases import CaseState
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.case_file import CaseFile, mark_measure_done, open_case_file
 from juvenile.services.school.cases import add_flags_to_case, close_case
@@ -128,7 +128,7 @@ class CasePageState(WorkspaceState, AuthState):
             action(actor, self._file.case_id)
         except (AccessDenied, NotFound):
             self.error = await self._text("ui.common.not_found_or_no_access")
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.error = rule_message(refused, await self._language())
         return await self._refresh()
 
@@ -159,7 +159,7 @@ class CasePageState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.error = translate("ui.common.not_found_or_no_access", language)
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             message = rule_message(refused, language)
             if refused.key in ("case.error.note_required", "flag.error.text_too_long"):
                 self.note_error = message

@@ -6,8 +6,8 @@ service audits the export (Art. 83 (2)).
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.reports import council_protocol, prevention_plan
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.documents import plan_data, protocol_data
@@ -24,7 +24,7 @@ async def protocol_download(state: WorkspaceState, actor: Actor, meeting_id: int
     language = await state._language()
     try:
         data = protocol_data(actor, meeting_id)
-    except (AccessDenied, NotFound, RuleViolation):
+    except (AccessDenied, NotFound, Refusal):
         return await _refused(state)
     return rx.download(data=council_protocol.render(data, language), mime_type=_PDF,
                        filename=council_protocol.filename(data, language))
@@ -34,7 +34,7 @@ async def plan_download(state: WorkspaceState, actor: Actor, case_id: int):
     language = await state._language()
     try:
         data = plan_data(actor, case_id)
-    except (AccessDenied, NotFound, RuleViolation):
+    except (AccessDenied, NotFound, Refusal):
         return await _refused(state)
     return rx.download(data=prevention_plan.render(data, language), mime_type=_PDF,
                        filename=prevention_plan.filename(data, language))

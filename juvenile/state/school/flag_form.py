@@ -7,9 +7,9 @@ concerns, in the user's language.
 import reflex as rx
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.rules.criteria import CRITERIA, SENSITIVE_CRITERIA
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.flags import EVIDENCE_MAX_LENGTH, NewFlag, add_flags, check_text
 from juvenile.services.school.students import get_student
@@ -91,7 +91,7 @@ class FlagFormState(WorkspaceState, AuthState):
             try:
                 check_text(self.evidence.get(number, ""), "flag.error.evidence_required",
                            EVIDENCE_MAX_LENGTH)
-            except RuleViolation as refused:
+            except Refusal as refused:
                 errors[number] = rule_message(refused, language)
         self.evidence_errors = errors
         day = parse_day(self.noticed_on)
@@ -107,7 +107,7 @@ class FlagFormState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.denied = True
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             message = rule_message(refused, language)
             if refused.key.startswith(_DATE_KEYS):
                 self.date_error = message

@@ -2,11 +2,11 @@
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.rules.cases import CaseState
 from juvenile.rules.criteria import CRITERIA
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
 from juvenile.services.school.register import (
     NO_CASE,
@@ -65,7 +65,7 @@ class RegisterState(PagedList, WorkspaceState, AuthState):
             return self._to_sign_in()
         try:
             self._page = list_register(actor, self._query())
-        except (AccessDenied, RuleViolation):
+        except (AccessDenied, Refusal):
             self.denied, self.rows, self._page = True, [], None
             return None
         self.denied, self.loaded = False, True

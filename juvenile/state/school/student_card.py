@@ -6,11 +6,11 @@ import dataclasses
 import reflex as rx
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, format_datetime, translate
 from juvenile.rules.attendance import UNEXCUSED_DAYS_THRESHOLD, parse_month
 from juvenile.rules.criteria import SENSITIVE_CRITERIA
 from juvenile.rules.criteria import name as criterion_name
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.case_file import start_case
@@ -197,7 +197,7 @@ class StudentCardState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.error = await self._text("ui.common.not_found_or_no_access")
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.error = rule_message(refused, await self._language())
             return None
         return rx.redirect(f"/school/cases/{case_id}")
@@ -241,7 +241,7 @@ class StudentCardState(WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.error = await self._text("ui.common.not_found_or_no_access")
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             message = rule_message(refused, await self._language())
             if refused.key in _RESOLUTION_DAY_KEYS:
                 self.resolved_on_error = message

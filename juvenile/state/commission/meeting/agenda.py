@@ -4,11 +4,11 @@ questions up and down; take an undecided one off."""
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.models import AgendaItemKind, AgendaItemStatus
 from juvenile.reports.commission_agenda import question
 from juvenile.reports.meeting_data import ItemRecord
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.agenda import (
     add_agenda_item,
@@ -104,7 +104,7 @@ class MeetingAgenda(rx.State, mixin=True):
         except (AccessDenied, NotFound):
             self.add_error = neutral(language)
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.add_error = rule_message(refused, language)
             return None
         self.add_choice, self.add_title, self.add_error = "", "", ""
@@ -118,7 +118,7 @@ class MeetingAgenda(rx.State, mixin=True):
             change(actor)
         except (AccessDenied, NotFound):
             self.item_notice = neutral(language)
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.item_notice = rule_message(refused, language)
         else:
             self.item_notice = ""

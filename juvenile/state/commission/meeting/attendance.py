@@ -4,8 +4,8 @@ screen would make a quorum before they are saved."""
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import Counted, translate
-from juvenile.rules.errors import RuleViolation
 from juvenile.rules.quorum import has_quorum
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.meetings import record_attendance
@@ -107,7 +107,7 @@ class MeetingAttendance(rx.State, mixin=True):
         except (AccessDenied, NotFound):
             self.attendance_error = neutral(language)
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.attendance_error = rule_message(refused, language)
             return None
         self.attendance_error = ""

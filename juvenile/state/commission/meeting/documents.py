@@ -4,7 +4,7 @@ Each download is audited as an export by the service."""
 
 import reflex as rx
 
-from juvenile.rules.errors import RuleViolation
+from juvenile.errors import Refusal
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.documents import (
     Download,
@@ -34,7 +34,7 @@ class MeetingDocuments(rx.State, mixin=True):
             return _download(make(actor, language))
         except (AccessDenied, NotFound):
             return rx.toast.error(neutral(language))
-        except RuleViolation as refused:
+        except Refusal as refused:
             return rx.toast.error(rule_message(refused, language))
 
     @rx.event

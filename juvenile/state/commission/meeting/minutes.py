@@ -3,8 +3,8 @@ locked, or amended; approving them and opening a numbered amendment."""
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import translate
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.minutes import approve_minutes, open_amendment
 from juvenile.state.commission.common import local_moment, neutral, rule_message
@@ -65,7 +65,7 @@ class MeetingMinutes(rx.State, mixin=True):
         except (AccessDenied, NotFound):
             self.minutes_error = neutral(language)
             return
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.minutes_error = rule_message(refused, language)
             return
         self.minutes_error, self.amendment_reason, self.active_item = "", "", ""

@@ -4,9 +4,9 @@ meeting with its reason (Art. 79). A refusal is shown next to the field it conce
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import translate
 from juvenile.reports.meeting_data import ItemRecord
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.agenda import record_hearing_notes
 from juvenile.services.commission.decisions import POSTPONE, record_decision
@@ -101,7 +101,7 @@ class MeetingQuestion(rx.State, mixin=True):
         except (AccessDenied, NotFound):
             self.item_errors = {**blank(*ITEM_FORM), "general": neutral(language)}
             return False
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.item_errors = field_errors(refused, language, blank(*ITEM_FORM), ITEM_FIELD_OF)
             return False
         return True
@@ -134,16 +134,15 @@ class MeetingQuestion(rx.State, mixin=True):
         item = self._record_item(parse_id(self.active_item) or 0)
 
         def decide(actor, item_id, _):
-            if item is not None and form["notes"] != item.hearing_notes:
-                record_hearing_notes(actor, item_id, form["notes"])
+            notes_changed = item is not None and form["notes"] != item.hearing_notes
             record_decision(actor, item_id, form["type"], executor=form["executor"],
                             due_on=due, notes=form["text"],
                             postpone_to_meeting_id=parse_id(form["target"])
-                            if form["type"] == POSTPONE else None)
+                            if form["type"] == POSTPONE else None,
+                            hearing_notes=form["notes"] if notes_changed else None)
 
         if await self._item_action(decide):
             self.active_item, self.item_notice = "", ""
             await self._refresh()
             return DeadlineBadgeState.refresh
-        await self._refresh()  # the notes may be saved though the decision was refused
         return None

@@ -3,8 +3,8 @@ cases waiting for the council (Art. 78 (3))."""
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date
-from juvenile.rules.errors import RuleViolation
 from juvenile.services.school.council_register import WaitingCase
 from juvenile.state.workspace import rule_message
 
@@ -38,7 +38,7 @@ class FormErrors:
         return dict.fromkeys((*fields, "general"), "")
 
     @staticmethod
-    def of(refused: RuleViolation, language: str, fields: dict[str, str]) -> dict[str, str]:
+    def of(refused: Refusal, language: str, fields: dict[str, str]) -> dict[str, str]:
         field = _FIELD_OF.get(refused.key, "general")
         return {**fields, field if field in fields else "general": rule_message(refused,
                                                                                 language)}

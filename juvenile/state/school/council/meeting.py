@@ -6,17 +6,17 @@ decision, with the measures of the individual prevention work plan. A refusal
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.models import MeetingStatus
 from juvenile.rules.cases import CouncilDecision
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.council import (
     NewMeasure,
+    Participation,
     add_cases_to_meeting,
     hold_council_meeting,
     record_council_decision,
-    record_participation,
 )
 from juvenile.services.school.council_register import (
     MeetingFile,
@@ -143,7 +143,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
             self.hold_errors = {**FormErrors.empty("members"), "general": translate(
                 "ui.common.not_found_or_no_access", language)}
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.hold_errors = FormErrors.of(refused, language, FormErrors.empty("members"))
             return None
         self.members_text = ""
@@ -163,7 +163,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.add_error = translate("ui.common.not_found_or_no_access", language)
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.add_error = rule_message(refused, language)
             return None
         self.chosen = []
@@ -251,22 +251,20 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
         if any(errors.values()):
             self.errors = errors
             return None
+        participation = None if recorded else Participation(
+            minor_present=self.minor_present == "yes",
+            representatives_present=self.representatives_present == "yes",
+            minor_absence_reason=self.minor_reason,
+            representatives_absence_reason=self.representatives_reason)
         try:
-            if not recorded:
-                record_participation(
-                    actor, self._meeting_id(), case_id,
-                    minor_present=self.minor_present == "yes",
-                    representatives_present=self.representatives_present == "yes",
-                    minor_absence_reason=self.minor_reason,
-                    representatives_absence_reason=self.representatives_reason)
-            record_council_decision(actor, self._meeting_id(), case_id, self.decision, plan)
+            record_council_decision(actor, self._meeting_id(), case_id, self.decision, plan,
+                                    participation=participation)
         except (AccessDenied, NotFound):
             errors["general"] = translate("ui.common.not_found_or_no_access", language)
             self.errors = errors
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.errors = FormErrors.of(refused, language, errors)
-            await self._refresh()  # participation may be recorded already
             return None
         self._reset_form()
         await self._refresh()

@@ -4,8 +4,8 @@ the school, paged, and the form that plans one with the cases waiting for it."""
 import reflex as rx
 
 from juvenile import clock
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
-from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.council import (
     plan_council_meeting,
@@ -101,7 +101,7 @@ class CouncilListState(ChosenCases, WorkspaceState, AuthState):
             errors["general"] = translate("ui.common.not_found_or_no_access", language)
             self.errors = errors
             return None
-        except RuleViolation as refused:
+        except Refusal as refused:
             self.errors = FormErrors.of(refused, language, errors)
             return None
         self.errors = errors
