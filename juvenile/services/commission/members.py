@@ -77,7 +77,7 @@ class Composition:
 def commission_composition(actor: Actor) -> Composition:
     """The composition of the actor's own commission, former members included."""
     if actor.commission_id is None:  # e.g. an administrator: no commission of their own
-        raise RuleViolation("inbox.commission_required")
+        raise InputRefused("inbox.commission_required")
     with transaction() as session:
         scope = commission_scope(RecordKind.COMMISSION_MEETING, actor.commission_id)
         authorize(session, actor, Permission.VIEW, scope)
