@@ -123,9 +123,9 @@ class CalendarAdminState(AdminConfigState, AuthState):
         if not ok:
             return reply
         await self.load()
-        self.done_message = translate("ui.calendar.kurban_ait_confirmed",
-                                      await self._language(), day=format_date(when,
-                                      await self._language()))
+        language = await self._language()
+        self.done_message = translate("ui.calendar.kurban_ait_confirmed", language,
+                                      day=format_date(when, language))
         return None
 
     @rx.event

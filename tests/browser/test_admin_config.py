@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
-from portal_pages import sign_in
+from portal_pages import choose, sign_in
 from sqlmodel import select
 
 from juvenile import db
@@ -21,6 +21,7 @@ def test_admin_adds_kurban_ait_and_a_decision_type(portal: str, page: Page,
     sign_in(page, portal, "admin", lands_on="/admin")
     page.goto(f"{portal}/admin/calendar")
     page.locator("input[name=day]").fill("2027-05-16")
+    choose(page, "form button[role=combobox]", translate("ui.calendar.kind.kurban_ait", "ru"))
     page.locator("input[name=note]").fill("Құрбан айт")
     page.locator("form button[type=submit]").click()
     expect(page.locator("#calendar-table")).to_contain_text("Құрбан айт")
@@ -36,7 +37,8 @@ def test_admin_adds_kurban_ait_and_a_decision_type(portal: str, page: Page,
 
     db.configure(portal_database)
     with db.transaction() as session:
-        assert session.get(CalendarDay, date(2027, 5, 16)).note == "Құрбан айт"
+        entered = session.get(CalendarDay, date(2027, 5, 16))
+        assert (entered.kind, entered.note) == (CalendarDayKind.KURBAN_AIT, "Құрбан айт")
         added = session.exec(select(DecisionType).where(
             DecisionType.code == "school_mediation")).one()
     assert added.name_ru == "Школьная медиация"
