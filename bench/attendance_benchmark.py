@@ -41,9 +41,9 @@ from juvenile.demo import ORGANISATIONS_FILE
 from juvenile.demo.students import generated_students
 from juvenile.models import School, Student
 from juvenile.models.base import utcnow
-from juvenile.rules.calendar import WorkingCalendar
 from juvenile.security.actor import Actor
 from juvenile.services.administration.organisations import import_organisations
+from juvenile.services.administration.public_holidays import statutory_calendar
 from juvenile.services.common import upgrade_database
 
 MONTH = "2026-10"
@@ -51,7 +51,7 @@ PG_URL = os.environ.get("JUVENILE_BENCH_PG_URL", "postgresql://postgres@127.0.0.
 
 
 def school_days(count: int) -> list[date]:
-    calendar = WorkingCalendar(2026, 2026)
+    calendar = statutory_calendar(2026, 2026)
     day, days = date(2026, 10, 1), []
     while len(days) < count and day.month == 10:
         if calendar.is_working_day(day):

@@ -33,8 +33,8 @@ from juvenile import db
 from juvenile.demo import load_demo
 from juvenile.demo.students import LARGE_SCHOOL, add_large_school
 from juvenile.models import CriterionFlag, Role, School, Student, User
-from juvenile.rules.calendar import WorkingCalendar
 from juvenile.security.actor import Actor
+from juvenile.services.administration.public_holidays import statutory_calendar
 from juvenile.services.common import upgrade_database
 from juvenile.services.school.absence_scan import scan_absences
 from juvenile.services.school.attendance_import import import_attendance
@@ -63,7 +63,7 @@ def _psychologist(school: School) -> Actor:
 
 def _casework(students: list[Student], rng: random.Random) -> None:
     """Attendance for November, flags for 10 %, cases for a third of those."""
-    calendar = WorkingCalendar(2026, 2026)
+    calendar = statutory_calendar(2026, 2026)
     days = [TODAY.replace(day=1) + timedelta(days=n) for n in range(TODAY.day - 1)]
     days = [day for day in days if calendar.is_working_day(day)]
     rows = ["iin,date,status"]

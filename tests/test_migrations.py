@@ -55,3 +55,25 @@ def test_regions_are_seeded_with_their_iso_codes(database):
     }
     assert regions["KZ-75"].name_kk == "Алматы қаласы"
     assert regions["KZ-62"].name_ru == "Область Ұлытау"
+
+
+@pytest.mark.real_commits
+def test_kurban_ait_entered_as_a_day_off_becomes_a_kurban_ait(database):
+    """0004 (issue 14 item 1): a day off whose note names Kurban ait was the only way
+    to enter it; it is now the confirmed Kurban ait of its year."""
+    from datetime import date
+
+    from juvenile.models import CalendarDay, CalendarDayKind
+
+    _run("downgrade", "0003")
+    with db.engine().begin() as connection:
+        connection.execute(sa.text(
+            "INSERT INTO calendar_day (day, kind, note) VALUES "
+            "('2026-05-27', 'day_off', 'Құрбан айт'), ('2027-05-17', 'day_off', 'КУРБАН АЙТ'), "
+            "('2026-12-14', 'day_off', 'Үкімет қаулысы')"))
+    _run("upgrade", "head")
+    with db.transaction() as session:
+        kinds = {row.day: row.kind for row in session.exec(select(CalendarDay))}
+    assert kinds == {date(2026, 5, 27): CalendarDayKind.KURBAN_AIT,
+                     date(2027, 5, 17): CalendarDayKind.KURBAN_AIT,
+                     date(2026, 12, 14): CalendarDayKind.DAY_OFF}

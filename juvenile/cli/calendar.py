@@ -7,8 +7,14 @@ from juvenile.i18n import translate
 def register(commands) -> None:
     calendar = commands.add_parser("calendar", help="the working-day calendar")
     actions = calendar.add_subparsers(dest="calendar_action", required=True, metavar="ACTION")
+    kurban = actions.add_parser("add-kurban-ait",
+                                help="DATE is the first day of Kurban ait (confirms or moves "
+                                     "the estimated date of its year)")
+    kurban.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
+    kurban.add_argument("--note", default="", help="why, e.g. the government resolution")
+    kurban.set_defaults(handler=_add_kurban_ait)
     day_off = actions.add_parser("add-day-off",
-                                 help="DATE is a day off (Kurban ait, a moved day off)")
+                                 help="DATE is a day off (a day moved by government resolution)")
     day_off.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
     day_off.add_argument("--note", default="", help="why, e.g. the government resolution")
     day_off.set_defaults(handler=_add_day_off)
@@ -24,6 +30,15 @@ def register(commands) -> None:
     count.add_argument("day", metavar="DATE", help="YYYY-MM-DD")
     count.add_argument("n", metavar="N", help="number of working days")
     count.set_defaults(handler=_add_working_days)
+
+
+def _add_kurban_ait(args) -> int:
+    from juvenile.services.administration.calendar import add_kurban_ait
+
+    day = parse_day(args.day, args.lang)
+    add_kurban_ait(system_actor(args.lang), day, args.note)
+    print(translate("calendar.cli.kurban_ait_added", args.lang, day=day.isoformat()))
+    return 0
 
 
 def _add_day_off(args) -> int:

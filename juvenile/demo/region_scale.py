@@ -57,7 +57,6 @@ from juvenile.models import (
 )
 from juvenile.rules.age import age_on
 from juvenile.rules.attendance import UNEXCUSED_DAYS_THRESHOLD
-from juvenile.rules.calendar import WorkingCalendar
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.rules.placements import (
     PLACEMENT_MAX_AGE,
@@ -67,6 +66,7 @@ from juvenile.rules.placements import (
     planned_end,
     rehabilitation_plan_due,
 )
+from juvenile.services.administration.public_holidays import statutory_calendar
 
 DEFAULT_SEED = 61
 SCHOOL_YEAR = (date(2025, 9, 1), date(2026, 6, 30))
@@ -224,7 +224,7 @@ class _Generator:
                  connection: Connection):
         self.rng, self.scale, self.rows = rng, scale, rows
         self.connection = connection
-        self.calendar = WorkingCalendar(2024, 2027)
+        self.calendar = statutory_calendar(2024, 2027)
         # Students and cases are written last, in index order: their ids are known now.
         self.first_student_id = rows.next_ids["student"]
         self.first_case_id = rows.next_ids["support_case"]

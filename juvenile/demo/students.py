@@ -19,9 +19,9 @@ from sqlmodel import select
 from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import CriterionFlag, School, Student, SupportCase
-from juvenile.rules.calendar import WorkingCalendar
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
+from juvenile.services.administration.public_holidays import statutory_calendar
 from juvenile.services.school.absence_scan import scan_absences
 from juvenile.services.school.attendance_import import import_attendance
 from juvenile.services.school.cases import open_case
@@ -200,7 +200,7 @@ def _council(actor: Actor, school_code: str, case_id: int, today: date) -> None:
 
 def _school_days(today: date) -> list[date]:
     """The working days of this month before today; last month's if too few yet."""
-    calendar = WorkingCalendar(today.year - 1, today.year)
+    calendar = statutory_calendar(today.year - 1, today.year)
     first = today.replace(day=1)
     days = [first + timedelta(days=n) for n in range((today - first).days)]
     days = [day for day in days if calendar.is_working_day(day)]

@@ -1,8 +1,10 @@
 """The administrator's corrections to the working-day calendar.
 
-The statutory holidays and their weekend transfers are code (rules.calendar);
-what the government decides each year is data: the first day of Kurban ait,
-days off moved by resolution, and days declared working (e.g. a Saturday).
+The statutory holidays, their weekend transfers and the package's estimate of
+Kurban ait come from the ``holidays`` package (services.administration.
+public_holidays); what the administrator enters wins over it: the confirmed
+first day of Kurban ait, days off moved by resolution, and days declared
+working (e.g. a Saturday).
 """
 
 import enum
@@ -16,6 +18,7 @@ from juvenile.models.base import enum_column
 class CalendarDayKind(enum.StrEnum):
     DAY_OFF = "day_off"
     WORKING_DAY = "working_day"
+    KURBAN_AIT = "kurban_ait"  # the confirmed first day of Kurban ait of its year
 
 
 class CalendarDay(SQLModel, table=True):

@@ -54,15 +54,31 @@ def _messages(state) -> rx.Component:
 def _calendar_row(row: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(row["shown"]),
-        rx.table.cell(rx.badge(t(row["kind_key"]), color_scheme=rx.match(
-            row["kind"], ("working_day", "blue"), ("day_off", "orange"), "gray"))),
+        rx.table.cell(
+            rx.text(row["name"], color=rx.cond(row["working"] != "", rx.color("blue", 11),
+                                               rx.color("gray", 12))),
+            rx.cond(row["estimated"] != "",
+                    rx.badge(t("ui.calendar.estimated"), color_scheme="orange", variant="outline",
+                             class_name="calendar-estimated")),
+        ),
+        rx.table.cell(rx.badge(t(row["source_key"]), class_name="calendar-source",
+                               color_scheme=rx.match(
+            row["source"], ("law", "teal"), ("transfer", "cyan"), ("resolution", "amber"),
+            ("administrator", "blue"), "gray"))),
         rx.table.cell(row["note"], rx.cond(row["for"] != "", rx.text(" (", row["for"], ")"))),
         rx.table.cell(rx.cond(
-            row["removable"] != "",
-            rx.button(rx.icon("trash-2", size=14), t("ui.calendar.remove"), size="1",
-                      variant="soft", color_scheme="red",
-                      on_click=CalendarAdminState.remove_day(row["day"])),
+            row["estimated"] != "",
+            rx.button(rx.icon("check", size=14), t("ui.calendar.confirm"), size="1",
+                      variant="soft", color_scheme="green", class_name="calendar-confirm",
+                      on_click=CalendarAdminState.confirm_kurban_ait(row["day"])),
+            rx.cond(
+                row["removable"] != "",
+                rx.button(rx.icon("trash-2", size=14), t("ui.calendar.remove"), size="1",
+                          variant="soft", color_scheme="red",
+                          on_click=CalendarAdminState.remove_day(row["day"])),
+            ),
         )),
+        data_day=row["day"],
     )
 
 
@@ -75,6 +91,7 @@ def _calendar_form() -> rx.Component:
                 rx.select.content(
                     rx.select.item(t("ui.calendar.kind.day_off"), value="day_off"),
                     rx.select.item(t("ui.calendar.kind.working_day"), value="working_day"),
+                    rx.select.item(t("ui.calendar.kind.kurban_ait"), value="kurban_ait"),
                 ),
                 name="kind", default_value="day_off",
             )),
@@ -108,7 +125,8 @@ def calendar_page() -> rx.Component:
                 rx.table.root(
                     rx.table.header(rx.table.row(
                         rx.table.column_header_cell(t("ui.calendar.day")),
-                        rx.table.column_header_cell(t("ui.calendar.kind")),
+                        rx.table.column_header_cell(t("ui.calendar.what")),
+                        rx.table.column_header_cell(t("ui.calendar.source")),
                         rx.table.column_header_cell(t("ui.calendar.note")),
                         rx.table.column_header_cell(""),
                     )),

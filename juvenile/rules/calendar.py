@@ -1,15 +1,22 @@
 """Working days: deadlines such as "within three working days" (Art. 80 (11), Art. 81 (12)).
 
-Monday to Friday are working days, except public holidays and days off. A
-non-religious holiday on a Saturday or Sunday gives a day off on the next
-working day; religious holidays (7 January, Kurban ait) do not move.
+Monday to Friday are working days, except public holidays and days off. Which
+days those are is data, given to ``WorkingCalendar``; this module reads no
+table of its own and fetches nothing:
 
-The government also moves days off by annual resolution and fixes Kurban ait
-each year, so ``WorkingCalendar`` takes that as administrator data on top of
-the statutory rules.
+* ``public_days``: the statutory calendar as the maintained ``holidays``
+  package computes it (services.administration.public_holidays asks it): the
+  holidays of the law, the weekend holidays' transfers to the next working day,
+  the days the government moved by resolution, and its estimate of Kurban ait
+  (an Islamic-calendar date, ``estimated`` until the government fixes it);
+* the administrator's days on top, which win: the confirmed Kurban ait (it
+  replaces the package's for its year), days off by government resolution and
+  extra working days (these win over every other rule).
 """
 
+import enum
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from juvenile.rules.errors import RuleViolation
@@ -17,69 +24,76 @@ from juvenile.rules.errors import RuleViolation
 ONE_DAY = timedelta(days=1)
 SATURDAY = 5
 
-# (month, day, catalog key) of the fixed non-working holidays.
-_FIXED_HOLIDAYS = (
-    (1, 1, "holiday.new_year"),
-    (1, 2, "holiday.new_year"),
-    (1, 7, "holiday.orthodox_christmas"),
-    (3, 8, "holiday.womens_day"),
-    (3, 21, "holiday.nauryz"),
-    (3, 22, "holiday.nauryz"),
-    (3, 23, "holiday.nauryz"),
-    (5, 1, "holiday.unity_day"),
-    (5, 7, "holiday.defender_day"),
-    (5, 9, "holiday.victory_day"),
-    (7, 6, "holiday.capital_day"),
-    (8, 30, "holiday.constitution_day"),
-    (10, 25, "holiday.republic_day"),
-    (12, 16, "holiday.independence_day"),
+# Catalog keys of the holidays of the law (their names in Russian and English; in
+# Kazakh the package's own names are shown), and of the other kinds of day.
+HOLIDAY_KEYS = (
+    "holiday.new_year",
+    "holiday.orthodox_christmas",
+    "holiday.womens_day",
+    "holiday.nauryz",
+    "holiday.unity_day",
+    "holiday.defender_day",
+    "holiday.victory_day",
+    "holiday.capital_day",
+    "holiday.constitution_day",
+    "holiday.republic_day",
+    "holiday.first_president_day",
+    "holiday.independence_day",
 )
+PUBLIC_HOLIDAY = "holiday.public"  # a holiday of the package this portal has no name for
 KURBAN_AIT = "holiday.kurban_ait"
 TRANSFERRED = "holiday.transferred"
-EXTRA_DAY_OFF = "holiday.extra_day_off"
-# Religious holidays stay where they fall, even on a weekend.
-RELIGIOUS = frozenset({"holiday.orthodox_christmas", KURBAN_AIT})
+MOVED_DAY_OFF = "holiday.moved_day_off"  # by government resolution, from the package
+MOVED_WORKING_DAY = "holiday.moved_working_day"  # the day it was moved from
+EXTRA_DAY_OFF = "holiday.extra_day_off"  # the administrator's
+EXTRA_WORKING_DAY = "holiday.extra_working_day"  # the administrator's
+DAY_KEYS = (*HOLIDAY_KEYS, PUBLIC_HOLIDAY, KURBAN_AIT, TRANSFERRED, MOVED_DAY_OFF,
+            MOVED_WORKING_DAY, EXTRA_DAY_OFF, EXTRA_WORKING_DAY)
+
+
+class DaySource(enum.StrEnum):
+    """Where a day's status comes from, as the administrator's calendar shows it."""
+
+    LAW = "law"  # a holiday of the law (and the package's Kurban ait estimate)
+    TRANSFER = "transfer"  # a weekend holiday moved to the next working day
+    RESOLUTION = "resolution"  # a day moved by government resolution
+    ADMINISTRATOR = "administrator"  # entered by the portal's administrator
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """One day that is not a plain weekday or weekend.
+
+    ``key``: catalog key of what it is; ``name``: the package's name of it (in
+    Kazakh), "" when it has none; ``estimated``: the package's Kurban ait estimate;
+    ``related``: the holiday a transfer stands for, or the other day of a move
+    by resolution.
+    """
+
+    day: date
+    key: str
+    source: DaySource
+    working: bool = False
+    name: str = ""
+    estimated: bool = False
+    related: date | None = None
 
 
 def is_weekend(day: date) -> bool:
     return day.weekday() >= SATURDAY
 
 
-def statutory_holidays(year: int) -> dict[date, str]:
-    """The fixed non-working holidays of ``year``: date -> catalog key.
-
-    Kurban ait is not here: its date is set by the government each year.
-    """
-    return {date(year, month, day): key for month, day, key in _FIXED_HOLIDAYS}
-
-
-def transferred_days_off(year: int) -> dict[date, date]:
-    """Days off given for the weekend holidays of ``year``: day off -> holiday it replaces.
-
-    Holidays are taken in date order; each gets the first weekday after it that
-    is neither a holiday nor already given to an earlier holiday. So Nauryz on
-    Sat 21 - Mon 23 March gives Tue 24 (for the 21st) and Wed 25 (for the 22nd).
-    """
-    holidays = statutory_holidays(year) | statutory_holidays(year + 1)
-    given: dict[date, date] = {}
-    for holiday, key in sorted(statutory_holidays(year).items()):
-        if not is_weekend(holiday) or key in RELIGIOUS:
-            continue
-        day = holiday + ONE_DAY
-        while is_weekend(day) or day in holidays or day in given:
-            day += ONE_DAY
-        given[day] = holiday
-    return given
-
-
 class WorkingCalendar:
-    """Working days for ``first_year`` … ``last_year`` with administrator corrections.
+    """Working days for ``first_year`` … ``last_year``: the public days with the
+    administrator's corrections on top.
 
-    ``kurban_ait``: the first day of Kurban ait of each year (religious, never moved).
-    ``extra_days_off``: days off by government resolution (including moved days).
+    ``public_days``: the statutory calendar (days outside the range are ignored).
+    ``kurban_ait``: the administrator's confirmed first day of Kurban ait; a year
+    that has one drops the package's Kurban ait. Religious, it never moves.
+    ``extra_days_off``: days off by government resolution; a public holiday keeps
+    its own name, so entering a transferred day again changes nothing.
     ``extra_working_days``: days declared working (e.g. a Saturday); these win over
-    every other rule. Administrator days never shift the statutory transfers, so
-    entering a transferred day again as an extra day off changes nothing.
+    every other rule.
     """
 
     def __init__(
@@ -87,6 +101,7 @@ class WorkingCalendar:
         first_year: int,
         last_year: int,
         *,
+        public_days: Iterable[CalendarEntry],
         kurban_ait: Iterable[date] = (),
         extra_days_off: Iterable[date] = (),
         extra_working_days: Iterable[date] = (),
@@ -95,21 +110,27 @@ class WorkingCalendar:
             raise RuleViolation("calendar.bad_year_range", first=first_year, last=last_year)
         self.first_year = first_year
         self.last_year = last_year
-        self._working = frozenset(extra_working_days)
-        admin_days_off = {day: KURBAN_AIT for day in kurban_ait}
-        for day in extra_days_off:
-            admin_days_off.setdefault(day, EXTRA_DAY_OFF)
+        kurban_ait, extra_days_off = frozenset(kurban_ait), frozenset(extra_days_off)
+        working = frozenset(extra_working_days)
         # The same day both off and working is a data-entry error, not a rule to guess.
-        clash = sorted(self._working & admin_days_off.keys())
+        clash = sorted(working & (kurban_ait | extra_days_off))
         if clash:
             raise RuleViolation("calendar.day_both_off_and_working", day=clash[0])
-        days_off: dict[date, str] = {}
-        for year in range(first_year, last_year + 1):
-            days_off |= statutory_holidays(year)
-            days_off |= dict.fromkeys(transferred_days_off(year), TRANSFERRED)
-        for day, key in admin_days_off.items():
-            days_off.setdefault(day, key)  # a statutory holiday keeps its own name
-        self._days_off = days_off
+        confirmed_years = {day.year for day in kurban_ait}
+        days: dict[date, CalendarEntry] = {
+            entry.day: entry for entry in public_days
+            if first_year <= entry.day.year <= last_year
+            and not (entry.key == KURBAN_AIT and entry.day.year in confirmed_years)
+        }
+        for day in kurban_ait:
+            days[day] = CalendarEntry(day, KURBAN_AIT, DaySource.ADMINISTRATOR)
+        for day in extra_days_off:
+            if day not in days or days[day].working:
+                days[day] = CalendarEntry(day, EXTRA_DAY_OFF, DaySource.ADMINISTRATOR)
+        for day in working:
+            days[day] = CalendarEntry(day, EXTRA_WORKING_DAY, DaySource.ADMINISTRATOR,
+                                    working=True)
+        self._days = dict(sorted(days.items()))
 
     def _check_range(self, day: date) -> None:
         if not self.first_year <= day.year <= self.last_year:
@@ -119,9 +140,8 @@ class WorkingCalendar:
 
     def is_working_day(self, day: date) -> bool:
         self._check_range(day)
-        if day in self._working:
-            return True
-        return day not in self._days_off and not is_weekend(day)
+        entry = self._days.get(day)
+        return entry.working if entry is not None else not is_weekend(day)
 
     def add_working_days(self, start: date, n: int) -> date:
         """The n-th working day after ``start`` (``start`` itself is not counted).
@@ -141,14 +161,15 @@ class WorkingCalendar:
                 n -= 1
         return day
 
+    def days_in(self, year: int) -> dict[date, CalendarEntry]:
+        """Every day of ``year`` that is not a plain weekday or weekend, in date order:
+        holidays (even on a weekend), days off and the days declared working."""
+        self._check_range(date(year, 1, 1))
+        return {day: entry for day, entry in self._days.items() if day.year == year}
+
     def days_off_in(self, year: int) -> dict[date, str]:
         """Every day off of ``year`` other than a plain Saturday or Sunday: date -> catalog key.
 
         Holidays appear even when they fall on a weekend; days declared working do not.
         """
-        self._check_range(date(year, 1, 1))
-        return {
-            day: key
-            for day, key in sorted(self._days_off.items())
-            if day.year == year and day not in self._working
-        }
+        return {day: entry.key for day, entry in self.days_in(year).items() if not entry.working}

@@ -11,7 +11,7 @@ from juvenile import clock
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.imports.table import ImportRejected
-from juvenile.rules.calendar import TRANSFERRED, statutory_holidays, transferred_days_off
+from juvenile.rules.calendar import PUBLIC_HOLIDAY, CalendarEntry, DaySource
 from juvenile.security.gate import AccessDenied
 from juvenile.services.administration import calendar as working_calendar
 from juvenile.services.administration import decision_catalogue
@@ -47,33 +47,46 @@ class AdminConfigState(WorkspaceState, mixin=True):
         return False, None
 
 
+def day_name(entry: CalendarEntry, language: str) -> str:
+    """What a day is: in Kazakh the ``holidays`` package's own name where it has one,
+    else (and in Russian and English) the catalog's."""
+    if language == "kk" and entry.name:
+        return entry.name
+    text = translate(entry.key, language)
+    return f"{text} ({entry.name})" if entry.key == PUBLIC_HOLIDAY and entry.name else text
+
+
 class CalendarAdminState(AdminConfigState, AuthState):
-    """Kurban ait, days off moved by government resolution, extra working days."""
+    """The statutory calendar (the ``holidays`` package) with its source on each day,
+    and the administrator's days on top: the confirmed Kurban ait, days off moved by
+    government resolution, extra working days."""
 
     year: int = clock.today().year
     rows: list[dict[str, str]] = []
 
     @rx.event
     async def load(self):
-        ok, result = await self._run(working_calendar.calendar_days, self.year)
+        ok, result = await self._run(working_calendar.calendar_year, self.year)
         if not ok:
             return result
         self.denied = False
         language = await self._language()
-        messages = {}
-        for day, key in statutory_holidays(self.year).items():
-            messages[day] = ("statutory", translate(key, language), "")
-        for day, holiday in transferred_days_off(self.year).items():
-            messages[day] = ("transferred", translate(TRANSFERRED, language),
-                             format_date(holiday, language))
-        for row in result:
-            messages[row.day] = (row.kind.value, row.note, "")
-        self.rows = [
-            {"day": day.isoformat(), "shown": format_date(day, language, "full"),
-             "kind": kind, "kind_key": f"ui.calendar.kind.{kind}", "note": note, "for": for_day,
-             "removable": "yes" if kind in ("day_off", "working_day") else ""}
-            for day, (kind, note, for_day) in sorted(messages.items())
-        ]
+        rows = []
+        for day, entry in result.days.items():
+            entered = result.entered.get(day)
+            source = DaySource.ADMINISTRATOR if entered is not None else entry.source
+            rows.append({
+                "day": day.isoformat(), "shown": format_date(day, language, "full"),
+                "name": day_name(entry, language),
+                "working": "yes" if entry.working else "",
+                "source": source.value,
+                "source_key": f"ui.calendar.source.{source.value}",
+                "estimated": "yes" if entry.estimated and entered is None else "",
+                "note": entered.note if entered is not None else "",
+                "for": format_date(entry.related, language) if entry.related else "",
+                "removable": "yes" if entered is not None else "",
+            })
+        self.rows = rows
         return None
 
     @rx.event
@@ -88,14 +101,31 @@ class CalendarAdminState(AdminConfigState, AuthState):
         except ValueError:
             self.form_error = translate("ui.calendar.bad_day", await self._language())
             return None
-        add = (working_calendar.add_working_day if form.get("kind") == "working_day"
-               else working_calendar.add_day_off)
+        add = {"working_day": working_calendar.add_working_day,
+               "kurban_ait": working_calendar.add_kurban_ait}.get(
+            str(form.get("kind", "")), working_calendar.add_day_off)
         ok, reply = await self._run(add, day, str(form.get("note", ""))[:300])
         if not ok:
             return reply
         self.year = day.year
         await self.load()
         self.done_message = translate("ui.calendar.saved", await self._language())
+        return None
+
+    @rx.event
+    async def confirm_kurban_ait(self, day: str):
+        """The package's estimate of Kurban ait is the government's date: confirm it."""
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            return None
+        ok, reply = await self._run(working_calendar.add_kurban_ait, when, "")
+        if not ok:
+            return reply
+        await self.load()
+        language = await self._language()
+        self.done_message = translate("ui.calendar.kurban_ait_confirmed", language,
+                                      day=format_date(when, language))
         return None
 
     @rx.event

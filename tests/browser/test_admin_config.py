@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
-from portal_pages import sign_in
+from portal_pages import choose, sign_in
 from sqlmodel import select
 
 from juvenile import db
 from juvenile.i18n import translate
-from juvenile.models import CalendarDay, DecisionType, School
+from juvenile.models import CalendarDay, CalendarDayKind, DecisionType, School
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +21,7 @@ def test_admin_adds_kurban_ait_and_a_decision_type(portal: str, page: Page,
     sign_in(page, portal, "admin", lands_on="/admin")
     page.goto(f"{portal}/admin/calendar")
     page.locator("input[name=day]").fill("2027-05-16")
+    choose(page, "form button[role=combobox]", translate("ui.calendar.kind.kurban_ait", "ru"))
     page.locator("input[name=note]").fill("Құрбан айт")
     page.locator("form button[type=submit]").click()
     expect(page.locator("#calendar-table")).to_contain_text("Құрбан айт")
@@ -36,7 +37,8 @@ def test_admin_adds_kurban_ait_and_a_decision_type(portal: str, page: Page,
 
     db.configure(portal_database)
     with db.transaction() as session:
-        assert session.get(CalendarDay, date(2027, 5, 16)).note == "Құрбан айт"
+        entered = session.get(CalendarDay, date(2027, 5, 16))
+        assert (entered.kind, entered.note) == (CalendarDayKind.KURBAN_AIT, "Құрбан айт")
         added = session.exec(select(DecisionType).where(
             DecisionType.code == "school_mediation")).one()
     assert added.name_ru == "Школьная медиация"
@@ -70,3 +72,33 @@ def test_a_psychologist_cannot_change_the_calendar(portal: str, page: Page):
     page.locator("input[name=day]").fill("2027-05-17")
     page.locator("form button[type=submit]").click()
     expect(page.get_by_text(translate("ui.common.not_found_or_no_access", "kk"))).to_be_visible()
+
+
+def test_admin_confirms_the_estimated_kurban_ait(portal: str, page: Page,
+                                                 portal_database: str):
+    """Issue 14 item 1: each day says where it comes from; the package's Kurban ait is
+    "estimated" with a Confirm button until the administrator confirms it. The demo
+    administrator reads Russian: the catalogs' names (in Kazakh, the package's)."""
+    sign_in(page, portal, "admin", lands_on="/admin")
+    page.goto(f"{portal}/admin/calendar")
+    expect(page.locator("#calendar-year")).to_have_text("2026")
+    transfer = page.locator("#calendar-table tr[data-day='2026-03-24']")
+    expect(transfer.locator(".calendar-source")).to_have_text(
+        translate("ui.calendar.source.transfer", "ru"))
+    expect(transfer).to_contain_text(translate("holiday.transferred", "ru"))
+    kurban = page.locator("#calendar-table tr[data-day='2026-05-27']")
+    expect(kurban).to_contain_text(translate("holiday.kurban_ait", "ru"))
+    expect(kurban.locator(".calendar-estimated")).to_have_text(
+        translate("ui.calendar.estimated", "ru"))
+    expect(kurban.locator(".calendar-source")).to_have_text(
+        translate("ui.calendar.source.law", "ru"))
+    kurban.locator(".calendar-confirm").click()
+
+    expect(kurban.locator(".calendar-source")).to_have_text(
+        translate("ui.calendar.source.administrator", "ru"))
+    expect(kurban.locator(".calendar-estimated")).to_have_count(0)
+    expect(kurban.locator(".calendar-confirm")).to_have_count(0)
+    page.screenshot(path="test-artifacts/admin-calendar-kurban-ait.png")
+    db.configure(portal_database)
+    with db.transaction() as session:
+        assert session.get(CalendarDay, date(2026, 5, 27)).kind == CalendarDayKind.KURBAN_AIT

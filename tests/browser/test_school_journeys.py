@@ -30,9 +30,9 @@ from juvenile.models import (
     Student,
     SupportCase,
 )
-from juvenile.rules.calendar import WorkingCalendar
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
+from juvenile.services.administration.public_holidays import statutory_calendar
 from juvenile.services.school.cases import open_case
 from juvenile.services.school.flags import NewFlag, add_flags
 
@@ -61,7 +61,7 @@ def screenshot(page: Page, name: str) -> None:
 
 def absence_days(today: date, count: int) -> list[date]:
     """``count`` school days of this month before today (last month's early in a month)."""
-    calendar = WorkingCalendar(today.year - 1, today.year)
+    calendar = statutory_calendar(today.year - 1, today.year)
     first = today.replace(day=1)
     days = [first + timedelta(days=n) for n in range((today - first).days)]
     days = [day for day in days if calendar.is_working_day(day)]

@@ -13,6 +13,7 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
 from juvenile.services.administration.calendar import (
     add_day_off,
+    add_kurban_ait,
     add_working_day,
     add_working_days,
     calendar_days,
@@ -46,12 +47,20 @@ def test_an_administrators_day_off_and_working_day(database):
     ]
 
 
-def test_kurban_ait_entered_as_a_day_off(database):
-    """Kurban ait is set each year by the government: data, not code."""
-    add_day_off(SYSTEM, date(2026, 5, 27), note="Құрбан айт")
+def test_kurban_ait_estimated_then_moved_and_taken_back(database):
+    """Kurban ait is an Islamic-calendar date: the holidays package estimates Wed 27 May
+    2026; the government's date, once the administrator enters it, replaces it.
+    (Before the package, the portal knew no Kurban ait until it was entered.)"""
     assert add_working_days(SYSTEM, date(2026, 5, 26), 1) == date(2026, 5, 28)
-    remove_calendar_day(SYSTEM, date(2026, 5, 27))
+    add_kurban_ait(SYSTEM, date(2026, 5, 28), note="Үкімет қаулысы")  # moved a day
     assert add_working_days(SYSTEM, date(2026, 5, 26), 1) == date(2026, 5, 27)
+    assert add_working_days(SYSTEM, date(2026, 5, 26), 2) == date(2026, 5, 29)
+    add_kurban_ait(SYSTEM, date(2026, 5, 27))  # moved back: one first day a year
+    assert [(d.day, d.kind) for d in calendar_days(SYSTEM, 2026)] == [
+        (date(2026, 5, 27), CalendarDayKind.KURBAN_AIT)]
+    assert add_working_days(SYSTEM, date(2026, 5, 26), 1) == date(2026, 5, 28)
+    remove_calendar_day(SYSTEM, date(2026, 5, 27))  # the estimate applies again
+    assert add_working_days(SYSTEM, date(2026, 5, 26), 1) == date(2026, 5, 28)
 
 
 def test_a_day_is_either_off_or_working(database):

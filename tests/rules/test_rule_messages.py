@@ -72,8 +72,7 @@ RAISED_KEYS = {_key(call) for _, call in CALLS + FRAGMENTS} - {None}
 
 LABEL_KEYS = (
     {c.message_key for c in criteria.CRITERIA}
-    | set(calendar.statutory_holidays(2026).values())
-    | {calendar.KURBAN_AIT, calendar.TRANSFERRED, calendar.EXTRA_DAY_OFF}
+    | set(calendar.DAY_KEYS)
     | {g.message_key for grounds in placements.EXTENSION_GROUNDS.values() for g in grounds}
     | {f"attendance.status.{s}" for s in attendance.AttendanceStatus}
     | {f"placement.kind.{k}" for k in placements.PlacementKind}

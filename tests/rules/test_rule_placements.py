@@ -28,6 +28,7 @@ from juvenile.rules.placements import (
     validate_term,
     validate_transfer,
 )
+from juvenile.services.administration.public_holidays import statutory_calendar
 
 SE = PlacementKind.SPECIAL_EDUCATION
 SR = PlacementKind.SPECIAL_REGIME
@@ -140,7 +141,7 @@ def test_notice_due_one_month_before_end_art_80_10_art_81_11(end, due):
 
 @pytest.fixture(scope="module")
 def cal() -> WorkingCalendar:
-    return WorkingCalendar(2026, 2027)
+    return statutory_calendar(2026, 2027)
 
 
 @pytest.mark.parametrize(
@@ -150,6 +151,10 @@ def cal() -> WorkingCalendar:
         (date(2026, 4, 9), date(2026, 4, 14)),  # Thu; across the weekend
         (date(2026, 3, 21), date(2026, 3, 30)),  # Sat in Nauryz: 26, 27, 30 March
         (date(2026, 4, 13), date(2026, 4, 16)),  # Mon; plain week
+        # Thu 27 Aug 2026: Fri 28, Mon 31, Tue 1 Sep. 30 August is no longer Constitution
+        # Day from 2026, so Mon 31 is no transfer (the old table gave Wed 2 Sep, a day late)
+        (date(2026, 8, 27), date(2026, 9, 1)),
+        (date(2027, 3, 12), date(2027, 3, 18)),  # Fri; Mon 15 Mar 2027 is Constitution Day
     ],
 )
 def test_rehabilitation_plan_due_in_3_working_days_art_80_11_art_81_12(cal, returned, due):

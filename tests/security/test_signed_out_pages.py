@@ -60,7 +60,8 @@ SIGNED_OUT_EVENTS = {
         "/analysis/schools/9", [("load", ()), ("set_year", ("2026",))]),
     "juvenile.state.admin_config.CalendarAdminState": (
         "/admin/calendar", [("load", ()), ("add_day", ({"day": "2026-05-04"},)),
-                            ("remove_day", ("2026-05-04",)), ("change_year", (1,))]),
+                            ("remove_day", ("2026-05-04",)), ("change_year", (1,)),
+                            ("confirm_kurban_ait", ("2027-05-16",))]),
     "juvenile.state.admin_config.DecisionCatalogueState": (
         "/admin/decisions", [("load", ()), ("add_type", ({"code": "x"},)),
                              ("set_active", ("x", False))]),

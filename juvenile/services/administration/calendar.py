@@ -1,23 +1,26 @@
-"""The working-day calendar: statutory rules plus the administrator's days.
+"""The working-day calendar: the statutory calendar plus the administrator's days.
 
 Deadlines counted in working days (the rehabilitation plan within three
 working days of the return, Art. 80 (11), Art. 81 (12)) use
-``working_calendar``, which adds the ``calendar_day`` rows (Kurban ait,
-government-moved days off, extra working days) to rules.calendar.
+``working_calendar``: the statutory days as the ``holidays`` package has them
+(public_holidays) with the ``calendar_day`` rows on top, which win: the
+confirmed Kurban ait, days off by government resolution, extra working days.
 """
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
 from juvenile.models import CalendarDay, CalendarDayKind
-from juvenile.rules.calendar import WorkingCalendar
+from juvenile.rules.calendar import CalendarEntry, WorkingCalendar
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
+from juvenile.services.administration.public_holidays import public_days
 
 NOTE_MAX_LENGTH = 300
 # add_working_days(start, n) may run past the start's year; about 247 working days a year.
@@ -34,6 +37,8 @@ def working_calendar(session: Session, first_year: int, last_year: int) -> Worki
     return WorkingCalendar(
         first_year,
         last_year,
+        public_days=public_days(first_year, last_year),
+        kurban_ait=[row.day for row in rows if row.kind == CalendarDayKind.KURBAN_AIT],
         extra_days_off=[row.day for row in rows if row.kind == CalendarDayKind.DAY_OFF],
         extra_working_days=[row.day for row in rows if row.kind == CalendarDayKind.WORKING_DAY],
     )
@@ -57,8 +62,14 @@ def add_working_days(actor: Actor, start: date, n: int) -> date:
         return calendar_from(session, start, max(n, 0)).add_working_days(start, n)
 
 
+def add_kurban_ait(actor: Actor, day: date, note: str = "") -> CalendarDay:
+    """Confirm the first day of Kurban ait of ``day``'s year, or move it to ``day``:
+    the package's estimate for that year, and any other confirmed day, give way."""
+    return _set_day(actor, day, CalendarDayKind.KURBAN_AIT, note)
+
+
 def add_day_off(actor: Actor, day: date, note: str = "") -> CalendarDay:
-    """Declare ``day`` a day off (Kurban ait, a day moved by government resolution)."""
+    """Declare ``day`` a day off (a day moved by government resolution)."""
     return _set_day(actor, day, CalendarDayKind.DAY_OFF, note)
 
 
@@ -81,6 +92,13 @@ def _set_day(actor: Actor, day: date, kind: CalendarDayKind, note: str) -> Calen
         record = existing or CalendarDay(day=day, kind=kind)
         record.note = note or record.note
         session.add(record)
+        if kind == CalendarDayKind.KURBAN_AIT:  # one first day of Kurban ait a year
+            for other in session.exec(select(CalendarDay).where(
+                CalendarDay.kind == CalendarDayKind.KURBAN_AIT, CalendarDay.day != day,
+                CalendarDay.day >= date(day.year, 1, 1),
+                CalendarDay.day <= date(day.year, 12, 31),
+            )):
+                session.delete(other)
         return record
 
 
@@ -102,3 +120,18 @@ def calendar_days(actor: Actor, year: int) -> list[CalendarDay]:
             .where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
             .order_by(CalendarDay.day)
         ))
+
+
+class YearCalendar(NamedTuple):
+    """A year as the administrator's calendar shows it: every day that is not a plain
+    weekday or weekend, with where it comes from, and the administrator's own rows."""
+
+    days: dict[date, CalendarEntry]
+    entered: dict[date, CalendarDay]
+
+
+def calendar_year(actor: Actor, year: int) -> YearCalendar:
+    """The statutory and the administrator's days of ``year``. Public data: no gate."""
+    with transaction() as session:
+        days = working_calendar(session, year, year).days_in(year)
+    return YearCalendar(days, {row.day: row for row in calendar_days(actor, year)})
