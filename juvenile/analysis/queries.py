@@ -19,6 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from juvenile import clock
 from juvenile.analysis import indicators as ind
 from juvenile.analysis.periods import Quarter, day_end
 from juvenile.analysis.scope import Scope, school_on
@@ -184,15 +185,22 @@ def commission_decisions(session: Session, scope: Scope, quarters: Sequence[Quar
 def placements(session: Session, scope: Scope, quarters: Sequence[Quarter]) -> Rows:
     """Placements started, ended and returned, and rehabilitation plans due and made
     on time, at the school the minor was on the roll of on the day of the event
-    (the start, the end, the return)."""
+    (the start, the end, the return).
+
+    A plan is due three working days after the return (Art. 80 (11), Art. 81 (12)).
+    One not yet made whose due day has not passed is on neither side of the share:
+    it is counted once it is made, or as late from the day after its due day.
+    """
     p = _placement.c
     ended_on = sa.func.coalesce(p.ended_on, p.return_date)
+    decided = sa.or_(p.rehabilitation_plan_made_on.is_not(None),
+                     p.rehabilitation_plan_due < clock.today())
     events = (
         ("placements_started", p.start_date, p.start_date, ()),
         ("placements_ended", ended_on, ended_on, (p.status != PlacementStatus.ACTIVE,)),
         ("placements_returned", p.return_date, p.return_date, ()),
         ("rehab_plans_due", p.rehabilitation_plan_due, p.return_date,
-         (p.return_date.is_not(None),)),
+         (p.return_date.is_not(None), decided)),
         ("rehab_plans_on_time", p.rehabilitation_plan_due, p.return_date,
          (p.return_date.is_not(None), p.rehabilitation_plan_made_on.is_not(None),
           p.rehabilitation_plan_made_on <= p.rehabilitation_plan_due)),

@@ -2,10 +2,12 @@
 is counted by hand in analysis_world.py and must come out exactly."""
 
 import math
+from datetime import datetime
 
 import pytest
 from analysis_world import analyst
 
+from juvenile import clock
 from juvenile.analysis.indicators import catalogue
 from juvenile.errors import InputRefused
 from juvenile.rules.errors import RuleViolation
@@ -282,3 +284,20 @@ def test_indicator_labels_exist_in_both_official_languages(world):
             assert label and "analysis." not in label and "case." not in label, label
     assert result.label("decision_individual_prevention", "kk").startswith("Жеке профилактика")
     assert result.label("flag_4", "ru") == "Критерий 4"
+
+
+@pytest.mark.parametrize(("today", "due", "on_time"), [
+    ("2026-07-03T12:00", 0, 0),  # the due day itself: the plan is still in time
+    ("2026-07-04T09:00", 1, 0),  # the day after: late
+])
+def test_a_plan_still_in_time_is_on_neither_side_of_the_share(world, today, due, on_time):
+    """Art. 80 (11): the rehabilitation plan within 3 working days of the return. a8
+    came back on 30 Jun 2026; the plan, due 3 Jul, is not made (issue 20, item 6)."""
+    moment = datetime.fromisoformat(today).replace(tzinfo=clock.KAZAKHSTAN_TIME)
+    with clock.frozen_at(moment):
+        result = quarterly_analysis(Actor.system(), 2026, 3,
+                                    district_id=world.districts["TST-D1"])
+    assert result.by_school.at["TST-A", "rehab_plans_due"] == due
+    assert result.by_school.at["TST-A", "rehab_plans_on_time"] == on_time
+    share = result.by_school.at["TST-A", "rehab_on_time_pct"]
+    assert math.isnan(share) if due == 0 else share == 0
