@@ -76,11 +76,13 @@ def render(record: MeetingRecord, language: str) -> bytes:
     return document.to_bytes()
 
 
-def signatory(record: MeetingRecord, position: str) -> str:
-    """The chair's or the secretary's name as signatures are captioned: initials, then
-    the surname ("Ә. Б. Жұмабекова" for "Жұмабекова Әсел Болатқызы")."""
+def signatory(record: MeetingRecord, position: str, present_only: bool = False) -> str:
+    """The name of the member in ``position`` as signatures are captioned: initials,
+    then the surname ("Ә. Б. Жұмабекова" for "Жұмабекова Әсел Болатқызы"); with
+    ``present_only``, only a member the attendance records as present signs."""
     full_name = next((line.full_name for line in record.attendance
-                      if line.position.value == position), "")
+                      if line.position.value == position
+                      and (line.present or not present_only)), "")
     if not full_name:
         return ""
     surname, *names = full_name.split()

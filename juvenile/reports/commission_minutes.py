@@ -18,6 +18,7 @@ from juvenile.reports.commission_agenda import meeting_fields, new_document, que
 from juvenile.reports.council_protocol import document_language
 from juvenile.reports.meeting_data import ItemRecord, MeetingRecord
 from juvenile.reports.pdf import Document
+from juvenile.rules.commission import presiding_position
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,21 @@ def render(record: MeetingRecord, language: str, stamp: Stamp) -> bytes:
         document.paragraph(f"{item.position}. {question(item, language)}")
     for item in record.items:
         _item(document, item, language)
-    document.signatures([
-        (translate("commission_doc.chair", language), signatory(record, "chair")),
-        (translate("commission_doc.secretary", language), signatory(record, "secretary")),
-    ])
+    document.signatures(_signatures(record, language))
     return document.to_bytes()
+
+
+def _signatures(record: MeetingRecord, language: str) -> list[tuple[str, str]]:
+    """The member who presided and the secretary, as the attendance records them: an
+    absent member signs nothing (Art. 79 (4)). Before the attendance is recorded, the
+    draft names the composition's chair and secretary."""
+    if not record.quorum.recorded:
+        return [(translate("commission_doc.chair", language), signatory(record, "chair")),
+                (translate("commission_doc.secretary", language),
+                 signatory(record, "secretary"))]
+    present = {line.position.value for line in record.attendance if line.present}
+    presiding = presiding_position(present) or "chair"
+    return [(translate(f"commission_doc.{presiding}", language),
+             signatory(record, presiding, present_only=True)),
+            (translate("commission_doc.secretary", language),
+             signatory(record, "secretary", present_only=True))]

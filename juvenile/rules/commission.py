@@ -5,6 +5,7 @@ The commission decides at its meetings (Art. 79 (6), (7)); approved minutes are 
 official record: a later change goes through a numbered amendment, never silently.
 """
 
+from collections.abc import Collection
 from datetime import date
 
 from juvenile.rules.errors import RuleViolation
@@ -76,3 +77,20 @@ def check_placement_returned(returned: bool) -> None:
     if not returned:
         raise RuleViolation("agenda.placement_not_returned",
                             article="Art. 80 (11), Art. 81 (12)")
+
+
+# Who presides over a meeting, in order: the chair, else a deputy chair (Art. 79 (4)).
+PRESIDING_POSITIONS = ("chair", "deputy_chair")
+
+
+def presiding_position(present_positions: Collection[str]) -> str | None:
+    """The position of the member who presided: the chair when present, else a deputy
+    chair (Art. 79 (4) names both in the composition); None when neither was present."""
+    return next((p for p in PRESIDING_POSITIONS if p in present_positions), None)
+
+
+def check_presiding_member(present_positions: Collection[str]) -> None:
+    """Minutes are signed by the member who presided; a meeting at which neither the
+    chair nor a deputy chair was present has no one to sign them (Art. 79 (4))."""
+    if presiding_position(present_positions) is None:
+        raise RuleViolation("minutes.no_presiding_member", article="Art. 79 (4)")

@@ -428,9 +428,11 @@ def test_the_term_bars_show_how_much_of_each_term_has_run(portal: str, page: Pag
 
 
 def test_the_inbox_and_the_deadline_board_name_the_organisations(
-        portal: str, page: Page, referral: Referral):
+        portal: str, page: Page, portal_database: str):
     """Issue 20, item 5: the school and who must act are named in the reader's language,
     the code beside them as secondary text."""
+    db.configure(portal_database)
+    refer(SCHOOL, ("Нұрланов", "Бекзат", "Асқарұлы"), date(2012, 5, 2), 7460)  # a new one
     sign_in(page, portal, "secretary.alm")  # works in Kazakh
     school = page.locator(".referral-school").first
     expect(school).to_be_visible()

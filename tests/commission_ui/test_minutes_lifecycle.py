@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from juvenile import db
 from juvenile.errors import Refusal
+from juvenile.i18n import translate
 from juvenile.models import AuditAction, AuditEntry, MinutesDocument
 from juvenile.security.gate import AccessDenied
 from juvenile.services.commission.agenda import (
@@ -28,6 +29,7 @@ from juvenile.services.commission.documents import (
     draft_minutes_pdf,
 )
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
+from juvenile.services.commission.members import add_member
 from juvenile.services.commission.minutes import approve_minutes, open_amendment
 
 
@@ -178,3 +180,28 @@ def test_the_case_extract_comes_from_approved_minutes_and_names_one_minor(world)
         assert "Әбенов" in text and decided in text and EXECUTOR in text
         assert "Серікбаев" not in text
     assert "15.01.2027" in text or "15 янв. 2027" in text
+
+
+def test_the_minutes_are_signed_by_who_presided_and_only_a_secretary_present(world):
+    """Art. 79 (4): the chair presides, or in the chair's absence a deputy chair; the
+    minutes carry the signature lines of those the attendance records as present
+    (issue 20, item 7), and are not approved when neither presided."""
+    secretary, commission = world.secretary(), world.commissions["C1"]
+    _chair, deputy, clerk, *members = [
+        add_member(secretary, commission, name, position).id for name, position in (
+            ("Сәрсенбаев Ерлан Маратұлы", "chair"), ("Ахметова Динара Сәкенқызы", "deputy_chair"),
+            ("Жұмабекова Әсел Болатқызы", "secretary"), ("Ким Виктор Алексеевич", "member"),
+            ("Омарова Гүлнар Ерланқызы", "member"), ("Тоқтаров Нұрлан Асқарұлы", "member"),
+            ("Иванова Елена Сергеевна", "member"))]
+    meeting = plan_meeting(secretary, commission, date(2026, 12, 21))
+    record_attendance(secretary, meeting.id, [clerk, *members])  # a quorum, but no one presides
+    refused("minutes.no_presiding_member", approve_minutes, secretary, meeting.id)
+
+    record_attendance(secretary, meeting.id, [deputy, *members])  # the secretary is away
+    draft = text_of(draft_minutes_pdf(secretary, meeting.id, "ru").data)
+    assert translate("commission_doc.deputy_chair", "ru") in draft and "Д. С. Ахметова" in draft
+    assert "Е. М. Сәрсенбаев" not in draft and "Ә. Б. Жұмабекова" not in draft
+    approve_minutes(secretary, meeting.id)
+    approved = text_of(approved_minutes_pdf(secretary, meeting.id, 1, "kk").data)
+    assert translate("commission_doc.deputy_chair", "kk") in approved
+    assert "Д. С. Ахметова" in approved and "Ә. Б. Жұмабекова" not in approved

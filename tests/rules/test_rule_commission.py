@@ -12,8 +12,10 @@ from juvenile.rules.commission import (
     check_minutes_unlocked,
     check_placement_returned,
     check_postpone_target,
+    check_presiding_member,
     check_referral_new,
     check_single_position,
+    presiding_position,
 )
 from juvenile.rules.errors import RuleViolation
 
@@ -98,3 +100,22 @@ def test_a_referral_goes_on_an_agenda_while_new_and_a_review_after_the_return():
     assert _key(check_referral_new, False) == "agenda.referral_not_new"
     check_placement_returned(True)
     assert _key(check_placement_returned, False) == "agenda.placement_not_returned"
+
+
+@pytest.mark.parametrize(("present", "presiding"), [
+    ({"chair", "deputy_chair", "secretary"}, "chair"),
+    ({"chair"}, "chair"),
+    ({"deputy_chair", "member"}, "deputy_chair"),  # the chair away: a deputy presides
+    ({"secretary", "member"}, None),
+    (set(), None),
+])
+def test_the_chair_presides_else_a_deputy_chair(present, presiding):
+    """Art. 79 (4): the composition's chair and deputy chair; who presided signs."""
+    assert presiding_position(present) == presiding
+    if presiding is None:
+        with pytest.raises(RuleViolation) as refused:
+            check_presiding_member(present)
+        assert refused.value.key == "minutes.no_presiding_member"
+        assert refused.value.article == "Art. 79 (4)"
+    else:
+        check_presiding_member(present)

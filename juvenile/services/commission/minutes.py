@@ -23,13 +23,15 @@ from juvenile.models import (
     AgendaItemStatus,
     CommissionMeeting,
     CommissionMeetingStatus,
+    CommissionMember,
+    MeetingAttendance,
     MinutesDocument,
     MinutesVersion,
 )
 from juvenile.models.base import utcnow
 from juvenile.reports import commission_minutes
 from juvenile.reports.commission_minutes import Stamp
-from juvenile.rules.commission import check_minutes_approvable
+from juvenile.rules.commission import check_minutes_approvable, check_presiding_member
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
@@ -79,6 +81,14 @@ def sha256_of(data: bytes) -> str:
 
 
 
+def _present_positions(session: Session, meeting_id: int) -> set[str]:
+    """The positions of the members the attendance records as present."""
+    return {position.value for position in session.exec(
+        select(CommissionMember.position)
+        .join(MeetingAttendance, MeetingAttendance.member_id == CommissionMember.id)
+        .where(MeetingAttendance.meeting_id == meeting_id, MeetingAttendance.present))}
+
+
 def approve_minutes(actor: Actor, meeting_id: int, today: date | None = None) -> VersionInfo:
     """Approve the draft (the minutes, or the open amendment) and lock the meeting.
 
@@ -96,6 +106,7 @@ def approve_minutes(actor: Actor, meeting_id: int, today: date | None = None) ->
             AgendaItem.meeting_id == meeting.id, AgendaItem.status == AgendaItemStatus.OPEN
         )).one() if held else 0
         check_minutes_approvable(held, undecided)
+        check_presiding_member(_present_positions(session, meeting.id))
         version = latest or MinutesVersion(meeting_id=meeting.id, number=1,
                                            opened_by=actor.user_id)
         version.approved_at, version.approved_by = utcnow(), actor.user_id
