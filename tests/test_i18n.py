@@ -63,3 +63,17 @@ def test_dates_and_numbers_follow_the_language():
     assert "2026" in format_date(day, "kk") and "17" in format_date(day, "kk")
     assert format_number(12345.5, "en", 1) == "12,345.5"
     assert format_number(12345.5, "ru", 1) == "12\xa0345,5"
+
+
+def test_a_day_in_a_sentence_is_written_as_the_reader_writes_dates():
+    """Issue 20, item 8: "…до 2027-10-16" read as a code; a date parameter is formatted."""
+    from datetime import date, datetime
+
+    from juvenile.i18n import format_date, translate
+
+    day = date(2027, 10, 16)
+    for language in ("kk", "ru", "en"):
+        text = translate("flag.error.date_in_future", language, day=day)
+        assert "2027-10-16" not in text and format_date(day, language) in text
+    moment = datetime(2027, 10, 16, 9, 30)  # a moment is left to its caller's format
+    assert "2027-10-16 09:30:00" in translate("flag.error.date_in_future", "en", day=moment)

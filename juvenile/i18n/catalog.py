@@ -23,6 +23,7 @@ A sentence with two numbers is counted by one and takes the other as a
 
 import json
 from collections.abc import Mapping
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -106,6 +107,18 @@ def catalog(language: str) -> dict[str, Message]:
     return messages
 
 
+def _parameter(value: object, language: str) -> object:
+    """A placeholder's text in ``language``: a counted fragment in its plural form, a
+    day in the reader's date format ("16 окт. 2027 г.", never "2027-10-16")."""
+    if isinstance(value, Counted):
+        return translate(value.key, language, count=value.count)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        from juvenile.i18n.formatting import format_date  # it imports this module
+
+        return format_date(value, language)
+    return value
+
+
 def translate(key: str, language: str | None = None, count: Count | None = None,
               **params: object) -> str:
     """The message ``key`` in ``language``, with its placeholders filled.
@@ -120,8 +133,7 @@ def translate(key: str, language: str | None = None, count: Count | None = None,
     """
     language = normalise_language(language)
     message = catalog(language).get(key, key)
-    params = {name: translate(value.key, language, count=value.count)
-              if isinstance(value, Counted) else value for name, value in params.items()}
+    params = {name: _parameter(value, language) for name, value in params.items()}
     if count is not None:
         params["count"] = count
     if is_counted(message):

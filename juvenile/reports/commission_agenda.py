@@ -37,12 +37,14 @@ def question(item: ItemRecord, language: str) -> str:
                   "class": subject.class_name,
                   "school": subject.school_kk if language == "kk" else subject.school_ru}
         if item.placement_id is not None:
-            text = translate("commission_doc.question.rehabilitation_review", language,
+            text = translate(f"commission_doc.question.rehabilitation_review.{subject.sex}",
+                             language,
                              organisation=subject.organisation_kk if language == "kk"
                              else subject.organisation_ru,
                              returned=format_date(subject.return_date, language), **params)
         else:
-            text = translate("commission_doc.question.referral", language, **params)
+            text = translate(f"commission_doc.question.referral.{subject.sex}", language,
+                             **params)
         if item.title:
             text += " " + item.title
     if item.carried_from is not None:

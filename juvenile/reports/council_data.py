@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from juvenile.rules.cases import CouncilDecision
+from juvenile.rules.iin import Sex
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class HeardCase:
     commission_kk: str = ""
     commission_ru: str = ""
     measures: tuple[Measure, ...] = ()
+    student_sex: Sex = Sex.MALE  # from the IIN, for the wording of the minor's part
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from juvenile.i18n import format_date, translate
 from juvenile.reports.council_data import HeardCase, Measure, ProtocolData
 from juvenile.reports.pdf import FAMILY, Document
 from juvenile.rules.criteria import name as criterion_name
+from juvenile.rules.iin import Sex
 
 DOCUMENT_LANGUAGES = ("kk", "ru")
 _LABEL = FontFace(emphasis="BOLD")
@@ -38,12 +39,23 @@ def labelled(document: Document, rows: Sequence[tuple[str, str]]) -> None:
     document.ln(1)
 
 
-def _presence(present: bool | None, reason: str, language: str) -> str:
+def minor_presence(present: bool | None, reason: str, language: str, sex: Sex) -> str:
+    """Whether the minor took part in the council (Art. 78 (3)): "участвовал" or
+    "участвовала", as the sex read from the IIN says."""
+    return _presence(f"presence.minor.{{}}.{sex.value}", present, reason, language)
+
+
+def representatives_presence(present: bool | None, reason: str, language: str) -> str:
+    """Whether the legal representatives took part in the council (Art. 78 (3))."""
+    return _presence("presence.representatives.{}", present, reason, language)
+
+
+def _presence(key: str, present: bool | None, reason: str, language: str) -> str:
     if present is None:
-        return translate("school_doc.not_recorded", language)
+        return translate("presence.not_recorded", language)
     if present:
-        return translate("school_doc.present", language)
-    return translate("school_doc.absent", language, reason=reason)
+        return translate(key.format("took_part"), language)
+    return translate(key.format("absent"), language, reason=reason)
 
 
 def _decision(case: HeardCase, language: str) -> str:
@@ -76,10 +88,11 @@ def _case(document: Document, number: int, case: HeardCase, language: str) -> No
         (translate("school_doc.class", language), case.class_name),
         (translate("school_doc.criteria", language), criteria or "—"),
         (translate("school_doc.minor", language),
-         _presence(case.minor_present, case.minor_absence_reason, language)),
+         minor_presence(case.minor_present, case.minor_absence_reason, language,
+                        case.student_sex)),
         (translate("school_doc.representatives", language), representatives),
         (translate("school_doc.representatives_participation", language),
-         _presence(case.representatives_present, case.representatives_absence_reason,
+         representatives_presence(case.representatives_present, case.representatives_absence_reason,
                    language)),
         (translate("school_doc.decision", language), _decision(case, language)),
     ])

@@ -9,6 +9,7 @@ from datetime import date
 from fractions import Fraction
 
 from juvenile.models import AgendaItemKind, AgendaItemStatus, MemberPosition
+from juvenile.rules.iin import Sex
 from juvenile.rules.quorum import QuorumState
 
 
@@ -34,6 +35,7 @@ class Subject:
     organisation_kk: str = ""  # the special organisation of a returned minor
     organisation_ru: str = ""
     return_date: date | None = None
+    sex: Sex = Sex.MALE  # from the IIN, for the sentence's grammar in Russian
 
 
 @dataclass(frozen=True)

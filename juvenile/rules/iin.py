@@ -72,6 +72,12 @@ def parse_iin(text: str) -> IinInfo:
     return IinInfo(iin=iin, birth_date=birth_date, sex=sex)
 
 
+def sex_of(iin: str) -> Sex:
+    """The holder's sex, from a valid IIN's seventh digit (odd: male), for the
+    grammar of a sentence about them (Russian past tense and adjectives)."""
+    return parse_iin(iin).sex
+
+
 def make_iin(birth_date: date, sex: Sex | str, serial: int) -> str:
     """A valid IIN for demo data and tests.
 

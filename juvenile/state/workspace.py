@@ -48,14 +48,6 @@ def row_errors(rejected: ImportRejected, language: str, limit: int = 200) -> lis
     ]
 
 
-def presence(present: bool | None, reason: str, language: str) -> str:
-    """Whether the minor or the representatives took part in the council (Art. 78 (3))."""
-    if present is None:
-        return translate("ui.school.council.not_recorded", language)
-    return (translate("ui.school.council.took_part", language) if present
-            else translate("ui.school.council.absent_because", language, reason=reason))
-
-
 class WorkspaceState(AuthState, mixin=True):
     """The base of every workspace page's state, on top of the sign-in state.
 

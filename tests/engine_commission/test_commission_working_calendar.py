@@ -95,4 +95,5 @@ def test_cli_refusals_are_one_line(database, capsys):
     assert main(["calendar", "add-day-off", "2026-12-14"]) == 0
     assert main(["--lang", "en", "calendar", "add-working-day", "2026-12-14"]) == 2
     error = capsys.readouterr().err.strip()
-    assert error == "juvenile: 2026-12-14 is entered both as a day off and as a working day."
+    # the day in the reader's date format, not ISO (issue 20, item 8)
+    assert error == "juvenile: 14 Dec 2026 is entered both as a day off and as a working day."

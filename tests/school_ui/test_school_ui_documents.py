@@ -5,9 +5,8 @@ another school cannot have them."""
 # The ``world`` fixture is imported from school_world (no conftest here: the engine's
 # tests import helpers from theirs by the module name ``conftest``).
 # ruff: noqa: F811
-
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -18,7 +17,9 @@ from juvenile import db
 from juvenile.i18n import translate
 from juvenile.models import AuditAction, AuditEntry
 from juvenile.reports import council_protocol, prevention_plan
+from juvenile.reports.council_protocol import minor_presence, representatives_presence
 from juvenile.rules.criteria import name as criterion_name
+from juvenile.rules.iin import Sex, make_iin, sex_of
 from juvenile.security.gate import AccessDenied
 from juvenile.services.school.documents import plan_data, protocol_data
 
@@ -55,7 +56,7 @@ def test_the_protocol_names_the_school_members_minor_participation_and_decisions
         "Омаров Бауыржан Қайратұлы (төраға)", "Әлиев Ғалым Құрманұлы",
         " ".join(criterion_name(3, language).split()),
         " ".join(criterion_name(9, language).split()),  # the school sees its sensitive flags
-        translate("school_doc.present", language),
+        translate("presence.minor.took_part.male", language),  # Әлиев: a boy, by his IIN
         translate("case.decision.support_assigned", language),
         MEASURES[0][0], translate("school_doc.chair", language),
         translate("school_doc.secretary", language),
@@ -68,7 +69,7 @@ def test_the_protocol_names_the_school_members_minor_participation_and_decisions
     commission = "Бірінші аудан комиссиясы" if language == "kk" else "Комиссия первого района"
     assert "Ковалёв Артём Сергеевич" in refusal
     assert translate("school_doc.referred_to", language, commission=commission) in refusal
-    assert translate("school_doc.absent", language, reason="бас тартты") in refusal
+    assert translate("presence.representatives.absent", language, reason="бас тартты") in refusal
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
@@ -96,3 +97,15 @@ def test_exports_are_audited_and_refused_to_another_school(world, heard):
     assert (staff.login, "council_meeting", AuditAction.EXPORT) in exports
     assert (staff.login, "plan_measure", AuditAction.EXPORT) in exports
     assert {e.action for e in entries if e.login == stranger.login} == {AuditAction.DENIED}
+
+
+@pytest.mark.parametrize(("sex", "present", "expected"), [
+    (Sex.MALE, True, "участвовал"), (Sex.FEMALE, True, "участвовала"),
+    (Sex.FEMALE, False, "не участвовала: болела"), (Sex.MALE, None, "ещё не отмечено"),
+])
+def test_the_minors_part_is_worded_by_the_sex_the_iin_gives(sex, present, expected):
+    """Issue 20, item 8: no "участвовал(и)" for one minor; the sex comes from the IIN."""
+    iin = make_iin(date(2012, 4, 9), sex, 4100)
+    assert sex_of(iin) == sex
+    assert minor_presence(present, "болела", "ru", sex_of(iin)) == expected
+    assert representatives_presence(True, "", "ru") == "участвовали"

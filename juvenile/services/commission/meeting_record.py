@@ -37,6 +37,7 @@ from juvenile.reports.meeting_data import (
     MeetingRef,
     Subject,
 )
+from juvenile.rules.iin import sex_of
 from juvenile.services.commission.meetings import quorum_of, quorum_share
 from juvenile.services.commission.members import active_members
 
@@ -151,5 +152,5 @@ def _subject(student: Student, school: School, organisation: SpecialOrganisation
         school_kk=school.name_kk, school_ru=school.name_ru,
         organisation_kk=organisation.name_kk if organisation else "",
         organisation_ru=organisation.name_ru if organisation else "",
-        return_date=return_date,
+        return_date=return_date, sex=sex_of(student.iin),
     )

@@ -20,6 +20,7 @@ from juvenile.models import (
     SupportCase,
 )
 from juvenile.rules.cases import CaseState, CouncilDecision
+from juvenile.rules.iin import Sex, sex_of
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
@@ -70,6 +71,7 @@ class AgendaLine:
     decision: CouncilDecision | None
     commission_kk: str
     commission_ru: str
+    student_sex: Sex  # from the IIN, for the wording of the minor's part
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def open_meeting(actor: Actor, meeting_id: int) -> MeetingFile:
                 CaseState(case.state), review.minor_present, review.minor_absence_reason,
                 review.representatives_present, review.representatives_absence_reason,
                 review.decision, commission.name_kk if commission else "",
-                commission.name_ru if commission else "")
+                commission.name_ru if commission else "", sex_of(student.iin))
             for review, case, student, commission in rows
         ]
         return MeetingFile(meeting.id, meeting.school_id, school.name_kk, school.name_ru,

@@ -24,6 +24,7 @@ from juvenile.models import (
 from juvenile.reports.council_data import HeardCase, Measure, PlanData, ProtocolData
 from juvenile.rules.cases import CouncilDecision
 from juvenile.rules.criteria import SENSITIVE_CRITERIA
+from juvenile.rules.iin import sex_of
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope, is_allowed
@@ -78,6 +79,7 @@ def protocol_data(actor: Actor, meeting_id: int) -> ProtocolData:
                 commission.name_ru if commission else "",
                 _measures(session, case.id)
                 if review.decision == CouncilDecision.SUPPORT_ASSIGNED else (),
+                student_sex=sex_of(student.iin),
             ))
         return ProtocolData(school.name_kk, school.name_ru, meeting.number, meeting.meeting_on,
                             meeting.status == MeetingStatus.HELD, tuple(meeting.members),

@@ -8,12 +8,13 @@ criteria included) and audits the reading; this state only lays it out.
 import reflex as rx
 
 from juvenile.i18n import format_date, translate
+from juvenile.reports.council_protocol import minor_presence, representatives_presence
+from juvenile.rules.iin import sex_of
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.board import ReferralStep, referral_steps
 from juvenile.services.commission.inbox import ReferralPacket, open_referral
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.common import WorkspaceState, iso_day, local_day, parse_id
-from juvenile.state.workspace import presence
 
 
 class PacketState(WorkspaceState, AuthState):
@@ -111,10 +112,11 @@ class PacketState(WorkspaceState, AuthState):
                                 number=council.get("meeting_number", ""),
                                 date=iso_day(council.get("meeting_on", ""), language))},
             {"label": translate("ui.commission.packet.minor_took_part", language),
-             "value": presence(council.get("minor_present"),
-                               council.get("minor_absence_reason", ""), language)},
+             "value": minor_presence(council.get("minor_present"),
+                                     council.get("minor_absence_reason", ""), language,
+                                     sex_of(self._packet.student.iin))},
             {"label": translate("ui.commission.packet.representatives_took_part", language),
-             "value": presence(council.get("representatives_present"),
+             "value": representatives_presence(council.get("representatives_present"),
                                council.get("representatives_absence_reason", ""), language)},
             {"label": translate("ui.commission.packet.council_decision", language),
              "value": translate(f"case.decision.{decision}", language) if decision else ""},

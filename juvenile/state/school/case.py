@@ -5,14 +5,16 @@ import reflex as rx
 from juvenile import clock
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, format_datetime, translate
+from juvenile.reports.council_protocol import minor_presence, representatives_presence
 from juvenile.rules.cases import CaseState
 from juvenile.rules.criteria import name as criterion_name
+from juvenile.rules.iin import sex_of
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.case_file import CaseFile, mark_measure_done, open_case_file
 from juvenile.services.school.cases import add_flags_to_case, close_case
 from juvenile.state.auth import AuthState
 from juvenile.state.school.documents import plan_download
-from juvenile.state.workspace import WorkspaceState, parse_id, presence, rule_message
+from juvenile.state.workspace import WorkspaceState, parse_id, rule_message
 
 
 class CasePageState(WorkspaceState, AuthState):
@@ -83,8 +85,9 @@ class CasePageState(WorkspaceState, AuthState):
             "meeting_id": str(r.meeting_id),
             "meeting": translate("ui.school.dashboard.meeting_title", language,
                                  number=r.number, date=format_date(r.meeting_on, language)),
-            "minor": presence(r.minor_present, r.minor_absence_reason, language),
-            "representatives": presence(r.representatives_present,
+            "minor": minor_presence(r.minor_present, r.minor_absence_reason, language,
+                                    sex_of(f.student_iin)),
+            "representatives": representatives_presence(r.representatives_present,
                                          r.representatives_absence_reason, language),
             "decision": translate(f"case.decision.{r.decision.value}", language)
             if r.decision else translate("ui.school.council.no_decision", language),

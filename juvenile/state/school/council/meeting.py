@@ -9,6 +9,7 @@ import reflex as rx
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.models import MeetingStatus
+from juvenile.reports.council_protocol import minor_presence, representatives_presence
 from juvenile.rules.cases import CouncilDecision
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.council import (
@@ -27,7 +28,7 @@ from juvenile.services.school.council_register import (
 from juvenile.state.auth import AuthState
 from juvenile.state.school.council.forms import ChosenCases, FormErrors, waiting_rows
 from juvenile.state.school.documents import protocol_download
-from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, presence, rule_message
+from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
 
 DECISIONS = [decision.value for decision in CouncilDecision]
 MAX_MEASURES = 20
@@ -95,8 +96,9 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
                 "name": a.student_name, "class": a.class_name,
                 "state": a.case_state.value,
                 "state_label": translate(f"case.state.{a.case_state.value}", language),
-                "minor": presence(a.minor_present, a.minor_absence_reason, language),
-                "representatives": presence(a.representatives_present,
+                "minor": minor_presence(a.minor_present, a.minor_absence_reason, language,
+                                        a.student_sex),
+                "representatives": representatives_presence(a.representatives_present,
                                              a.representatives_absence_reason, language),
                 "recorded": "1" if a.minor_present is not None else "",
                 "decision": translate(f"case.decision.{a.decision.value}", language)
