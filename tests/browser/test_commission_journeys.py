@@ -40,6 +40,9 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
 from juvenile.services.commission.agenda import record_hearing_notes
+from juvenile.services.commission.board import meeting_page
+from juvenile.services.commission.meetings import plan_meeting, record_attendance
+from juvenile.services.commission.minutes import approve_minutes
 from juvenile.services.identity.accounts import AccountForm, create_user
 from juvenile.services.school.cases import open_case
 from juvenile.services.school.council import (
@@ -452,3 +455,26 @@ def _organisation_name(code: str, language: str) -> str:
             if found is not None:
                 return found.name(language)
     raise AssertionError(f"no organisation has the code {code!r}")
+
+
+def test_a_stale_tab_shows_the_meeting_as_it_is_after_a_refused_change(
+        portal: str, page: Page, portal_database: str):
+    """Issue 20, item 3: the minutes approved in another tab, a save in the old one is
+    refused (Art. 79: approved minutes are locked) and the old tab reloads the meeting:
+    no "approve" button any more, and the reason above the page."""
+    db.configure(portal_database)
+    with db.transaction() as session:
+        commission = session.exec(select(Commission).where(Commission.code == "KDN-AST-ALM")
+                                  ).one()
+    meeting = plan_meeting(SYSTEM, commission.id, date.today() + timedelta(days=3), "2-зал")
+    everyone = [line.member_id for line in meeting_page(SYSTEM, meeting.id).record.attendance]
+    record_attendance(SYSTEM, meeting.id, everyone)
+    sign_in(page, portal, "secretary.alm")
+    page.goto(f"{portal}/commission/meetings/{meeting.id}")
+    expect(page.locator("#minutes-approve")).to_be_visible()
+
+    approve_minutes(SYSTEM, meeting.id)  # the other tab
+    page.locator("#attendance-save").click()
+    expect(page.locator("#meeting-changed")).to_contain_text(
+        translate("minutes.locked", "kk", version=1).split(":")[0])
+    expect(page.locator("#minutes-approve")).to_have_count(0)

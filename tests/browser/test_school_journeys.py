@@ -19,7 +19,7 @@ from sqlmodel import func, select
 from student_records import Representative, register_student
 
 from juvenile import db
-from juvenile.i18n import translate
+from juvenile.i18n import format_date, translate
 from juvenile.models import (
     AttendanceMark,
     AuditAction,
@@ -353,3 +353,17 @@ def test_the_administrator_reads_the_card_without_the_schools_controls(
 def _flag(flag_id: int) -> CriterionFlag:
     with db.transaction() as session:
         return session.get(CriterionFlag, flag_id)
+
+
+def test_a_date_input_spells_its_day_in_the_pages_language(
+        portal: str, page: Page, student: Student):
+    """Issue 20, item 9: Chromium writes a date input's day in its own locale
+    (12/04/2026 here), so under the input the day is spelled out in kk or ru."""
+    sign_in(page, portal, "psychologist12")  # works in Kazakh
+    page.goto(f"{portal}/school/students/{student.id}/flag")
+    page.locator("#noticed-on").fill("2026-03-08")
+    spelled = page.locator("#noticed-on").locator("xpath=../..").locator(".date-spelled")
+    day = date(2026, 3, 8)
+    expect(spelled).to_have_text(format_date(day, "kk", "long"))  # as the server writes it
+    switch_language(page, "ru")
+    expect(spelled).to_have_text(format_date(day, "ru", "long"))

@@ -5,6 +5,7 @@ of the cases referred to it (Art. 78)."""
 
 import reflex as rx
 
+from juvenile.components.dates import date_input
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, no_access, page_header, pager
 from juvenile.pages.commission.common import DEADLINES, commission_page
@@ -21,7 +22,7 @@ def _done(row: rx.Var) -> rx.Component:
         S.done_row == row["id"],
         rx.vstack(
             rx.hstack(
-                rx.input(type="date", value=S.done_on, on_change=S.set_done_on, size="1",
+                date_input(S.done_on, on_change=S.set_done_on, size="1",
                          id="done-on"),
                 rx.button(t("ui.commission.deadlines.save_done"), size="1", on_click=S.mark_done,
                           id="done-save"),

@@ -6,6 +6,7 @@ Members see the same page without any control that changes it.
 
 import reflex as rx
 
+from juvenile.components.dates import date_input
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, field, no_access, notice
 from juvenile.pages.commission.common import MEETINGS, commission_page, section, status_badge
@@ -88,7 +89,7 @@ def _decision_controls() -> rx.Component:
                            on_change=lambda v: S.set_form("executor", v)),
                   S.item_errors["executor"]),
             field("ui.commission.item.due",
-                  rx.input(type="date", value=S.form["due"], id="item-due", disabled=blocked,
+                  date_input(S.form["due"], id="item-due", disabled=blocked,
                            on_change=lambda v: S.set_form("due", v)),
                   S.item_errors["due"]),
             columns="2", spacing="3", width="100%", style={"grid_template_columns": "2fr 1fr"},
@@ -373,6 +374,8 @@ def meeting_page() -> rx.Component:
                 S.loaded,
                 rx.vstack(
                     _header(),
+                    rx.box(notice(S.record_changed, "amber"), id="meeting-changed",
+                           width="100%"),
                     rx.grid(
                         _agenda(),
                         rx.vstack(_attendance(), _minutes(), spacing="4", width="100%"),

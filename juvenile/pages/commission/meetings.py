@@ -3,6 +3,7 @@ and the form to plan a meeting (Art. 79)."""
 
 import reflex as rx
 
+from juvenile.components.dates import date_input
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, field, no_access, notice, page_header, pager
 from juvenile.pages.commission.common import MEETINGS, commission_page, section, status_badge
@@ -98,7 +99,7 @@ def _plan_form() -> rx.Component:
     return section(
         "ui.commission.meetings.plan",
         field("ui.commission.meetings.date",
-              rx.input(type="date", value=S.meeting_on, id="meeting-date",
+              date_input(S.meeting_on, id="meeting-date",
                        on_change=lambda v: S.set_field("meeting_on", v)),
               S.errors["meeting_on"]),
         field("ui.commission.meetings.number",

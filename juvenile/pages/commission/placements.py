@@ -4,6 +4,7 @@ extensions, the organisation's notice, the return and the rehabilitation plan
 
 import reflex as rx
 
+from juvenile.components.dates import date_input
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, field, no_access, notice, page_header, pager
 from juvenile.pages.commission.common import PLACEMENTS, commission_page, section, status_badge
@@ -28,7 +29,7 @@ def _select(value, options, on_change, select_id: str, placeholder_key: str = ""
 
 
 def _date_input(value, on_change, input_id: str) -> rx.Component:
-    return rx.input(type="date", value=value, on_change=on_change, id=input_id)
+    return date_input(value, on_change=on_change, id=input_id)
 
 
 # ---- registering -----------------------------------------------------------------------

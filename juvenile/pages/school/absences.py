@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from juvenile.components.dates import date_input
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, field, no_access, notice, page_header
 from juvenile.pages.school.common import school_page
@@ -111,7 +112,7 @@ def absences_page() -> rx.Component:
                 page_header(
                     "ui.school.absences.title",
                     rx.hstack(
-                        rx.input(type="month", value=S.month, on_change=S.change_month,
+                        date_input(kind="month", value=S.month, on_change=S.change_month,
                                  id="absences-month", width="11rem"),
                         rx.button(rx.icon("scan-search", size=16), t("ui.school.absences.scan"),
                                   on_click=S.scan, id="absences-scan"),

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from juvenile.components.dates import date_input
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, field, no_access, notice, page_header, pager
 from juvenile.components.workspace import section
@@ -46,7 +47,7 @@ def _plan_form() -> rx.Component:
         rx.hstack(
             field("ui.school.council.number", rx.input(value=L.number, on_change=L.set_number,
                                                        id="meeting-number"), L.errors["number"]),
-            field("ui.school.council.date", rx.input(type="date", value=L.meeting_on,
+            field("ui.school.council.date", date_input(L.meeting_on,
                                                      on_change=L.set_meeting_on,
                                                      id="meeting-date"),
                   L.errors["meeting_on"]),
@@ -155,7 +156,7 @@ def _measure_editor() -> rx.Component:
             rx.input(value=m["responsible"], placeholder=t("ui.school.council.responsible"),
                      on_change=lambda v: M.set_measure(i, "responsible", v), width="11rem",
                      class_name="measure-responsible"),
-            rx.input(type="date", value=m["due"], on_change=lambda v: M.set_measure(i, "due", v),
+            date_input(m["due"], on_change=lambda v: M.set_measure(i, "due", v),
                      width="10rem", class_name="measure-due"),
             rx.icon_button(rx.icon("trash-2", size=14), variant="ghost", color_scheme="gray",
                            on_click=M.remove_measure(i), aria_label=t("ui.school.council.remove")),

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from juvenile.components.dates import date_input
 from juvenile.components.text import t
 from juvenile.components.ui import field, no_access, notice, page_header
 from juvenile.pages.school.common import school_page
@@ -57,7 +58,7 @@ def flag_page() -> rx.Component:
                 rx.card(
                     rx.vstack(
                         rx.box(field("ui.school.flag.noticed_on",
-                                     rx.input(type="date", value=S.noticed_on,
+                                     date_input(S.noticed_on,
                                               on_change=S.set_noticed_on, id="noticed-on"),
                                      S.date_error), width="14rem"),
                         rx.text(t("ui.school.flag.choose"), weight="medium", size="2"),

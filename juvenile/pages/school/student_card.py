@@ -8,6 +8,7 @@ one message and no data (Art. 83 (2): nothing about a child is disclosed).
 
 import reflex as rx
 
+from juvenile.components.dates import date_input
 from juvenile.components.text import t
 from juvenile.components.ui import field, notice
 from juvenile.components.workspace import section
@@ -80,7 +81,7 @@ def _resolution_form() -> rx.Component:
     """Since when and why the criterion no longer applies; refusals under their field."""
     return rx.vstack(
         rx.box(field("ui.school.card.resolved_on",
-                     rx.input(type="date", value=S.resolved_on, on_change=S.set_resolved_on,
+                     date_input(S.resolved_on, on_change=S.set_resolved_on,
                               id="flag-resolved-on"),
                      S.resolved_on_error), width="18rem"),
         field("ui.school.card.resolution_reason",

@@ -17,17 +17,25 @@ the services, not on that.
 
 import reflex as rx
 
+from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.models import AgendaItemStatus
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.board import MeetingPage, meeting_page
 from juvenile.state.auth import AuthState
-from juvenile.state.commission.common import WorkspaceState, parse_id
+from juvenile.state.commission.common import WorkspaceState, parse_id, rule_message
 from juvenile.state.commission.meeting.agenda import MeetingAgenda
 from juvenile.state.commission.meeting.attendance import MeetingAttendance
 from juvenile.state.commission.meeting.documents import MeetingDocuments
 from juvenile.state.commission.meeting.minutes import MeetingMinutes
 from juvenile.state.commission.meeting.question import MeetingQuestion
+
+# Refusals that mean the record changed since the page was loaded (another tab, another
+# user): the page reloads the meeting rather than keep showing what no longer holds.
+CHANGED_ELSEWHERE = frozenset({
+    "minutes.locked", "minutes.already_approved", "minutes.amendment_open",
+    "decision.item_not_open", "agenda.item_decided",
+})
 
 
 class MeetingState(MeetingAttendance, MeetingAgenda, MeetingQuestion, MeetingMinutes,
@@ -42,6 +50,7 @@ class MeetingState(MeetingAttendance, MeetingAgenda, MeetingQuestion, MeetingMin
     status_label: str = ""
     may_edit: bool = False
     may_approve: bool = False
+    record_changed: str = ""  # a refusal because the meeting changed in another tab
     _page: MeetingPage | None = None
 
     def _meeting_id(self) -> int:
@@ -84,8 +93,17 @@ class MeetingState(MeetingAttendance, MeetingAgenda, MeetingQuestion, MeetingMin
         self._render_question(language)
         self._render_minutes(language)
 
+    async def _reload_if_changed(self, refused: Refusal, language: str) -> None:
+        """A refusal because the meeting changed since this tab loaded it (its minutes
+        approved, its question decided elsewhere): show the meeting as it is now, and
+        say why above it (issue 20, item 3)."""
+        if refused.key in CHANGED_ELSEWHERE:
+            await self._refresh()
+            self.record_changed = rule_message(refused, language)
+
     @rx.event
     async def load(self):
+        self.record_changed = ""
         self.attendance_error, self.minutes_error, self.amendment_reason = "", "", ""
         self._clear_agenda_form()
         self._clear_question()

@@ -109,6 +109,7 @@ class MeetingAttendance(rx.State, mixin=True):
             return None
         except Refusal as refused:
             self.attendance_error = rule_message(refused, language)
+            await self._reload_if_changed(refused, language)
             return None
         self.attendance_error = ""
         return await self._refresh()

@@ -67,6 +67,7 @@ class MeetingMinutes(rx.State, mixin=True):
             return
         except Refusal as refused:
             self.minutes_error = rule_message(refused, language)
+            await self._reload_if_changed(refused, language)
             return
         self.minutes_error, self.amendment_reason, self.active_item = "", "", ""
         await self._refresh()

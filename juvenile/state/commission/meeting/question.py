@@ -103,6 +103,7 @@ class MeetingQuestion(rx.State, mixin=True):
             return False
         except Refusal as refused:
             self.item_errors = field_errors(refused, language, blank(*ITEM_FORM), ITEM_FIELD_OF)
+            await self._reload_if_changed(refused, language)
             return False
         return True
 
