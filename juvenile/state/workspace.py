@@ -16,6 +16,7 @@ from juvenile.i18n import translate
 from juvenile.imports.table import ImportRejected
 from juvenile.state.auth import AuthState
 from juvenile.state.i18n import I18nState
+from juvenile.state.messages import Said
 
 ID_MAX_DIGITS = 18
 
@@ -64,6 +65,9 @@ class WorkspaceState(AuthState, mixin=True):
 
     denied: bool = False  # not found, or not this user's: one neutral message
     _shown_language: str = ""
+    # What ``_say`` wrote: the var (or "var[field]" of a dict var), the message and the
+    # text shown, so ``_show_page`` writes it again in a new language.
+    _said: dict[str, tuple[Said, str]] = {}
 
     async def _language(self) -> str:
         return (await self.get_state(I18nState)).language
@@ -82,6 +86,38 @@ class WorkspaceState(AuthState, mixin=True):
         """Render the page in the visitor's language, and remember which it was."""
         self._shown_language = await self._language()
         self._render(self._shown_language)
+        self._say_again(self._shown_language)
+
+    def _say(self, target: str, message: Said, language: str) -> None:
+        """Show ``message`` in ``target`` (a var, or "var[field]" of a dict var), and keep
+        it to write again after a language switch."""
+        text = message.text(language)
+        self._write(target, text)
+        self._said = {**self._said, target: (message, text)}
+        self._shown_language = self._shown_language or language
+
+    def _say_again(self, language: str) -> None:
+        """Write every kept message in ``language``; one the page has since replaced or
+        cleared is forgotten."""
+        kept = {}
+        for target, (message, shown) in self._said.items():
+            if self._read(target) == shown:
+                text = message.text(language)
+                self._write(target, text)
+                kept[target] = (message, text)
+        self._said = kept
+
+    def _read(self, target: str) -> object:
+        var, _, field = target.partition("[")
+        value = getattr(self, var)
+        return value.get(field.rstrip("]")) if field else value
+
+    def _write(self, target: str, text: str) -> None:
+        var, _, field = target.partition("[")
+        if field:
+            setattr(self, var, {**getattr(self, var), field.rstrip("]"): text})
+        else:
+            setattr(self, var, text)
 
     @rx.event
     async def relabel(self):

@@ -322,6 +322,11 @@ def test_placement_terms_and_the_rehabilitation_plan_deadline(
     expect(page.locator("#register-form [role=alert]")).to_have_text(refusal)
     assert "пункт 3 статьи 80" in refusal
     screenshot(page, "placement-refused-ru")
+    # a language switch writes the refusal again in the new language (issue 20, item 1)
+    switch_language(page, "kk")
+    expect(page.locator("#register-form [role=alert]")).to_have_text(
+        translate("placement.special_education.term_out_of_range", "kk", count=13))
+    switch_language(page, ru)
 
     # 12 months: accepted
     page.locator("#reg-term").fill("12")

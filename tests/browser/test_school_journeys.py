@@ -122,6 +122,11 @@ def test_the_psychologists_journey_from_attendance_to_the_council_protocol(
     expect(row).to_contain_text(translate("absence.status.proposed", kk))
     expect(row).to_contain_text("4")
     screenshot(page, "absences-kk")
+    banner = page.locator("[role=status]", has_text=month)  # the scan's result
+    expect(banner).to_contain_text("дәлелді себепсіз төрт")
+    switch_language(page, "ru")  # the result is written again in Russian (issue 20, item 1)
+    expect(banner).to_contain_text("с четырьмя и более днями пропусков")
+    switch_language(page, kk)
     row.locator(".proposal-confirm").click()
     expect(row).to_contain_text(translate("absence.status.confirmed", kk))
 
@@ -231,6 +236,13 @@ def test_a_file_with_bad_rows_is_refused_with_row_numbers_and_nothing_is_written
     expect(errors).to_contain_text(translate("attendance.error.bad_date", "ru",
                                              value="31.02.2026"))
     screenshot(page, "import-rejected-ru")
+    # a language switch writes the refusal and every row's message again (issue 20, item 1)
+    switch_language(page, "kk")
+    expect(page.locator("#import-rejected")).to_contain_text(
+        translate("import.rejected", "kk", count=4))
+    expect(errors).to_contain_text(translate("attendance.error.bad_date", "kk",
+                                             value="31.02.2026"))
+    screenshot(page, "import-rejected-kk")
     with db.transaction() as session:
         after = session.exec(select(func.count()).select_from(AttendanceMark)).one()
     assert after == before

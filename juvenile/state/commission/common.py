@@ -17,7 +17,7 @@ from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_m
 WorkspaceState = WorkspaceState  # a mixin: put it before AuthState in the bases
 
 __all__ = ["WorkspaceState", "blank", "field_errors", "iso_day", "local_day", "local_moment",
-           "neutral", "parse_day", "parse_id", "rule_message"]
+           "neutral", "parse_day", "parse_id", "refusal_field", "rule_message"]
 
 
 # A day or a time shown is a day or a time in Kazakhstan: ``juvenile.clock`` keeps the zone.
@@ -52,9 +52,14 @@ def field_errors(refused: Refusal, language: str, fields: dict[str, str],
                  field_of: dict[str, str]) -> dict[str, str]:
     """The form's errors with the refusal next to its field (``field_of`` maps a
     message key to a field; anything else shows under the form as "general")."""
+    return {**dict.fromkeys(fields, ""),
+            refusal_field(refused, fields, field_of): rule_message(refused, language)}
+
+
+def refusal_field(refused: Refusal, fields: dict[str, str], field_of: dict[str, str]) -> str:
+    """The form field a refusal concerns; "general" (under the form) for the rest."""
     field = field_of.get(refused.key, "general")
-    field = field if field in fields else "general"
-    return {**dict.fromkeys(fields, ""), field: rule_message(refused, language)}
+    return field if field in fields else "general"
 
 
 def blank(*fields: str) -> dict[str, str]:

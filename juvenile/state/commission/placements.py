@@ -34,12 +34,13 @@ from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.commission.common import (
     WorkspaceState,
     blank,
-    field_errors,
     neutral,
     parse_day,
     parse_id,
+    refusal_field,
 )
 from juvenile.state.commission.placement_view import PlacementView, placement_view
+from juvenile.state.messages import said, said_refusal
 from juvenile.state.workspace import PagedList
 
 ANY = "all"
@@ -272,13 +273,15 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         except (AccessDenied, NotFound):
             self.reg_errors = {**errors, "general": neutral(language)}
             return None
-        except Refusal as refused:
-            self.reg_errors = field_errors(refused, language, errors, FIELD_OF)
+        except Refusal as refused:  # kept as data: a language switch rewrites it
+            self.reg_errors = errors
+            self._say(f"reg_errors[{refusal_field(refused, errors, FIELD_OF)}]",
+                      said_refusal(refused), language)
             return None
         self.reg, self.show_register = dict.fromkeys(REGISTER_FORM, ""), False
         self.selected, self.kind_filter, self.status_filter, self.page = (
             str(placement.id), ANY, ANY, 1)
-        self.flash = translate("ui.commission.placements.registered", language)
+        self._say("flash", said("ui.commission.placements.registered"), language)
         await self._refresh()
         return DeadlineBadgeState.refresh
 
@@ -355,11 +358,13 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
             self.action_errors = {**errors, "general": neutral(language)}
             return None
         except Refusal as refused:
-            self.action_errors = field_errors(refused, language, errors, FIELD_OF)
+            self.action_errors = errors
+            self._say(f"action_errors[{refusal_field(refused, errors, FIELD_OF)}]",
+                      said_refusal(refused), language)
             return None
         if self.action == "transfer":
             self.selected = str(result.id)  # the new placement in the special-regime one
-        self.flash = translate(f"ui.commission.placements.done.{self.action}", language)
+        self._say("flash", said(f"ui.commission.placements.done.{self.action}"), language)
         self.action = ""
         await self._refresh()
         return DeadlineBadgeState.refresh

@@ -16,6 +16,7 @@ from juvenile.services.school.absence_scan import (
 )
 from juvenile.services.school.case_file import start_case
 from juvenile.state.auth import AuthState
+from juvenile.state.messages import said
 from juvenile.state.workspace import WorkspaceState, parse_id, rule_message
 
 
@@ -100,9 +101,10 @@ class AbsencesState(WorkspaceState, AuthState):
             self.error = rule_message(refused, await self._language())
             return None
         new = sum(finding.newly_proposed for finding in findings)
-        self.notice = await self._text("ui.school.absences.scanned", count=len(findings),
-                                       new=Counted("attendance.new_proposals", new),
-                                       month=self.month)
+        # kept as data: a language switch writes the result again (issue 20, item 1)
+        self._say("notice", said("ui.school.absences.scanned", count=len(findings),
+                                 new=Counted("attendance.new_proposals", new),
+                                 month=self.month), await self._language())
         await self._refresh()
         return None
 

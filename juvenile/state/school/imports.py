@@ -15,7 +15,7 @@ import reflex as rx
 
 from juvenile.cache import SessionKey, session_cache
 from juvenile.i18n import Counted, format_date, translate
-from juvenile.imports.table import ImportRejected
+from juvenile.imports.table import ImportRejected, RowError
 from juvenile.rules.attendance import month_key
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.school.attendance_import import AttendanceImportSummary
@@ -28,6 +28,7 @@ from juvenile.services.school.imports import (
     run_import,
 )
 from juvenile.state.auth import AuthState
+from juvenile.state.messages import said
 from juvenile.state.workspace import WorkspaceState, row_errors
 
 UPLOAD_ID = "import-upload"
@@ -52,6 +53,7 @@ class ImportState(WorkspaceState, AuthState):
     scan_month: str = ""
     _upload_ref: str = ""  # the uploaded file's reference in the session cache
     _preview: ImportPreview | None = None
+    _rejected: list[RowError] = []  # the refused file's problems, for a language switch
 
     @rx.var
     def required_columns(self) -> str:
@@ -74,13 +76,26 @@ class ImportState(WorkspaceState, AuthState):
         """The kept file is gone (kept too long): the user uploads it again."""
         self._forget_upload()
         self.phase, self.errors, self.error_count = "rejected", [], 0
-        self.message = translate("ui.school.import.upload_expired", language)
+        self._say("message", said("ui.school.import.upload_expired"), language)
+
+    def _show_rejection(self, rejected: ImportRejected, language: str) -> None:
+        """The file's problems, row by row; kept as data so a language switch
+        writes them again (issue 20, item 1)."""
+        self._rejected = rejected.errors
+        self.error_count = len(rejected.errors)
+        self.errors = row_errors(rejected, language)
+        self._say("message", said("import.rejected", count=self.error_count), language)
+
+    def _render(self, language: str) -> None:
+        if self._rejected:
+            self.errors = row_errors(ImportRejected(self._rejected), language)
 
     def _reset(self, phase: str = "empty") -> None:
         self._forget_upload()
         self.phase, self.file_name, self._preview = phase, "", None
         self.columns, self.preview, self.errors = [], [], []
         self.row_count = self.error_count = self.progress = 0
+        self._rejected = []
         self.message = self.summary = self.scan_month = ""
 
     @rx.event
@@ -117,8 +132,9 @@ class ImportState(WorkspaceState, AuthState):
         self.file_name = (upload.name or "file")[:200]
         if len(data) > MAX_UPLOAD_BYTES:
             self.phase = "rejected"
-            self.message = await self._text("ui.school.import.too_large",
-                                            limit=MAX_UPLOAD_BYTES // (1024 * 1024))
+            self._say("message", said("ui.school.import.too_large",
+                                      limit=MAX_UPLOAD_BYTES // (1024 * 1024)),
+                      await self._language())
             return None
         key = SessionKey.new(UPLOAD_PURPOSE, self.router.session.client_token)
         await asyncio.to_thread(session_cache().put, key, data, UPLOAD_TTL_SECONDS)
@@ -147,16 +163,14 @@ class ImportState(WorkspaceState, AuthState):
         except ImportRejected as rejected:
             async with self:
                 self.phase = "rejected"
-                self.errors = row_errors(rejected, language)
-                self.error_count = len(rejected.errors)
-                self.message = translate("import.rejected", language, count=self.error_count)
+                self._show_rejection(rejected, language)
                 self._forget_upload()
             return
         except (AccessDenied, NotFound):
             async with self:
                 self.phase = "rejected"
                 self._forget_upload()
-                self.message = translate("ui.school.import.not_your_school", language)
+                self._say("message", said("ui.school.import.not_your_school"), language)
             return
         async with self:
             self._preview = preview
@@ -212,15 +226,13 @@ class ImportState(WorkspaceState, AuthState):
             async with self:
                 self.phase = "rejected"
                 self._forget_upload()
-                self.errors = row_errors(rejected, language)
-                self.error_count = len(rejected.errors)
-                self.message = translate("import.rejected", language, count=self.error_count)
+                self._show_rejection(rejected, language)
             return
         except (AccessDenied, NotFound):
             async with self:
                 self.phase = "rejected"
                 self._forget_upload()
-                self.message = translate("ui.school.import.not_your_school", language)
+                self._say("message", said("ui.school.import.not_your_school"), language)
             return
         async with self:
             self.phase, self.progress = "done", 100
