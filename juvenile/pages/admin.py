@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from juvenile.components.dates import spelled_day
 from juvenile.components.shell import page_shell
 from juvenile.components.text import t
 from juvenile.i18n import LANGUAGES
@@ -199,10 +200,12 @@ def _audit_filter() -> rx.Component:
                 name="record_type", default_value=state.record_type), "12rem"),
             _labelled("ui.audit.record_id", rx.input(name="record_id",
                                                      default_value=state.record_id), "8rem"),
-            _labelled("ui.audit.from", rx.input(name="date_from", type="date",
-                                                default_value=state.date_from), "10rem"),
-            _labelled("ui.audit.to", rx.input(name="date_to", type="date",
-                                              default_value=state.date_to), "10rem"),
+            *[_labelled(label, rx.vstack(
+                rx.input(name=name, type="date", default_value=getattr(state, name),
+                         on_change=lambda value, name=name: state.set_typed_day(name, value)),
+                rx.text(spelled_day(getattr(state, name)), size="1", color_scheme="gray",
+                        class_name="date-spelled"), spacing="1"), "10rem")
+              for label, name in (("ui.audit.from", "date_from"), ("ui.audit.to", "date_to"))],
             rx.button(t("ui.admin.find"), type="submit", id="audit-search"),
             spacing="3",
             align="end",

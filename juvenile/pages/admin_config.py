@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from juvenile.components.dates import spelled_day
 from juvenile.components.shell import page_shell
 from juvenile.components.text import t
 from juvenile.components.ui import empty_state, field, no_access, notice, page_header
@@ -85,7 +86,11 @@ def _calendar_row(row: rx.Var) -> rx.Component:
 def _calendar_form() -> rx.Component:
     return rx.form(
         rx.hstack(
-            field("ui.calendar.day", rx.input(name="day", type="date", required=True)),
+            field("ui.calendar.day", rx.vstack(
+                rx.input(name="day", type="date", required=True,
+                         on_change=CalendarAdminState.set_typed_day),
+                rx.text(spelled_day(CalendarAdminState.typed_day), size="1",
+                        color_scheme="gray", class_name="date-spelled"), spacing="1")),
             field("ui.calendar.kind", rx.select.root(
                 rx.select.trigger(),
                 rx.select.content(

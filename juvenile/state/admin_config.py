@@ -63,6 +63,11 @@ class CalendarAdminState(AdminConfigState, AuthState):
 
     year: int = clock.today().year
     rows: list[dict[str, str]] = []
+    typed_day: str = ""  # the form's day as typed, spelled out under the input
+
+    @rx.event
+    def set_typed_day(self, value: str):
+        self.typed_day = str(value)[:10]
 
     @rx.event
     async def load(self):

@@ -49,6 +49,12 @@ class AuditLogState(WorkspaceState, AuthState):
     date_from: str = ""
     date_to: str = ""
 
+    @rx.event
+    def set_typed_day(self, field: str, value: str):
+        """The filter's day as typed, spelled out under its input before the search."""
+        if field in ("date_from", "date_to"):
+            setattr(self, field, str(value)[:10])
+
     def _filter(self) -> AuditFilter:
         return AuditFilter(
             login=self.login,
