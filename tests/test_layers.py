@@ -47,7 +47,7 @@ ALLOWED_LAYERS: dict[str, set[str]] = {
 # A name without an area (``services.deadlines``, ``state.auth``) is its own area.
 SHARED = {
     "services": {"common"},
-    "state": {"auth", "i18n", "workspace"},
+    "state": {"auth", "i18n", "messages", "workspace"},
     "pages": set(),
 }
 ALLOWED_AREAS: dict[str, dict[str, set[str]]] = {

@@ -682,7 +682,8 @@ class _Generator:
                     case_id = linked[0]
                 rows.add(_t(CriterionFlag), student_id=self.first_student_id + student,
                          school_id=self.school_ids[self.school_on(student, noticed)],
-                         criterion=criterion, noticed_on=noticed, evidence="",
+                         criterion=criterion, noticed_on=noticed, evidence="", evidence_key="",
+                         evidence_params="",
                          created_at=_at(noticed, 12), case_id=case_id,
                          resolved_on=linked[1]["closed_on"] if case_id else None,
                          resolution_reason="")

@@ -24,6 +24,11 @@ class CriterionFlag(SQLModel, table=True):
     criterion: int = Field(index=True)
     noticed_on: date
     evidence: str = Field(default="", max_length=2000)
+    # Evidence the portal itself writes (criterion 4 from attendance, criterion 11 on a
+    # return) is kept as a catalog key and its parameters (JSON), so every reader gets
+    # it in their language; ``evidence`` is then empty. reports/evidence.py writes it.
+    evidence_key: str = Field(default="", max_length=80)
+    evidence_params: str = Field(default="", max_length=1000)
     author_id: int | None = Field(default=None, foreign_key="app_user.id")
     created_at: datetime = Field(default_factory=utcnow)
     case_id: int | None = Field(default=None, foreign_key="support_case.id", index=True)

@@ -11,6 +11,7 @@ from juvenile import db
 from juvenile.errors import InputRefused
 from juvenile.imports.table import ImportRejected
 from juvenile.models import AbsenceProposal, AttendanceMark, CriterionFlag, ProposalStatus, Student
+from juvenile.reports.evidence import evidence_text
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
@@ -188,7 +189,13 @@ def test_confirming_flags_criterion_4_with_the_count_as_evidence(world):
     proposal_id = scan()[iin_of(student)].proposal_id
     psychologist = world.staff("SA")
     [flag] = confirm_absence_proposals(psychologist, [proposal_id])
-    assert (flag.criterion, flag.evidence) == (4, "4 unexcused days in 2026-10")
+    # kept as data, written in each reader's language (issue 14, item 2)
+    assert (flag.criterion, flag.evidence, flag.evidence_key) == (4, "", "flag.evidence.absences")
+    shown = {language: evidence_text(flag.evidence, flag.evidence_key, flag.evidence_params,
+                                     language) for language in ("kk", "ru", "en")}
+    assert shown == {"kk": "Қазан 2026: дәлелді себепсіз 4 күн сабақ қалдырды",
+                     "ru": "октябрь 2026: 4 дня пропуска без уважительной причины",
+                     "en": "October 2026: 4 unexcused days"}
     assert flag.author_id == psychologist.user_id
     with pytest.raises(RuleViolation) as refused:
         dismiss_absence_proposals(psychologist, [proposal_id], "changed my mind")

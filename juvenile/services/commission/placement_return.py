@@ -11,7 +11,6 @@ from datetime import date
 from sqlmodel import Session, select
 
 from juvenile.db import transaction
-from juvenile.i18n import translate
 from juvenile.models import (
     AuditAction,
     CriterionFlag,
@@ -24,6 +23,7 @@ from juvenile.rules import placements as rules
 from juvenile.rules.age import is_minor
 from juvenile.rules.criteria import RETURN_CRITERION
 from juvenile.rules.errors import RuleViolation
+from juvenile.rules.evidence import RETURN_EVIDENCE_KEY, evidence_params
 from juvenile.security.actor import Actor
 from juvenile.security.gate import audit_entry
 from juvenile.security.policy import Permission, RecordKind
@@ -101,9 +101,10 @@ def _flag_return(session: Session, actor: Actor, placement: Placement, student: 
     flag = CriterionFlag(
         student_id=student.id, school_id=student.school_id, criterion=RETURN_CRITERION,
         noticed_on=placement.return_date, author_id=actor.user_id,
-        evidence=translate("placement.return_evidence", actor.language,
-                           organisation=organisation.name(actor.language),
-                           date=placement.return_date.isoformat()),
+        evidence_key=RETURN_EVIDENCE_KEY,
+        evidence_params=evidence_params(organisation_kk=organisation.name_kk,
+                                        organisation_ru=organisation.name_ru,
+                                        date=placement.return_date),
     )
     session.add(flag)
     session.flush()

@@ -28,6 +28,7 @@ from juvenile.rules.age import is_minor
 from juvenile.rules.attendance import UNEXCUSED_DAYS_THRESHOLD, parse_month
 from juvenile.rules.criteria import ABSENCE_CRITERION
 from juvenile.rules.errors import RuleViolation
+from juvenile.rules.evidence import absence_evidence
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
@@ -138,8 +139,8 @@ def _proposal(session: Session, actor: Actor, proposal_id: int) -> AbsencePropos
 def _confirm(session: Session, actor: Actor, proposal_id: int, on: date) -> CriterionFlag:
     proposal = _proposal(session, actor, proposal_id)
     student = load_student(session, proposal.student_id)
-    evidence = f"{proposal.unexcused_days} unexcused days in {proposal.month}"
-    [flag] = create_flags(session, actor, student, [NewFlag(ABSENCE_CRITERION, on, evidence)])
+    evidence = absence_evidence(proposal.unexcused_days, proposal.month)
+    [flag] = create_flags(session, actor, student, [NewFlag(ABSENCE_CRITERION, on, "", *evidence)])
     proposal.status, proposal.flag_id = ProposalStatus.CONFIRMED, flag.id
     proposal.decided_on, proposal.decided_by = on, actor.user_id
     session.add(proposal)

@@ -120,6 +120,7 @@ def open_case_file(actor: Actor, case_id: int) -> CaseFile:
                 authorize(session, actor, Permission.VIEW, sensitive)
             if flag.case_id == case.id:
                 flags.append(FlagLine(flag.id, flag.criterion, flag.noticed_on, flag.evidence,
+                                      flag.evidence_key, flag.evidence_params,
                                       flag.case_id, flag.resolved_on, flag.resolution_reason))
             elif flag.resolved_on is None:
                 free.append(flag.id)

@@ -73,6 +73,8 @@ def case_packet(
                 "sensitive": flag.criterion in SENSITIVE_CRITERIA,
                 "noticed_on": flag.noticed_on.isoformat(),
                 "evidence": flag.evidence,
+                "evidence_key": flag.evidence_key,
+                "evidence_params": flag.evidence_params,
             }
             for flag in flags
         ],

@@ -41,6 +41,8 @@ class NewFlag:
     criterion: int
     noticed_on: date
     evidence: str
+    evidence_key: str = ""  # evidence the portal writes: a catalog key ...
+    evidence_params: str = ""  # ... and its parameters as JSON (reports/evidence.py)
 
 
 def flag_scope(session: Session, student: Student, flag: CriterionFlag) -> RecordScope:
@@ -81,8 +83,9 @@ def create_flags(
         flag = CriterionFlag(
             student_id=student.id, school_id=student.school_id, criterion=number,
             noticed_on=new.noticed_on, author_id=actor.user_id,
-            evidence=check_text(new.evidence, "flag.error.evidence_required",
-                                EVIDENCE_MAX_LENGTH),
+            evidence="" if new.evidence_key else check_text(
+                new.evidence, "flag.error.evidence_required", EVIDENCE_MAX_LENGTH),
+            evidence_key=new.evidence_key, evidence_params=new.evidence_params,
         )
         session.add(flag)
         session.flush()

@@ -49,6 +49,8 @@ class FlagLine:
     criterion: int
     noticed_on: date
     evidence: str
+    evidence_key: str
+    evidence_params: str
     case_id: int | None
     resolved_on: date | None
     resolution_reason: str
@@ -123,6 +125,7 @@ def _flags(session: Session, actor: Actor, student: Student) -> list[FlagLine]:
                 continue
             authorize(session, actor, Permission.VIEW, sensitive)
         lines.append(FlagLine(flag.id, flag.criterion, flag.noticed_on, flag.evidence,
+                              flag.evidence_key, flag.evidence_params,
                               flag.case_id, flag.resolved_on, flag.resolution_reason))
     return lines
 

@@ -9,6 +9,7 @@ import reflex as rx
 
 from juvenile.i18n import format_date, translate
 from juvenile.reports.council_protocol import minor_presence, representatives_presence
+from juvenile.reports.evidence import evidence_text
 from juvenile.rules.iin import sex_of
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.board import ReferralStep, referral_steps
@@ -80,7 +81,8 @@ class PacketState(WorkspaceState, AuthState):
              "name": c.get("name_kk" if language == "kk" else "name_ru", ""),
              "article": translate("ui.commission.packet.article", language,
                                   number=c.get("criterion", "")),
-             "evidence": c.get("evidence", ""),
+             "evidence": evidence_text(c.get("evidence", ""), c.get("evidence_key", ""),
+                                       c.get("evidence_params", ""), language),
              "noticed": iso_day(c.get("noticed_on", ""), language),
              "sensitive": "1" if c.get("sensitive") else ""}
             for c in packet.get("criteria", [])

@@ -6,6 +6,7 @@ from juvenile import clock
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, format_datetime, translate
 from juvenile.reports.council_protocol import minor_presence, representatives_presence
+from juvenile.reports.evidence import evidence_text
 from juvenile.rules.cases import CaseState
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.rules.iin import sex_of
@@ -75,7 +76,9 @@ class CasePageState(WorkspaceState, AuthState):
         self.flags = [{"criterion": str(flag.criterion),
                        "name": criterion_name(flag.criterion, language),
                        "noticed": format_date(flag.noticed_on, language),
-                       "evidence": flag.evidence} for flag in f.flags]
+                       "evidence": evidence_text(flag.evidence, flag.evidence_key,
+                                                 flag.evidence_params, language)}
+                      for flag in f.flags]
         self.measures = [{"id": str(m.measure_id), "description": m.description,
                           "responsible": m.responsible, "due": format_date(m.due_on, language),
                           "done": format_date(m.done_on, language) if m.done_on else "",

@@ -8,6 +8,7 @@ import reflex as rx
 from juvenile import clock
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, format_datetime, translate
+from juvenile.reports.evidence import evidence_text
 from juvenile.rules.attendance import UNEXCUSED_DAYS_THRESHOLD, parse_month
 from juvenile.rules.criteria import SENSITIVE_CRITERIA
 from juvenile.rules.criteria import name as criterion_name
@@ -129,7 +130,8 @@ class StudentCardState(WorkspaceState, AuthState):
             FlagView(
                 flag_id=str(f.flag_id), criterion=str(f.criterion),
                 name=criterion_name(f.criterion, language),
-                noticed=format_date(f.noticed_on, language), evidence=f.evidence,
+                noticed=format_date(f.noticed_on, language),
+                evidence=evidence_text(f.evidence, f.evidence_key, f.evidence_params, language),
                 sensitive=f.criterion in SENSITIVE_CRITERIA,
                 resolved=translate("ui.school.card.resolved", language) + " "
                 + format_date(f.resolved_on, language)
