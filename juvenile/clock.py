@@ -64,6 +64,14 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone(KAZAKHSTAN_TIME)
 
 
+def offset_label(moment: datetime | None = None) -> str:
+    """Kazakhstan's offset from UTC at ``moment`` (now by default), e.g. "UTC+5", for
+    the line that names the zone every time on a page or in a document is in."""
+    offset = local(moment or now()).utcoffset()
+    hours, rest = divmod(int(offset.total_seconds()) // 60, 60)
+    return f"UTC{hours:+d}" + (f":{rest:02d}" if rest else "")
+
+
 def day_of(moment: datetime) -> date:
     """The day a stored moment fell on in Kazakhstan."""
     return local(moment).date()

@@ -15,9 +15,10 @@ from sqlmodel import select
 from student_records import register_student
 
 from juvenile import clock, db
-from juvenile.i18n import format_datetime
+from juvenile.i18n import format_datetime, translate
 from juvenile.models import School
 from juvenile.models.base import utcnow
+from juvenile.reports.pdf import zone_label
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.services.administration.organisations import import_organisations
@@ -121,7 +122,8 @@ def test_a_stored_moment_is_shown_in_kazakhstan_time():
     assert clock.day_of(NIGHT_IN_ASTANA.replace(tzinfo=None)) == date(2026, 12, 2)  # naive=UTC
     shown = format_datetime(NIGHT_IN_ASTANA, "ru")
     assert "02.12" in shown and "1:30" in shown, shown
-    assert format_datetime(datetime(2026, 12, 2, 1, 30), "ru") == shown  # naive: wall time
+    # naive is a stored UTC moment as SQLite returns it (issue 14, item 3), not a wall time
+    assert format_datetime(datetime(2026, 12, 1, 20, 30), "ru") == shown
 
 
 # What asked the server's clock or built a zone of its own before issue 17 item 5.
@@ -150,3 +152,14 @@ def test_the_clock_imports_nothing_of_juvenile_but_settings():
                 for alias in node.names}
     imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert {name for name in imported if name.startswith("juvenile")} <= {"juvenile.settings"}
+
+
+def test_a_stored_moment_is_shown_in_kazakhstan_time_and_the_zone_is_named():
+    """Issue 14, item 3: SQLite returns the stored UTC moment naive; school pages showed
+    it as it came, five hours before the commission's pages for the same afternoon."""
+    stored = datetime(2026, 12, 2, 13, 59)  # UTC, as the database gives it back
+    assert format_datetime(stored, "ru").endswith("18:59")
+    assert format_datetime(stored.replace(tzinfo=UTC), "ru").endswith("18:59")
+    assert clock.offset_label() == "UTC+5"
+    assert zone_label("ru") == translate("doc.time_zone", "ru", offset="UTC+5")
+    assert "UTC+5" in zone_label("kk")

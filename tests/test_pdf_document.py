@@ -4,7 +4,7 @@ import io
 
 from pypdf import PdfReader
 
-from juvenile.reports.pdf import Document
+from juvenile.reports.pdf import Document, zone_label
 
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІ әғқңөұүһі"
 
@@ -35,3 +35,13 @@ def test_table_header_repeats_on_each_page():
     pages = _text_of_pages(document.to_bytes())
     assert len(pages) >= 2
     assert all("Қатысушы" in text for text in pages)
+
+
+def test_every_document_names_the_zone_its_times_are_in():
+    """Issue 14, item 3: "утверждена 02.12.2026, 18:59" is Kazakhstan time; the footer
+    of every page says so."""
+    document = Document("Хаттама", "{page} / {pages}", zone_label("ru"))
+    document.add_page()
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(
+        bytes(document.output()))).pages)
+    assert text.count("казахстанское (Астана, UTC+5)") == 2  # on both pages

@@ -3,11 +3,15 @@ language switcher. Mounting it checks the session (AuthState.check_access)."""
 
 import reflex as rx
 
+from juvenile import clock
 from juvenile.components.text import t
 from juvenile.i18n import LANGUAGES
 from juvenile.state.auth import PASSWORD_ROUTE, SIGN_IN_ROUTE, SIGN_OUT_ROUTE, AuthState
 from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.i18n import I18nState
+
+# Kazakhstan keeps one offset all year (UTC+5 since March 2024), so it is fixed at build.
+ZONE_OFFSET = clock.offset_label()
 
 # (route, catalog key) of each working area, in navigation order.
 AREAS = [
@@ -143,6 +147,8 @@ def page_shell(*children: rx.Component) -> rx.Component:
         ),
         rx.box(
             rx.text(t("ui.footer.confidential"), size="1", color_scheme="gray"),
+            rx.text(t("ui.footer.time_zone").replace("{offset}", ZONE_OFFSET), size="1",
+                    color_scheme="gray", id="footer-time-zone"),
             max_width="1280px",
             margin_x="auto",
             padding="1.5rem",

@@ -24,12 +24,11 @@ def format_date(value: date | None, language: str | None, style: str = "medium")
 def format_datetime(value: datetime | None, language: str | None, style: str = "short") -> str:
     """A moment in the language's own form, as the time it was in Kazakhstan.
 
-    An aware moment (a stored UTC timestamp) is shown in the clock's zone; a naive
-    one is taken as a wall-clock time already and shown as it is."""
+    Every moment the portal keeps is UTC, aware or (as SQLite returns it) naive; it
+    is shown in the clock's zone, which the page's footer and every document name."""
     if value is None:
         return ""
-    if value.tzinfo is not None:
-        value = clock.local(value).replace(tzinfo=None)
+    value = clock.local(value).replace(tzinfo=None)
     return babel_format_datetime(value, format=style, locale=_locale(language))
 
 

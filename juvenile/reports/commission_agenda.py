@@ -7,12 +7,13 @@ frame (commission, district, number, date, place) and how a question reads.
 from juvenile.i18n import format_date, translate
 from juvenile.reports.council_protocol import document_language
 from juvenile.reports.meeting_data import ItemRecord, MeetingRecord
-from juvenile.reports.pdf import Document
+from juvenile.reports.pdf import Document, zone_label
 
 
 def new_document(title: str, language: str) -> Document:
     """An A4 document with "page X / Y" in the footer."""
-    return Document(title, translate("commission_doc.page", language))
+    return Document(title, translate("commission_doc.page", language),
+                    zone_label(language))
 
 
 def meeting_fields(record: MeetingRecord, language: str) -> list[tuple[str, str]]:

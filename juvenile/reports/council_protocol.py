@@ -13,7 +13,7 @@ from fpdf.fonts import FontFace
 
 from juvenile.i18n import format_date, translate
 from juvenile.reports.council_data import HeardCase, Measure, ProtocolData
-from juvenile.reports.pdf import FAMILY, Document
+from juvenile.reports.pdf import FAMILY, Document, zone_label
 from juvenile.rules.criteria import name as criterion_name
 from juvenile.rules.iin import Sex
 
@@ -105,7 +105,8 @@ def _case(document: Document, number: int, case: HeardCase, language: str) -> No
 def render(data: ProtocolData, language: str) -> bytes:
     language = document_language(language)
     title = translate("school_doc.protocol.title", language, number=data.number)
-    document = Document(title, translate("school_doc.page", language))
+    document = Document(title, translate("school_doc.page", language),
+                    zone_label(language))
     school = data.school_kk if language == "kk" else data.school_ru
     document.title_block(school, title, translate("school_doc.protocol.subtitle", language))
     labelled(document, [

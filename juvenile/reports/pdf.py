@@ -10,20 +10,29 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from juvenile import clock
+from juvenile.i18n import translate
+
 FONTS_DIR = Path(__file__).parent / "fonts"
 FAMILY = "DejaVu"
 _HEADING_FILL = (232, 240, 240)
 
 
+def zone_label(language: str) -> str:
+    """The footer's note of the zone the document's times are in."""
+    return translate("doc.time_zone", language, offset=clock.offset_label())
+
+
 class Document(FPDF):
     """A portal document: title block, sections, tables, signature lines."""
 
-    def __init__(self, title: str, page_label: str = "{page} / {pages}"):
+    def __init__(self, title: str, page_label: str = "{page} / {pages}", zone_label: str = ""):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.add_font(FAMILY, "", FONTS_DIR / "DejaVuSans.ttf")
         self.add_font(FAMILY, "B", FONTS_DIR / "DejaVuSans-Bold.ttf")
         self.document_title = title
         self.page_label = page_label  # "{page}" and "{pages}" are filled in
+        self.zone_label = zone_label  # the zone every time in the document is in
         self.set_title(title)
         self.set_creator("juvenile")
         self.set_margins(20, 18, 15)
@@ -39,6 +48,9 @@ class Document(FPDF):
         self.set_x(self.l_margin)
         label = self.page_label.format(page=self.page_no(), pages="{nb}")
         self.cell(0, 5, label, align="R")
+        if self.zone_label:  # a line of its own: a long title would run into it
+            self.set_xy(self.l_margin, -9)
+            self.cell(0, 4, self.zone_label, align="L")
         self.set_text_color(0)
 
     def title_block(self, organisation: str, title: str, subtitle: str = "") -> None:

@@ -13,14 +13,15 @@ from juvenile.reports.council_protocol import (
     measure_headers,
     measure_rows,
 )
-from juvenile.reports.pdf import Document
+from juvenile.reports.pdf import Document, zone_label
 from juvenile.rules.criteria import name as criterion_name
 
 
 def render(data: PlanData, language: str) -> bytes:
     language = document_language(language)
     title = translate("school_doc.plan.title", language)
-    document = Document(title, translate("school_doc.page", language))
+    document = Document(title, translate("school_doc.page", language),
+                    zone_label(language))
     school = data.school_kk if language == "kk" else data.school_ru
     document.title_block(school, title, data.student_name)
     council = (translate("school_doc.plan.council", language, number=data.meeting_number,

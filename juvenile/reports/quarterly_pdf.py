@@ -15,7 +15,7 @@ from juvenile.analysis.result import QuarterlyAnalysis
 from juvenile.analysis.tables import CellKind, Table, by_school, quarter_label, summary
 from juvenile.i18n import translate
 from juvenile.reports import charts
-from juvenile.reports.pdf import FAMILY, Document
+from juvenile.reports.pdf import FAMILY, Document, zone_label
 from juvenile.rules.criteria import CRITERIA
 from juvenile.rules.criteria import name as criterion_name
 
@@ -51,7 +51,8 @@ def number(value: float | int | None, kind: str, language: str, signed: bool = F
 def render(analysis: QuarterlyAnalysis, language: str) -> bytes:
     language = language if language in DOCUMENT_LANGUAGES else DOCUMENT_LANGUAGES[0]
     title = translate("analysis.title", language)
-    doc = Document(title, translate("analysis.page", language))
+    doc = Document(title, translate("analysis.page", language),
+                    zone_label(language))
     doc.title_block(
         analysis.scope.name(language), title,
         translate("analysis.subtitle", language,

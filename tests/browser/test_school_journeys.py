@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from sqlmodel import func, select
 from student_records import Representative, register_student
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.i18n import format_date, translate
 from juvenile.models import (
     AttendanceMark,
@@ -325,6 +325,11 @@ def test_a_criterion_that_no_longer_applies_is_taken_back_with_a_day_and_a_reaso
         translate("flag.error.date_in_future", "kk", day=date.fromisoformat(tomorrow)))
     assert _flag(flag.id).resolved_on is None  # nothing written by either refusal
     page.screenshot(path="test-artifacts/flag-resolution-kk.png")
+    # the card's times are Kazakhstan time, and the page names the zone (issue 14, item 3)
+    expect(page.locator("#footer-time-zone")).to_contain_text("UTC+5")
+    opened = page.locator("#student-openers tr").first.locator("td").first.inner_text()
+    assert opened.endswith(tuple(f"{moment:%H:%M}" for moment in (
+        clock.local_now(), clock.local_now() - timedelta(minutes=1)))), opened
     switch_language(page, "ru")
     expect(page.locator("#flag-resolve-save")).to_have_text(translate("ui.school.card.resolve",
                                                                       "ru"))
