@@ -483,3 +483,18 @@ def test_a_stale_tab_shows_the_meeting_as_it_is_after_a_refused_change(
     expect(page.locator("#meeting-changed")).to_contain_text(
         translate("minutes.locked", "kk", version=1).split(":")[0])
     expect(page.locator("#minutes-approve")).to_have_count(0)
+
+
+def test_the_new_meetings_number_starts_at_the_next_of_the_year(portal: str, page: Page,
+                                                                 portal_database: str):
+    """Issue 14: the README promises the next number of the year in the planning form."""
+    db.configure(portal_database)
+    with db.transaction() as session:
+        commission = session.exec(select(Commission).where(Commission.code == "KDN-AST-ALM")
+                                  ).one()
+        numbers = [m.number for m in session.exec(select(CommissionMeeting).where(
+            CommissionMeeting.commission_id == commission.id))
+            if m.meeting_date.year == date.today().year]
+    sign_in(page, portal, "secretary.alm")
+    page.goto(f"{portal}/commission/meetings")
+    expect(page.locator("#meeting-number")).to_have_value(str(max(numbers, default=0) + 1))

@@ -374,7 +374,7 @@ def meeting_page() -> rx.Component:
                 S.loaded,
                 rx.vstack(
                     _header(),
-                    rx.box(notice(S.record_changed, "amber"), id="meeting-changed",
+                    rx.box(notice(S.record_changed), id="meeting-changed",
                            width="100%"),
                     rx.grid(
                         _agenda(),

@@ -65,6 +65,7 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
     meeting_on: str = ""
     place: str = ""
     number_hint: str = ""
+    _suggested: str = ""  # the number filled in for the secretary
     errors: dict[str, str] = blank(*FORM)
     _year: int = 0
     _month: int = 0
@@ -84,6 +85,11 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
             RecordKind.COMMISSION_MEETING, actor.commission_id or 0))
         c = self._calendar
         self.page, self.pages, self.total = c.page, c.pages, c.total
+        # The form's number starts at the next of the year, as the README promises
+        # (issue 14): filled in unless the secretary typed one of their own.
+        if self.number in ("", self._suggested):
+            self.number = str(c.next_number)
+        self._suggested = str(c.next_number)
         await self._show_page()
         return None
 
@@ -122,7 +128,7 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
     async def load(self):
         today = clock.today()
         self._year, self._month, self.page = today.year, today.month, 1
-        self.number, self.meeting_on, self.place = "", "", ""
+        self.number, self.meeting_on, self.place, self._suggested = "", "", "", ""
         self.errors = blank(*FORM)
         return await self._refresh()
 
@@ -170,6 +176,8 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
         if any(errors.values()):
             self.errors = errors
             return None
+        if self.number == self._suggested:
+            number = None  # the service numbers it within the meeting's own year
         try:
             meeting = plan_meeting(actor, actor.commission_id or 0, day, self.place, number)
         except (AccessDenied, NotFound):
