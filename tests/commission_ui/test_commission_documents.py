@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from juvenile import db
-from juvenile.i18n import format_date
+from juvenile.i18n import format_date, translate
 from juvenile.models import AuditAction, AuditEntry, CommissionMember, MemberPosition
 from juvenile.services.commission.agenda import add_agenda_item
 from juvenile.services.commission.decisions import record_decision
@@ -86,6 +86,10 @@ def test_the_minutes_carry_everything_the_meeting_recorded(sitting, language):
     assert absent_line and absent_line.group(1) == ABSENCE_REASON
     for number, page in enumerate(pages, start=1):
         assert PAGE[language].format(page=number, pages=len(pages)) in page
+    # the territory's label does not repeat its name ("Район | район Алматы", issue 14)
+    area = translate("commission_doc.area", language)
+    assert f"{area} {words['district']}" in text
+    assert area.lower() not in words["district"].lower()
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
