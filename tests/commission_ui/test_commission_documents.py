@@ -21,6 +21,7 @@ from sqlmodel import select
 from juvenile import db
 from juvenile.i18n import format_date, translate
 from juvenile.models import AuditAction, AuditEntry, CommissionMember, MemberPosition
+from juvenile.reports.pdf import zone_label
 from juvenile.services.commission.agenda import add_agenda_item
 from juvenile.services.commission.decisions import record_decision
 from juvenile.services.commission.documents import agenda_pdf, draft_minutes_pdf
@@ -107,7 +108,9 @@ def test_a_long_agenda_runs_over_pages_numbered_x_of_y(world, language):
     assert len(pages) >= 2
     assert download.filename == f"commission-agenda-1-2026-12-14-{language}.pdf"
     for number, page in enumerate(pages, start=1):
-        assert page.endswith(PAGE[language].format(page=number, pages=len(pages)))
+        # the footer: "page X / Y", then the zone the document's times are in
+        assert page.endswith(PAGE[language].format(page=number, pages=len(pages)) + " "
+                             + zone_label(language))
     text = " ".join(pages)
     assert WORDS[language]["agenda"] in text and "Үсенов Ғалым Құрманұлы" in text
     assert "78" in text  # the referral names the article it came under
