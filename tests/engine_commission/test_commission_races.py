@@ -10,8 +10,10 @@ from race_helpers import race
 from sqlmodel import select
 
 from juvenile import db
-from juvenile.models import MeetingAttendance
-from juvenile.services.commission import meetings
+from juvenile.models import AgendaItemKind, CommissionDecision, MeetingAttendance
+from juvenile.services.commission import decisions, meetings
+from juvenile.services.commission.agenda import add_agenda_item
+from juvenile.services.commission.decisions import record_decision
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
 
 
@@ -29,3 +31,24 @@ def test_two_secretaries_record_attendance_at_once(world, monkeypatch):
                             .where(MeetingAttendance.meeting_id == meeting.id)).all()
     assert sorted(row.member_id for row in rows) == sorted(members)
     assert sum(row.present for row in rows) in (3, 4)
+
+
+@pytest.mark.real_commits
+def test_one_question_decided_twice_at_once_is_one_decision(world, monkeypatch):
+    members = world.members(n=3)
+    meeting = plan_meeting(SYSTEM, world.commissions["C1"], date(2026, 12, 14), "3-зал")
+    item = add_agenda_item(SYSTEM, meeting.id, AgendaItemKind.OTHER, title="Есеп")
+    record_attendance(SYSTEM, meeting.id, members)
+    one, other = world.secretary(), world.secretary()
+
+    def decide(actor):
+        return lambda: record_decision(actor, item.id, "individual_prevention",
+                                       executor="Білім бөлімі", due_on=date(2027, 1, 15))
+
+    outcomes = race(monkeypatch, [(decisions, "require_quorum", 0)], decide(one), decide(other))
+    assert sorted(o.ok for o in outcomes) == [False, True]
+    [refused] = [o.refusal for o in outcomes if o.refusal is not None]
+    assert refused.key == "decision.item_not_open"
+    with db.transaction() as session:
+        assert len(session.exec(select(CommissionDecision)
+                                .where(CommissionDecision.agenda_item_id == item.id)).all()) == 1

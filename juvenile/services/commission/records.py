@@ -38,9 +38,16 @@ def load_meeting(
     return meeting
 
 
-def load_item(session: Session, item_id: int) -> tuple[AgendaItem, CommissionMeeting]:
-    """An agenda item with its meeting."""
+def load_item(
+    session: Session, item_id: int, *, locked: bool = False
+) -> tuple[AgendaItem, CommissionMeeting]:
+    """An agenda item with its meeting; ``locked``: the meeting's row is locked (every
+    write to a meeting locks it first, so two of them cannot deadlock) and the item
+    read afresh after it."""
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise NotFound(RecordKind.COMMISSION_MEETING, item_id)
-    return item, load_meeting(session, item.meeting_id)
+    if not locked:
+        return item, load_meeting(session, item.meeting_id)
+    meeting = load_meeting(session, item.meeting_id, locked=True)
+    return lock(session, AgendaItem, item_id), meeting
