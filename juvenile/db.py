@@ -18,6 +18,7 @@ transaction the caller owns. A "commit" then only releases a SAVEPOINT, so the
 caller can roll the whole test back at the end.
 """
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
@@ -58,12 +59,15 @@ _RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 
 
 def _as_refusal(error: BaseException) -> BaseException:
-    """An integrity error (or a broken deadlock) as the user's refusal; others unchanged."""
-    if isinstance(error, IntegrityError):
-        return WriteConflict()
-    if isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) in (
-        _RETRYABLE_SQLSTATES
-    ):
+    """An integrity error (or a broken deadlock) as the user's refusal; others unchanged.
+
+    Also the driver's own errors, which bulk writes on the raw connection raise
+    unwrapped (psycopg's COPY, sqlite3's executemany)."""
+    driver_error = error.orig if isinstance(error, DBAPIError) else error
+    sqlstate = getattr(driver_error, "sqlstate", None) or ""
+    if (isinstance(error, IntegrityError) or sqlstate.startswith("23")
+            or sqlstate in _RETRYABLE_SQLSTATES
+            or isinstance(driver_error, sqlite3.IntegrityError)):
         return WriteConflict()
     return error
 

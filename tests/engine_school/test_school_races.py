@@ -134,3 +134,13 @@ def test_the_database_keeps_one_open_case_per_student_and_refuses_in_words(world
     assert refused.value.key == "common.error.write_conflict"
     assert "Reload the page" in refused.value.message("en")
     assert "Обновите страницу" in refused.value.message("ru")
+
+
+def test_a_driver_level_integrity_error_is_the_same_refusal(world):
+    """Bulk writes on the raw connection raise the driver's own errors, unwrapped."""
+    import sqlite3
+
+    with pytest.raises(db.WriteConflict), db.transaction():
+        raise sqlite3.IntegrityError("UNIQUE constraint failed")
+    with pytest.raises(ValueError), db.transaction():
+        raise ValueError("not a database error")
