@@ -144,3 +144,18 @@ def test_a_driver_level_integrity_error_is_the_same_refusal(world):
         raise sqlite3.IntegrityError("UNIQUE constraint failed")
     with pytest.raises(ValueError), db.transaction():
         raise ValueError("not a database error")
+
+
+def test_a_locking_read_begins_the_write_transaction_on_sqlite(sqlite_database):
+    """SQLite has no row locks: ``db.lock`` takes the database's write lock instead
+    (BEGIN IMMEDIATE), which a plain read does not."""
+    from juvenile.models import Region
+
+    def began(session) -> bool:
+        return session.connection().connection.dbapi_connection.in_transaction
+
+    with db.transaction() as session:
+        session.get(Region, 1)
+        assert not began(session)
+        assert db.lock(session, Region, 1) is not None
+        assert began(session)
