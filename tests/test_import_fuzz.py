@@ -175,3 +175,15 @@ def test_a_header_repeated_in_another_case_is_named(database):
         import_students(SYSTEM, io.BytesIO(content), filename="students.csv")
     assert [(e.row, e.column, e.key) for e in rejected.value.errors] == [
         (1, "iin", "import.error.repeated_column")]
+
+
+def test_the_command_line_prints_the_one_message(database, tmp_path, capsys):
+    from juvenile.cli import main
+
+    path = tmp_path / "students.xlsx"
+    path.write_bytes(b"PK\x03\x04 cut short")
+    assert main(["--lang", "en", "import", "students", str(path)]) != 0
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0] == translate("import.error.unreadable_file", "en", name="students.xlsx",
+                                 format="XLSX")
+    assert "Traceback" not in "\n".join(lines)
