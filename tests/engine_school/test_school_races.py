@@ -159,3 +159,23 @@ def test_a_locking_read_begins_the_write_transaction_on_sqlite(sqlite_database):
         assert not began(session)
         assert db.lock(session, Region, 1) is not None
         assert began(session)
+
+
+def test_a_close_racing_the_housekeeping_close_is_closed_once(world, monkeypatch):
+    """The daily housekeeping closes the case of a student who turned 18 while a user
+    closes it with another outcome: one of them closes it, the other leaves it."""
+    from juvenile.services.school import housekeeping
+
+    student_id = world.student(birth=date(2008, 12, 10))  # 18 on 10 December 2026
+    flags = add_flags(SYSTEM, student_id, [NewFlag(3, date(2026, 10, 1), "fights")])
+    case_id = open_case(SYSTEM, student_id, [f.id for f in flags], on=date(2026, 10, 2)).id
+    user = world.staff("SA")
+    by_user, by_housekeeping = race(
+        monkeypatch, [(cases, "close", 0), (housekeeping, "close", 0)],
+        lambda: close_case(user, case_id, CloseOutcome.MOVED_SCHOOL, on=date(2026, 12, 15)),
+        lambda: housekeeping.close_cases_of_adults(SYSTEM, on=date(2026, 12, 15)))
+    assert by_housekeeping.ok
+    assert by_user.ok != (by_housekeeping.value == 1)
+    with db.transaction() as session:
+        case = session.get(SupportCase, case_id)
+    assert case.outcome == (CloseOutcome.MOVED_SCHOOL if by_user.ok else CloseOutcome.TURNED_18)

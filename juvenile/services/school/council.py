@@ -86,7 +86,7 @@ def _put_before_council(
     if meeting.status != MeetingStatus.PLANNED:
         raise RuleViolation("council.error.meeting_held")
     for case_id in dict.fromkeys(case_ids):
-        case, student = load_case(session, case_id)
+        case, student = load_case(session, case_id, locked=True)
         authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
         if student.school_id != meeting.school_id:
             raise RuleViolation("council.error.other_school", case=case.id)
