@@ -18,18 +18,21 @@ transaction the caller owns. A "commit" then only releases a SAVEPOINT, so the
 caller can roll the whole test back at the end.
 """
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlmodel import Session, create_engine
 
 from juvenile import settings
 from juvenile.errors import Refusal
 
+_Row = TypeVar("_Row")
 _engine: Engine | None = None
 _bound: Connection | None = None
 # The session of the unit of work in progress in this context (task or thread).
@@ -40,6 +43,33 @@ _KEEP = "juvenile_keep_after_rollback"
 
 class DatabaseConfigError(Refusal, RuntimeError):
     """JUVENILE_DB_URL cannot be used; ``key`` names the message for the user."""
+
+
+class WriteConflict(Refusal, RuntimeError):
+    """Another user changed the same records at the same moment (a unique index or a
+    foreign key refused the write, or the database broke a deadlock): nothing was
+    saved, and the user is asked to reload and try again."""
+
+    def __init__(self) -> None:
+        super().__init__("common.error.write_conflict")
+
+
+# PostgreSQL's deadlock_detected and serialization_failure.
+_RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+def _as_refusal(error: BaseException) -> BaseException:
+    """An integrity error (or a broken deadlock) as the user's refusal; others unchanged.
+
+    Also the driver's own errors, which bulk writes on the raw connection raise
+    unwrapped (psycopg's COPY, sqlite3's executemany)."""
+    driver_error = error.orig if isinstance(error, DBAPIError) else error
+    sqlstate = getattr(driver_error, "sqlstate", None) or ""
+    if (isinstance(error, IntegrityError) or sqlstate.startswith("23")
+            or sqlstate in _RETRYABLE_SQLSTATES
+            or isinstance(driver_error, sqlite3.IntegrityError)):
+        return WriteConflict()
+    return error
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
@@ -84,10 +114,21 @@ def _begin_before_writing(connection, cursor, statement, _parameters, _context,
     after another connection committed, is refused at once ("database is locked");
     holding the write lock from its BEGIN, a transaction instead waits its turn
     (busy_timeout) and reads what it then writes over."""
-    if statement.lstrip()[:9].upper().startswith(_WRITES) and (
+    if (statement.lstrip()[:9].upper().startswith(_WRITES) or _locks_rows(_context)) and (
         not connection.connection.dbapi_connection.in_transaction
     ):
         cursor.execute("BEGIN IMMEDIATE")
+
+
+def _locks_rows(context) -> bool:
+    """Whether the statement is a ``SELECT … FOR UPDATE`` (``with_for_update()``).
+
+    SQLite has no row locks and drops the clause; the read then begins the write
+    transaction instead, so that a read-check-write action reads what no other
+    writer can change before it commits (two confirmations of one proposal, a
+    close racing a refusal, one after the other)."""
+    statement = getattr(getattr(context, "compiled", None), "statement", None)
+    return getattr(statement, "_for_update_arg", None) is not None
 
 
 def configure(url: str | None = None) -> Engine:
@@ -165,9 +206,20 @@ def transaction() -> Iterator[Session]:
         except BaseException as error:
             session.rollback()
             _keep_after_rollback(session, error)
+            refusal = _as_refusal(error)
+            if refusal is not error:
+                raise refusal from error
             raise
         finally:
             _current.reset(token)
+
+
+def lock(session: Session, model: type[_Row], row_id: object) -> _Row | None:
+    """The row ``row_id`` of ``model``, locked until the unit of work ends
+    (``SELECT … FOR UPDATE``; on SQLite the write transaction begins here) and read
+    afresh, whatever the session held of it: a read-check-write action checks what
+    a concurrent one left, not what it read before."""
+    return session.get(model, row_id, with_for_update=True, populate_existing=True)
 
 
 def unit_of_work() -> AbstractContextManager[Session]:

@@ -11,8 +11,9 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "juvenile"
 
-# Modules anyone may import: settings, the refusal base, translation, the clock.
-FOUNDATION = {"settings", "errors", "i18n", "clock"}
+# Modules anyone may import: settings, the refusal base, translation, the clock,
+# the guard of exported text cells.
+FOUNDATION = {"settings", "errors", "i18n", "clock", "spreadsheet"}
 
 # Which layer may import which (besides itself and FOUNDATION), top to bottom:
 # app → pages → state → services → reports/analysis → security → models → rules.
@@ -39,6 +40,7 @@ ALLOWED_LAYERS: dict[str, set[str]] = {
     "toolchain": set(),
     "settings": set(),
     "clock": set(),  # the day and the time in Kazakhstan; imports only settings
+    "spreadsheet": set(),
     "errors": set(),
     "i18n": set(),
 }

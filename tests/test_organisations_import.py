@@ -122,3 +122,29 @@ def test_only_administrators_import_organisations(database):
 
 def _import_as(actor: Actor, text: str):
     return import_organisations(actor, io.BytesIO(text.encode()), filename="orgs.csv")
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "key"),
+    [
+        ("school,=HYPERLINK(1),Мектеп,Школа,D1,", "code", "import.error.code_characters"),
+        ("school,-S9,Мектеп,Школа,D1,", "code", "import.error.code_characters"),
+        ("school,S9-,Мектеп,Школа,D1,", "code", "import.error.code_characters"),
+        ("school,S 9,Мектеп,Школа,D1,", "code", "import.error.code_characters"),
+        ("school,S_9,Мектеп,Школа,D1,", "code", "import.error.code_characters"),
+        ("school,S9,Мек\x07теп,Школа,D1,", "name_kk", "import.error.name_control"),
+        ("school,S9,Мектеп,Шко\u202eла,D1,", "name_ru", "import.error.name_control"),
+    ],
+)
+def test_codes_and_names_are_checked_character_by_character(database, row, column, key):
+    """Issue 16 item 4: a code holds letters, digits and hyphens; a name no control
+    or invisible character. The row and field are named, nothing is written."""
+    with pytest.raises(ImportRejected) as rejected:
+        _import(GOOD + row + "\n")
+    assert [(e.row, e.column, e.key) for e in rejected.value.errors] == [(7, column, key)]
+    assert _count(School) == 0
+
+
+def test_codes_of_letters_of_any_script_digits_and_hyphens_are_taken(database):
+    _import(GOOD + "school,AST-SCH-012,Мектеп,Школа,D1,\nschool,МЕКТЕП-7,Мектеп,Школа,D1,\n")
+    assert _count(School) == 3

@@ -5,6 +5,7 @@ import sys
 
 from juvenile.cli.output import CliError
 from juvenile.i18n import Counted, translate
+from juvenile.spreadsheet import text_cell
 
 CSV_HEADER = ("iin", "school_code", "month", "unexcused_days")
 
@@ -38,7 +39,7 @@ def _absences(args) -> int:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for finding in findings:
-        writer.writerow((finding.iin, finding.school_code, finding.month,
+        writer.writerow((finding.iin, text_cell(finding.school_code), finding.month,
                          finding.unexcused_days))
     new = sum(finding.newly_proposed for finding in findings)
     print(translate("attendance.cli.scanned", args.lang, count=len(findings),

@@ -9,6 +9,7 @@ from juvenile import clock
 from juvenile.cli.arguments import parse_day, system_actor
 from juvenile.cli.output import CliError
 from juvenile.i18n import translate
+from juvenile.spreadsheet import text_cell
 
 
 def register(commands) -> None:
@@ -41,7 +42,8 @@ def _deadlines(args) -> int:
     else:
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({column: text_cell(value) for column, value in row.items()}
+                         for row in rows)
     return 0
 
 

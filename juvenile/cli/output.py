@@ -17,6 +17,9 @@ def print_rejection(rejection: "ImportRejected", language: str) -> None:
     """One line per bad row and field, then a line saying nothing was written."""
     for error in rejection.errors:
         message = translate(error.key, language, **error.params)
+        if error.row == 0:  # the file itself (its format, or unreadable): no row, no field
+            print(message, file=sys.stderr)
+            continue
         print(translate("import.row_error", language, row=error.row, column=error.column,
                         message=message), file=sys.stderr)
     print(translate("import.rejected", language, count=len(rejection.errors)), file=sys.stderr)

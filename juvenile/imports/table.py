@@ -43,22 +43,36 @@ def read_table(
     ``filename`` gives the format when ``source`` is an in-memory upload.
     Raises ImportRejected when the format or the header is wrong.
     """
-    name = (filename or str(getattr(source, "name", source))).lower()
+    shown = Path(filename or str(getattr(source, "name", source))).name
+    name = shown.lower()
+    if name.endswith((".xlsx", ".xlsm")):
+        kind = "XLSX"
+    elif name.endswith((".csv", ".txt")):
+        kind = "CSV"
+    else:
+        raise ImportRejected([RowError(0, "", "import.error.format", {"name": name})])
     try:
-        if name.endswith((".xlsx", ".xlsm")):
+        if kind == "XLSX":
             frame = pd.read_excel(source, dtype=str, keep_default_na=False, engine="openpyxl")
-        elif name.endswith((".csv", ".txt")):
+        else:
             frame = pd.read_csv(
                 source, dtype=str, keep_default_na=False, encoding="utf-8-sig",
                 sep=_delimiter(source),
             )
-        else:
-            raise ImportRejected([RowError(0, "", "import.error.format", {"name": name})])
-    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
+    except Exception as error:
+        # Whatever the damage (not a zip, truncated, no workbook inside, not UTF-8, a
+        # broken quote), the parsers' own errors are many kinds: the user gets one
+        # message in their language, never a traceback (issue 16 item 5).
         raise ImportRejected(
-            [RowError(0, "", "import.error.unreadable", {"detail": str(error)[:200]})]
+            [RowError(0, "", "import.error.unreadable_file", {"name": shown, "format": kind})]
         ) from error
     frame.columns = [str(column).strip().lower() for column in frame.columns]
+    repeated = sorted({column for column in frame.columns
+                       if list(frame.columns).count(column) > 1 and column})
+    if repeated:
+        raise ImportRejected(
+            [RowError(1, column, "import.error.repeated_column") for column in repeated]
+        )
     missing = [column for column in required if column not in frame.columns]
     if missing:
         raise ImportRejected(
@@ -68,7 +82,7 @@ def read_table(
         if column not in frame.columns:
             frame[column] = ""
     frame = frame[list(required) + list(optional)]
-    frame = frame.apply(lambda column: column.str.strip())
+    frame = frame.fillna("").astype(str).apply(lambda column: column.str.strip())
     frame.index = range(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame))
     return frame
 

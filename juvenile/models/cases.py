@@ -3,6 +3,7 @@
 import enum
 from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from juvenile.models import identity, organisations, students  # noqa: F401  (its foreign keys point at their tables)
@@ -18,6 +19,12 @@ class SupportCase(SQLModel, table=True):
     """
 
     __tablename__ = "support_case"
+    # One open case per student (Art. 78 (3)): later flags join it.
+    __table_args__ = (
+        sa.Index("uq_support_case_open_student", "student_id", unique=True,
+                 sqlite_where=sa.text("state != 'closed'"),
+                 postgresql_where=sa.text("state != 'closed'")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     student_id: int = Field(foreign_key="student.id", index=True)

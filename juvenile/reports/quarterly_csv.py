@@ -13,6 +13,7 @@ import io
 
 from juvenile.analysis.indicators import Kind
 from juvenile.analysis.result import LONG_COLUMNS, QuarterlyAnalysis
+from juvenile.spreadsheet import text_cell
 
 _NUMBER_COLUMNS = ("value", "previous", "change")
 
@@ -27,7 +28,8 @@ def render(analysis: QuarterlyAnalysis, language: str = "kk") -> bytes:
     for row in frame.itertuples(index=False):
         whole = kinds[row.indicator] is Kind.COUNT
         values = [_number(getattr(row, column), whole) for column in _NUMBER_COLUMNS]
-        writer.writerow([row.scope, row.school_code, row.indicator, row.year, row.quarter,
+        writer.writerow([text_cell(row.scope), text_cell(row.school_code),
+                         text_cell(row.indicator), row.year, row.quarter,
                          *values, _number(row.change_pct, False)])
     return buffer.getvalue().encode("utf-8")
 

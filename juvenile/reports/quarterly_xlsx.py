@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from juvenile.analysis.result import QuarterlyAnalysis
 from juvenile.analysis.tables import CellKind, Table, all_tables, quarter_label
 from juvenile.i18n import translate
+from juvenile.spreadsheet import text_cell
 
 FORMATS = {
     CellKind.COUNT: "#,##0",
@@ -51,12 +52,12 @@ def _sheet(workbook: Workbook, name: str, table: Table, caption: str) -> None:
     for index, column in enumerate(table.columns, start=1):
         width = 40 if column.kind == CellKind.TEXT and index == table.frozen_columns else 14
         sheet.column_dimensions[get_column_letter(index)].width = width
-    caption_cell = WriteOnlyCell(sheet, caption)
+    caption_cell = WriteOnlyCell(sheet, text_cell(caption))
     caption_cell.font = _HEADER_FONT
     sheet.append([caption_cell])
     headers = []
     for column in table.columns:
-        cell = WriteOnlyCell(sheet, column.header)
+        cell = WriteOnlyCell(sheet, text_cell(column.header))
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
         headers.append(cell)
     sheet.append(headers)
@@ -76,7 +77,7 @@ def _cells(sheet, table: Table, row: list, row_kind: str | None) -> list[WriteOn
         kind = row_kind if column.kind == CellKind.BY_ROW else column.kind
         if kind in _PERCENT_KINDS and value is not None:
             value = value / 100.0  # a spreadsheet percentage is a fraction
-        cell = WriteOnlyCell(sheet, value)
+        cell = WriteOnlyCell(sheet, text_cell(value))
         if kind in FORMATS:
             cell.number_format = FORMATS[kind]
         cells.append(cell)

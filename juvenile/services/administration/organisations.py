@@ -1,5 +1,7 @@
 """Importing the organisation tree from a file, all or nothing."""
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,6 +24,8 @@ from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
 from juvenile.services.common import ImportSummary
 
+# Letters (any script) and digits, single hyphens between them: AST-SCH-012.
+_CODE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 ORGANISATION_COLUMNS = ("kind", "code", "name_kk", "name_ru", "parent_code")
 # special_education or special_regime; needed on special_organisation rows only.
 SPECIAL_KIND_COLUMN = "special_kind"
@@ -77,6 +81,7 @@ def _row_errors(session: Session, rows: list[tuple[int, dict]]) -> list[RowError
                               ("name_ru", NAME_MAX_LENGTH)):
             if len(row[column]) > limit:
                 errors.append(RowError(number, column, "import.error.too_long", {"limit": limit}))
+        errors += _text_errors(number, row)
         kind = row["kind"]
         if kind and kind not in _TABLES:
             errors.append(RowError(number, "kind", "import.error.unknown_kind", {"value": kind}))
@@ -94,6 +99,22 @@ def _row_errors(session: Session, rows: list[tuple[int, dict]]) -> list[RowError
         if kind and parent and not _parent_exists(session, kind, parent, new_districts):
             errors.append(RowError(number, "parent_code", "import.error.unknown_parent",
                                    {"value": parent}))
+    return errors
+
+
+def _text_errors(number: int, row: dict) -> list[RowError]:
+    """A code of letters, digits and hyphens, starting with a letter or a digit (it
+    ends up in file names, CSV cells and URLs); names without control or invisible
+    characters (a right-to-left override, a NUL) that would garble every list."""
+    errors = []
+    if row["code"] and not _CODE.fullmatch(row["code"]):
+        errors.append(RowError(number, "code", "import.error.code_characters"))
+    for column in ("name_kk", "name_ru"):
+        position = next((i for i, ch in enumerate(row[column], start=1)
+                         if unicodedata.category(ch).startswith("C")), None)
+        if position is not None:
+            errors.append(RowError(number, column, "import.error.name_control",
+                                   {"position": position}))
     return errors
 
 

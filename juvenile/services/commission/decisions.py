@@ -67,9 +67,12 @@ def record_decision(
     if len(notes) > NOTES_MAX_LENGTH:
         raise InputRefused("decision.notes_too_long", limit=NOTES_MAX_LENGTH)
     with transaction() as session:
+        # The meeting is locked before anything is written (the notes too): a second
+        # decision of the same question waits here, then finds it decided.
+        load_item(session, item_id, locked=True)
         if hearing_notes is not None:
             record_hearing_notes(actor, item_id, hearing_notes)
-        item, meeting = load_item(session, item_id)
+        item, meeting = load_item(session, item_id, locked=True)
         entry = authorize(session, actor, Permission.CREATE,
                           commission_scope(RecordKind.COMMISSION_DECISION, meeting.commission_id))
         require_unlocked(session, meeting.id)

@@ -108,7 +108,7 @@ def record_attendance(
     present_ids = set(present_member_ids)
     reasons = {member_id: reason.strip() for member_id, reason in (absence_reasons or {}).items()}
     with transaction() as session:
-        meeting = load_meeting(session, meeting_id)
+        meeting = load_meeting(session, meeting_id, locked=True)
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))

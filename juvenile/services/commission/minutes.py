@@ -96,7 +96,7 @@ def approve_minutes(actor: Actor, meeting_id: int, today: date | None = None) ->
     agenda decided or postponed; an undecided one is taken off the agenda first.
     """
     with transaction() as session:
-        meeting = load_meeting(session, meeting_id)
+        meeting = load_meeting(session, meeting_id, locked=True)
         entry = authorize(session, actor, Permission.APPROVE, minutes_scope(meeting))
         latest = latest_version(session, meeting.id)
         if latest is not None and latest.approved_at is not None:
@@ -136,7 +136,7 @@ def open_amendment(actor: Actor, meeting_id: int, reason: str) -> VersionInfo:
     if len(reason) > REASON_MAX_LENGTH:
         raise InputRefused("minutes.amendment_reason_too_long", limit=REASON_MAX_LENGTH)
     with transaction() as session:
-        meeting = load_meeting(session, meeting_id)
+        meeting = load_meeting(session, meeting_id, locked=True)
         entry = authorize(session, actor, Permission.APPROVE, minutes_scope(meeting))
         latest = latest_version(session, meeting.id)
         if latest is None:

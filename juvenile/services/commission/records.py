@@ -6,6 +6,7 @@ NotFound, and access is decided on the commission the record belongs to.
 
 from sqlmodel import Session
 
+from juvenile.db import lock
 from juvenile.models import AgendaItem, Commission, CommissionMeeting
 from juvenile.security.gate import NotFound
 from juvenile.security.policy import RecordKind, RecordScope
@@ -25,16 +26,28 @@ def load_commission(session: Session, commission_id: int) -> Commission:
     return commission
 
 
-def load_meeting(session: Session, meeting_id: int) -> CommissionMeeting:
-    meeting = session.get(CommissionMeeting, meeting_id)
+def load_meeting(
+    session: Session, meeting_id: int, *, locked: bool = False
+) -> CommissionMeeting:
+    """The meeting; ``locked``: its row is locked until the unit of work ends
+    (``db.lock``), so that two secretaries' writes to it are one after the other."""
+    meeting = (lock(session, CommissionMeeting, meeting_id) if locked
+               else session.get(CommissionMeeting, meeting_id))
     if meeting is None:
         raise NotFound(RecordKind.COMMISSION_MEETING, meeting_id)
     return meeting
 
 
-def load_item(session: Session, item_id: int) -> tuple[AgendaItem, CommissionMeeting]:
-    """An agenda item with its meeting."""
+def load_item(
+    session: Session, item_id: int, *, locked: bool = False
+) -> tuple[AgendaItem, CommissionMeeting]:
+    """An agenda item with its meeting; ``locked``: the meeting's row is locked (every
+    write to a meeting locks it first, so two of them cannot deadlock) and the item
+    read afresh after it."""
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise NotFound(RecordKind.COMMISSION_MEETING, item_id)
-    return item, load_meeting(session, item.meeting_id)
+    if not locked:
+        return item, load_meeting(session, item.meeting_id)
+    meeting = load_meeting(session, item.meeting_id, locked=True)
+    return lock(session, AgendaItem, item_id), meeting

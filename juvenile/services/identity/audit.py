@@ -19,14 +19,13 @@ from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
 from juvenile.services.common import Paged
+from juvenile.spreadsheet import text_cell
 
 PAGE_SIZE = 50
 CSV_COLUMNS = ("id", "at_utc", "login", "user_id", "action", "record_type", "record_id",
                "organisation", "outcome", "detail")
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # UTC
 _LOG = RecordScope(kind=RecordKind.AUDIT_LOG)
-# Spreadsheets run a cell that starts like a formula; typed logins reach the log.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AuditQueryRefused(Refusal, ValueError):
@@ -93,9 +92,9 @@ def search_audit(actor: Actor, criteria: AuditFilter, page: int = 1,
         return AuditPage(list(entries), total, page, page_size)
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+def _cell(value: object) -> object:
+    # Spreadsheets run a cell that starts like a formula; typed logins reach the log.
+    return text_cell("" if value is None else str(value))
 
 
 def export_audit_csv(actor: Actor, date_from: date, date_to: date, output: TextIO) -> int:

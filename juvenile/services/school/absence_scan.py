@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from juvenile import clock
-from juvenile.db import transaction
+from juvenile.db import lock, transaction
 from juvenile.models import (
     AbsenceProposal,
     AttendanceMark,
@@ -125,7 +125,9 @@ def scan_absences(
 
 def _proposal(session: Session, actor: Actor, proposal_id: int) -> AbsenceProposal:
     """An undecided proposal the actor may act on (the student's current school)."""
-    proposal = session.get(AbsenceProposal, proposal_id)
+    # Locked and read afresh: a proposal confirmed (or dismissed) by another user
+    # meanwhile is refused as decided, not confirmed a second time.
+    proposal = lock(session, AbsenceProposal, proposal_id)
     if proposal is None:
         raise NotFound(RecordKind.FLAG, proposal_id)
     student = load_student(session, proposal.student_id)

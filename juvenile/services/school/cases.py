@@ -10,7 +10,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from juvenile import clock
-from juvenile.db import transaction
+from juvenile.db import lock, transaction
 from juvenile.errors import InputRefused
 from juvenile.models import (
     CaseEvent,
@@ -44,8 +44,12 @@ def record_event(
     return event
 
 
-def load_case(session: Session, case_id: int) -> tuple[SupportCase, Student]:
-    case = session.get(SupportCase, case_id)
+def load_case(
+    session: Session, case_id: int, *, locked: bool = False
+) -> tuple[SupportCase, Student]:
+    """The case and its student; ``locked``: the case row is locked until the unit of
+    work ends and read afresh (an action that checks the case's state, then moves it)."""
+    case = lock(session, SupportCase, case_id) if locked else session.get(SupportCase, case_id)
     if case is None:
         raise NotFound(RecordKind.CASE, case_id)
     return case, load_student(session, case.student_id)
@@ -95,7 +99,9 @@ def open_case(
     """
     on = on or clock.today()
     with transaction() as session:
-        student = load_student(session, student_id)
+        # The student's row is locked: two cases opened at once for one student
+        # are one after the other, and the second finds the first open.
+        student = load_student(session, student_id, locked=True)
         entry = authorize(session, actor, Permission.CREATE,
                           student_scope(session, student, kind=RecordKind.CASE))
         require_minor_for_flag(student.birth_date, on)  # support is for minors only
@@ -114,7 +120,7 @@ def open_case(
 def add_flags_to_case(actor: Actor, case_id: int, flag_ids: Sequence[int]) -> SupportCase:
     """Join more of the student's flags to their open case."""
     with transaction() as session:
-        case, student = load_case(session, case_id)
+        case, student = load_case(session, case_id, locked=True)
         authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
         if case.state == CaseState.CLOSED:
             raise RuleViolation("case.error.closed")
@@ -148,7 +154,7 @@ def close_case(
 ) -> SupportCase:
     """Close a case with an outcome that fits its state (rules.cases.check_closing)."""
     with transaction() as session:
-        case, student = load_case(session, case_id)
+        case, student = load_case(session, case_id, locked=True)
         authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
         close(session, actor, case, CloseOutcome(outcome), on or clock.today(), note)
         return case

@@ -86,7 +86,7 @@ def _put_before_council(
     if meeting.status != MeetingStatus.PLANNED:
         raise RuleViolation("council.error.meeting_held")
     for case_id in dict.fromkeys(case_ids):
-        case, student = load_case(session, case_id)
+        case, student = load_case(session, case_id, locked=True)
         authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
         if student.school_id != meeting.school_id:
             raise RuleViolation("council.error.other_school", case=case.id)
@@ -156,7 +156,7 @@ def _review(
     """The meeting (held), its review of the case (undecided) and the case, authorized."""
     meeting = _load_meeting(session, meeting_id)
     authorize(session, actor, Permission.UPDATE, meeting_scope(meeting))
-    case, student = load_case(session, case_id)
+    case, student = load_case(session, case_id, locked=True)
     authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
     review = session.exec(
         select(CouncilReview).where(CouncilReview.meeting_id == meeting.id,

@@ -11,7 +11,7 @@ from datetime import date
 from sqlmodel import select
 
 from juvenile import clock
-from juvenile.db import transaction
+from juvenile.db import lock, transaction
 from juvenile.models import Student, SupportCase
 from juvenile.rules.age import eighteenth_birthday, is_minor
 from juvenile.rules.cases import CaseState, CloseOutcome
@@ -40,6 +40,9 @@ def close_cases_of_adults(actor: Actor, on: date | None = None) -> int:
             if is_minor(student.birth_date, on):
                 continue
             authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
+            case = lock(session, SupportCase, case.id)  # a user may have closed it meanwhile
+            if case.state == CaseState.CLOSED:
+                continue
             closed_on = max(eighteenth_birthday(student.birth_date), case.opened_on)
             close(session, actor, case, CloseOutcome.TURNED_18, closed_on)
             closed += 1

@@ -11,7 +11,7 @@ import re
 
 from sqlmodel import Session, select
 
-from juvenile.db import transaction
+from juvenile.db import lock, transaction
 from juvenile.errors import InputRefused
 from juvenile.models import School, Student
 from juvenile.security.actor import Actor
@@ -90,8 +90,10 @@ def check_phone(value: str) -> str:
 # --- loading -------------------------------------------------------------------------------
 
 
-def load_student(session: Session, student_id: int) -> Student:
-    student = session.get(Student, student_id)
+def load_student(session: Session, student_id: int, *, locked: bool = False) -> Student:
+    """The student; ``locked``: the row is locked until the unit of work ends
+    (``db.lock``), for an action that checks the student's records, then adds one."""
+    student = lock(session, Student, student_id) if locked else session.get(Student, student_id)
     if student is None:
         raise NotFound(RecordKind.STUDENT, student_id)
     return student

@@ -10,10 +10,12 @@ responsive.
 """
 
 import asyncio
+import logging
 
 import reflex as rx
 
 from juvenile.cache import SessionKey, session_cache
+from juvenile.errors import Refusal
 from juvenile.i18n import Counted, format_date, translate
 from juvenile.imports.table import ImportRejected, RowError
 from juvenile.rules.attendance import month_key
@@ -36,6 +38,8 @@ KINDS = [kind.value for kind in ImportKind]
 _POLL_SECONDS = 0.25
 UPLOAD_PURPOSE = "import-upload"
 UPLOAD_TTL_SECONDS = 60 * 60  # from the upload to the click on "Import"
+
+_LOG = logging.getLogger(__name__)
 
 
 class ImportState(WorkspaceState, AuthState):
@@ -172,12 +176,27 @@ class ImportState(WorkspaceState, AuthState):
                 self._forget_upload()
                 self._say("message", said("ui.school.import.not_your_school"), language)
             return
+        except Refusal as refusal:  # e.g. another user wrote the same rows at once
+            async with self:
+                self._refused(refusal.message(language))
+            return
+        except Exception:  # never leave the page on "checking" or "importing"
+            _LOG.exception("import of %s failed", name)
+            async with self:
+                self._refused(translate("import.error.unexpected", language))
+            return
         async with self:
             self._preview = preview
             self.columns, self.preview = list(preview.columns), preview.rows
             self.row_count = preview.row_count
             self.phase = "ready"
             self.message = self._describe(preview.summary, language, done=False)
+
+    def _refused(self, message: str) -> None:
+        """The file was not imported, for ``message``; nothing was written."""
+        self.phase, self.errors, self.error_count = "rejected", [], 0
+        self._forget_upload()
+        self.message = message
 
     @staticmethod
     def _describe(summary, language: str, done: bool) -> str:
@@ -233,6 +252,15 @@ class ImportState(WorkspaceState, AuthState):
                 self.phase = "rejected"
                 self._forget_upload()
                 self._say("message", said("ui.school.import.not_your_school"), language)
+            return
+        except Refusal as refusal:  # e.g. another user wrote the same rows at once
+            async with self:
+                self._refused(refusal.message(language))
+            return
+        except Exception:  # never leave the page on "checking" or "importing"
+            _LOG.exception("import of %s failed", name)
+            async with self:
+                self._refused(translate("import.error.unexpected", language))
             return
         async with self:
             self.phase, self.progress = "done", 100
