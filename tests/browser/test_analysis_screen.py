@@ -130,6 +130,11 @@ def test_the_analyst_picks_a_quarter_reads_the_schools_and_downloads_the_xlsx(
     expect(page.get_by_text(period_line(CURRENT.previous(), kk))).to_be_visible()
     expect(page.locator("#card-flags_total .card-value")).to_have_text(
         str(int(before.totals.at["flags_total", "value"])))
+    # the address keeps the quarter: a reload opens the same one (issue 14)
+    previous = CURRENT.previous()
+    expect(page).to_have_url(re.compile(rf"year={previous.year}&quarter={previous.number}"))
+    page.reload()
+    expect(page.get_by_text(period_line(previous, kk))).to_be_visible()
     pick_quarter(page, CURRENT, kk)
     expect(page.get_by_text(period_line(CURRENT, kk))).to_be_visible()
 

@@ -6,7 +6,9 @@ Mixins, placed before ``AuthState`` in the bases like the school workspace's
 ``WorkspaceState`` (the neutral refusal, the page's language, ``relabel``).
 """
 
+import json
 from datetime import date
+from urllib.parse import urlencode
 
 import reflex as rx
 
@@ -64,7 +66,7 @@ class PeriodState(rx.State, mixin=True):
         self._set_period(value, self.quarter)
         self._period_changed()
         self.computing = True
-        yield
+        yield self._keep_in_address()
         yield await self._refresh()
 
     @rx.event
@@ -72,8 +74,18 @@ class PeriodState(rx.State, mixin=True):
         self._set_period(self.year, value)
         self._period_changed()
         self.computing = True
-        yield
+        yield self._keep_in_address()
         yield await self._refresh()
+
+    def _keep_in_address(self) -> rx.event.EventSpec:
+        """The chosen period (and area) in the address, so a reload or a shared link
+        opens the same analysis (issue 14); the page is not reloaded."""
+        asked = {"year": self.year, "quarter": self.quarter}
+        if getattr(self, "scope", ""):
+            asked["scope"] = self.scope
+        query = json.dumps("?" + urlencode(asked))
+        return rx.call_script(
+            f"window.history.replaceState(null, '', window.location.pathname + {query})")
 
 
 class KeptAnalysisState(rx.State, mixin=True):

@@ -168,7 +168,7 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
     async def set_scope(self, value: str):
         self.scope = str(value)
         self.page, self.computing = 1, True
-        yield
+        yield self._keep_in_address()
         yield await self._refresh()
 
     @rx.event
