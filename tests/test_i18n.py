@@ -77,3 +77,18 @@ def test_a_day_in_a_sentence_is_written_as_the_reader_writes_dates():
         assert "2027-10-16" not in text and format_date(day, language) in text
     moment = datetime(2027, 10, 16, 9, 30)  # a moment is left to its caller's format
     assert "2027-10-16 09:30:00" in translate("flag.error.date_in_future", "en", day=moment)
+
+
+def test_not_found_and_no_access_read_the_same_on_every_page():
+    """Issue 14: one neutral wording (Art. 83 (2): a stranger cannot tell which)."""
+    from juvenile.i18n import catalog
+
+    for language in ("kk", "ru", "en"):
+        texts = catalog(language)
+        neutral = texts["ui.common.not_found_or_no_access"]
+        others = [key for key, text in texts.items() if isinstance(text, str)
+                  and key != "ui.common.not_found_or_no_access"
+                  and text.rstrip(".").lower() in {"не найдено или нет доступа",
+                                                   "not found or no access",
+                                                   "табылмады немесе қолжетімді емес"}]
+        assert neutral and others == [], (language, others)

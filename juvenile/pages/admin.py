@@ -16,8 +16,8 @@ _LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "Englis
 
 
 def _no_access() -> rx.Component:
-    return rx.callout(t("ui.admin.no_access"), icon="circle-alert", color_scheme="gray",
-                      id="admin-no-access")
+    return rx.callout(t("ui.common.not_found_or_no_access"), icon="circle-alert",
+                      color_scheme="gray", id="admin-no-access")
 
 
 def _pager(state) -> rx.Component:

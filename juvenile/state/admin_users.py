@@ -168,7 +168,7 @@ class AdminUsersState(WorkspaceState, AuthState):
             self.form_error = await self._refusal(refused)
             return None
         except (AccessDenied, NotFound):
-            self.form_error = await self._text("admin.error.no_access")
+            self.form_error = await self._text("ui.common.not_found_or_no_access")
             return None
         self.editor_open, self._editing_id = False, None
         await self._refresh()

@@ -57,7 +57,7 @@ def test_a_psychologist_opens_an_own_student_but_not_another_schools(
     other = students[OTHER_SCHOOL]
     page.goto(f"{portal}/school/students/{other.id}")
     unavailable = page.locator("#student-unavailable")
-    expect(unavailable).to_have_text(translate("ui.student_card.unavailable", "kk"))
+    expect(unavailable).to_have_text(translate("ui.common.not_found_or_no_access", "kk"))
     content = page.content()
     for secret in (other.last_name, other.first_name, other.iin, "Марат Тлеубердиев"):
         assert secret not in content
@@ -65,7 +65,7 @@ def test_a_psychologist_opens_an_own_student_but_not_another_schools(
 
     # a student who does not exist reads exactly the same
     page.goto(f"{portal}/school/students/99999999")
-    expect(unavailable).to_have_text(translate("ui.student_card.unavailable", "kk"))
+    expect(unavailable).to_have_text(translate("ui.common.not_found_or_no_access", "kk"))
 
     with db.transaction() as session:
         denied = session.exec(select(AuditEntry).where(

@@ -273,7 +273,7 @@ def test_a_psychologist_of_another_school_finds_none_of_it(
         page.goto(portal + path)
         expect(page.get_by_text(re.compile(
             translate("ui.common.not_found_or_no_access", "ru") + "|"
-            + translate("ui.student_card.unavailable", "ru")))).to_be_visible()
+            + translate("ui.common.not_found_or_no_access", "ru")))).to_be_visible()
         content = page.content()
         for secret in (NAME[0], student.iin, "Құрманова Сәуле"):
             assert secret not in content

@@ -258,7 +258,7 @@ def student_card() -> rx.Component:
         rx.match(
             S.status,
             ("shown", _card()),
-            ("unavailable", rx.callout(t("ui.student_card.unavailable"), icon="circle-alert",
+            ("unavailable", rx.callout(t("ui.common.not_found_or_no_access"), icon="circle-alert",
                                        color_scheme="gray", id="student-unavailable")),
             rx.center(rx.spinner(size="3"), padding="3rem"),
         ),
