@@ -30,7 +30,7 @@ from juvenile.services.school.imports import (
     run_import,
 )
 from juvenile.state.auth import AuthState
-from juvenile.state.messages import said
+from juvenile.state.messages import said, said_refusal
 from juvenile.state.workspace import WorkspaceState, row_errors
 
 UPLOAD_ID = "import-upload"
@@ -164,26 +164,9 @@ class ImportState(WorkspaceState, AuthState):
             return
         try:
             preview = await asyncio.to_thread(preview_import, actor, kind, data, name)
-        except ImportRejected as rejected:
+        except Exception as error:  # noqa: BLE001 (sorted in _fail; never stuck on "checking")
             async with self:
-                self.phase = "rejected"
-                self._show_rejection(rejected, language)
-                self._forget_upload()
-            return
-        except (AccessDenied, NotFound):
-            async with self:
-                self.phase = "rejected"
-                self._forget_upload()
-                self._say("message", said("ui.school.import.not_your_school"), language)
-            return
-        except Refusal as refusal:  # e.g. another user wrote the same rows at once
-            async with self:
-                self._refused(refusal.message(language))
-            return
-        except Exception:  # never leave the page on "checking" or "importing"
-            _LOG.exception("import of %s failed", name)
-            async with self:
-                self._refused(translate("import.error.unexpected", language))
+                self._fail(error, name, language)
             return
         async with self:
             self._preview = preview
@@ -192,11 +175,27 @@ class ImportState(WorkspaceState, AuthState):
             self.phase = "ready"
             self.message = self._describe(preview.summary, language, done=False)
 
-    def _refused(self, message: str) -> None:
-        """The file was not imported, for ``message``; nothing was written."""
+    def _fail(self, error: Exception, name: str, language: str) -> None:
+        """The file was not checked or imported, and why; nothing was written."""
+        if isinstance(error, ImportRejected):
+            self.phase = "rejected"
+            self._forget_upload()
+            self._show_rejection(error, language)
+        elif isinstance(error, AccessDenied | NotFound):
+            self._refused()
+            self._say("message", said("ui.school.import.not_your_school"), language)
+        elif isinstance(error, Refusal):  # e.g. another user wrote the same rows at once
+            self._refused()
+            self._say("message", said_refusal(error), language)
+        else:
+            _LOG.error("import of %s failed", name, exc_info=error)
+            self._refused()
+            self._say("message", said("import.error.unexpected"), language)
+
+    def _refused(self) -> None:
+        """The file was refused as a whole (no rows to list); nothing was written."""
         self.phase, self.errors, self.error_count = "rejected", [], 0
         self._forget_upload()
-        self.message = message
 
     @staticmethod
     def _describe(summary, language: str, done: bool) -> str:
@@ -241,26 +240,9 @@ class ImportState(WorkspaceState, AuthState):
                 self.progress = min(99, round(100 * done["done"] / done["total"]))
         try:
             summary = task.result()
-        except ImportRejected as rejected:  # the data changed since the preview
+        except Exception as error:  # noqa: BLE001 (sorted in _fail; the data may have changed)
             async with self:
-                self.phase = "rejected"
-                self._forget_upload()
-                self._show_rejection(rejected, language)
-            return
-        except (AccessDenied, NotFound):
-            async with self:
-                self.phase = "rejected"
-                self._forget_upload()
-                self._say("message", said("ui.school.import.not_your_school"), language)
-            return
-        except Refusal as refusal:  # e.g. another user wrote the same rows at once
-            async with self:
-                self._refused(refusal.message(language))
-            return
-        except Exception:  # never leave the page on "checking" or "importing"
-            _LOG.exception("import of %s failed", name)
-            async with self:
-                self._refused(translate("import.error.unexpected", language))
+                self._fail(error, name, language)
             return
         async with self:
             self.phase, self.progress = "done", 100
