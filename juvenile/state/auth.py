@@ -48,7 +48,7 @@ PUBLIC_AREAS = ["/school", "/commission", "/analysis", "/admin"]
 
 def _https() -> bool:
     """JUVENILE_HTTPS=1 when the portal is served over HTTPS (behind a TLS proxy):
-    the session cookie is then sent over HTTPS only. Read when the app is built."""
+    the session cookie is then sent over HTTPS only. Read at each sign-in."""
     return os.environ.get("JUVENILE_HTTPS", "0").lower() in {"1", "true", "yes"}
 
 

@@ -137,3 +137,13 @@ def test_the_password_page_keeps_its_own_session_and_ends_the_others(home_users,
     assert page.password_error == ""
     assert sessions.resolve(here.token) is not None
     assert sessions.resolve(elsewhere.token) is None
+
+
+def test_the_cookie_is_strict_and_secure_over_https(monkeypatch, app):
+    from juvenile.state.auth import set_cookie_script
+
+    monkeypatch.delenv("JUVENILE_HTTPS", raising=False)
+    plain = set_cookie_script("tok")
+    assert "juvenile_session=tok; path=/; SameSite=Strict'" in plain and "Secure" not in plain
+    monkeypatch.setenv("JUVENILE_HTTPS", "1")
+    assert set_cookie_script("tok").endswith("SameSite=Strict; Secure'")
