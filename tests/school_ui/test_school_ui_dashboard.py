@@ -114,3 +114,28 @@ def test_the_school_is_told_of_a_placement_of_its_student(world):
                                         "Спецорганизация № 1")
     assert school_dashboard(world.staff("SB"), on=TODAY).placements == []
     assert school_dashboard(world.staff("SA"), on=TODAY + timedelta(days=60)).placements == []
+
+
+def test_the_dashboard_page_renders_the_placement_notice(world, app):
+    """The notice as the page shows it, in Kazakh and Russian."""
+    from datetime import date
+
+    import reflex as rx
+
+    from juvenile.services.school.dashboard import PlacementNotice, SchoolDashboard
+    from juvenile.state.school.dashboard import DashboardState
+
+    root = rx.State(_reflex_internal_init=True)
+    state = root.get_substate(DashboardState.get_full_name().split(".")[1:])
+    state._data = SchoolDashboard(
+        on=TODAY, students=1, by_criterion={}, by_case_state={}, next_meeting=None,
+        deadlines=[], deadlines_total=0, overdue_total=0, month="2026-11", proposals_waiting=0,
+        placements=[PlacementNotice(7, "Серіков Ғалым", "№ 1 арнаулы ұйым",
+                                    "Спецорганизация № 1", "2-501/2026", date(2026, 11, 10),
+                                    date(2026, 11, 20))])
+    for language, organisation in (("kk", "№ 1 арнаулы ұйым"), ("ru", "Спецорганизация № 1")):
+        state._render(language)
+        [line] = state.placements
+        assert line["student_id"] == "7" and line["student"] == "Серіков Ғалым"
+        assert organisation in line["text"] and "2-501/2026" in line["text"]
+        assert "{" not in line["text"]
