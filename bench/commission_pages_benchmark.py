@@ -166,7 +166,8 @@ def _placements(secretary: Actor, schools: list[School]) -> None:
         placement = register_placement(secretary, student.id, PlacementTerms(
             kind=PlacementKind.SPECIAL_EDUCATION, organisation_id=organisation.id,
             deciding_body=DecidingBody.COURT, decision_date=decision,
-            start_date=decision + timedelta(days=5), term_months=6))
+            start_date=decision + timedelta(days=5), term_months=6,
+            decision_number=f"2-{index}/{decision.year}"))
         if index % 3 == 0:
             record_return(secretary, placement.id, placement.planned_end)
 

@@ -93,14 +93,29 @@ def build_engine(url: str) -> Engine:
         raise DatabaseConfigError("cli.error.db_url_malformed", url=url) from error
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
+    connect_args = _postgresql_connect_args() if parsed.get_backend_name() == "postgresql" else {}
     try:
-        engine = create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except Exception as error:  # unknown dialect, missing driver
         raise DatabaseConfigError("cli.error.db_url_unusable", reason=str(error)) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
         event.listen(engine, "before_cursor_execute", _begin_before_writing)
     return engine
+
+
+# TCP keepalives (libpq): a peer gone without a word is noticed in about 2 minutes.
+_KEEPALIVES = {"keepalives": 1, "keepalives_idle": 60, "keepalives_interval": 10,
+               "keepalives_count": 6}
+
+
+def _postgresql_connect_args() -> dict:
+    """Every connection of the portal to PostgreSQL carries a statement timeout
+    (JUVENILE_DB_STATEMENT_TIMEOUT), so that a statement whose client was killed
+    does not run on for minutes, and TCP keepalives, so that the server notices
+    the dead client and ends its session."""
+    milliseconds = max(0, round(settings.db_statement_timeout_seconds() * 1000))
+    return {**_KEEPALIVES, "options": f"-c statement_timeout={milliseconds}"}
 
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT")

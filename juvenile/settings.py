@@ -38,6 +38,18 @@ def session_idle_hours() -> float:
     return float(os.environ.get("JUVENILE_SESSION_IDLE_HOURS", "8"))
 
 
+def session_max_hours() -> float:
+    """JUVENILE_SESSION_MAX_HOURS: a session ends this long after the sign-in,
+    however much it is used."""
+    return float(os.environ.get("JUVENILE_SESSION_MAX_HOURS", "24"))
+
+
+def db_statement_timeout_seconds() -> float:
+    """JUVENILE_DB_STATEMENT_TIMEOUT: on PostgreSQL, a statement of the portal's
+    running longer than this many seconds is cancelled (0: no limit)."""
+    return float(os.environ.get("JUVENILE_DB_STATEMENT_TIMEOUT", "30"))
+
+
 def private_dir() -> Path:
     """JUVENILE_PRIVATE_DIR: uploads and stored documents, never served publicly."""
     return Path(os.environ.get("JUVENILE_PRIVATE_DIR") or PROJECT_ROOT / "private")

@@ -150,6 +150,7 @@ def _place(actor: Actor, demo: tuple, decision: date, start: date, months: int,
     return register_placement(actor, student.id, PlacementTerms(
         kind=kind, organisation_id=organisation.id, deciding_body=body, decision_date=decision,
         start_date=start, term_months=months,
+        decision_number=f"2-{student.id}/{decision.year}",  # the court's file number
     ))
 
 

@@ -525,6 +525,7 @@ class _Generator:
             "commission_id": self.commission_ids[district],
             "deciding_body": "court" if kind is PlacementKind.SPECIAL_REGIME
             or rng.random() < 0.7 else "internal_affairs",
+            "decision_number": f"2-{student + 1}/{decided.year}",
             "decision_date": decided, "start_date": start, "term_months": term,
             "planned_end": end, "notice_due": due_notice, "notice_received_on": None,
             "status": "active", "ended_on": None, "return_date": None,

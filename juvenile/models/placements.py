@@ -38,6 +38,9 @@ class Placement(SQLModel, table=True):
     organisation_id: int = Field(foreign_key="special_organisation.id", index=True)
     commission_id: int = Field(foreign_key="commission.id", index=True)
     deciding_body: DecidingBody = enum_column(DecidingBody)
+    # The deciding body's decision this placement is registered from (Art. 80 (2),
+    # Art. 81 (3)): its number and date. Rows before migration 0005 have "".
+    decision_number: str = Field(default="", max_length=64)
     decision_date: date
     start_date: date
     term_months: int

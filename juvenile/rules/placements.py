@@ -115,6 +115,23 @@ def validate_deciding_body(kind: PlacementKind, body: DecidingBody) -> None:
         raise RuleViolation("placement.special_regime.court_only", article="Art. 81 (3)")
 
 
+DECISION_NUMBER_MAX_LENGTH = 64
+
+
+def check_decision_number(number: str) -> str:
+    """A placement is registered from the deciding body's decision (Art. 80 (2),
+    Art. 81 (3)), named by its number and date: the number is required, one line
+    of printable characters, at most DECISION_NUMBER_MAX_LENGTH long."""
+    number = number.strip()
+    if not number:
+        raise RuleViolation("placement.decision_number_required",
+                            article="Art. 80 (2), Art. 81 (3)")
+    if len(number) > DECISION_NUMBER_MAX_LENGTH or not number.isprintable():
+        raise RuleViolation("placement.decision_number_invalid",
+                            limit=DECISION_NUMBER_MAX_LENGTH)
+    return number
+
+
 def planned_end(start: date, months: int) -> date:
     """The day the term ends: ``start`` plus ``months`` calendar months."""
     return add_months(start, months)

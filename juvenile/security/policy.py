@@ -48,15 +48,19 @@ class RecordScope:
     """Where a record belongs, as the gate needs to judge access to it.
 
     ``school_id`` is the student's current school (history follows the
-    student); ``commission_ids`` are the commissions the child's matters were
-    referred to or placed under; ``district_id``/``region_id`` place aggregate
-    records (analysis) and organisations.
+    student); ``commission_ids`` are the commissions the child's case was
+    referred to (Art. 78 (4)): they read the school file as the role allows;
+    ``placement_commission_ids`` are those responsible for a placement of the
+    child (Art. 80 (10), Art. 81 (11)): they read only the placement and who
+    the child is (``PLACEMENT_OPENS``); ``district_id``/``region_id`` place
+    aggregate records (analysis) and organisations.
     """
 
     kind: RecordKind
     id: int | None = None
     school_id: int | None = None
     commission_ids: frozenset[int] = field(default_factory=frozenset)
+    placement_commission_ids: frozenset[int] = field(default_factory=frozenset)
     district_id: int | None = None
     region_id: int | None = None
     sensitive: bool = False
@@ -73,6 +77,9 @@ COMMISSION_RECORDS = frozenset({
     RecordKind.MINUTES, RecordKind.PLACEMENT,
 })
 CHILD_RECORDS = SCHOOL_RECORDS | COMMISSION_RECORDS
+# What holding a placement opens to a commission without a referral: the
+# placement and the child's identity, never flags, attendance or cases.
+PLACEMENT_OPENS = frozenset({RecordKind.STUDENT, RecordKind.PLACEMENT})
 ADMINISTRATION_RECORDS = frozenset({
     RecordKind.ORGANISATION, RecordKind.USER, RecordKind.PASSWORD, RecordKind.CALENDAR,
     RecordKind.AUDIT_LOG, RecordKind.DECISION_CATALOGUE,
@@ -136,11 +143,22 @@ def is_allowed(actor: Actor, permission: Permission, scope: RecordScope) -> bool
     if actor.role in SCHOOL_ROLES:
         return actor.school_id is not None and scope.school_id == actor.school_id
     if actor.role in COMMISSION_ROLES:
-        return actor.commission_id is not None and actor.commission_id in scope.commission_ids
+        return _commission_reads(actor, scope)
     if actor.role == Role.EDUCATION_ANALYST:
         return _within_department(actor, scope)
     # Administrators: the deployment's own records, and non-sensitive reads.
     return not scope.sensitive
+
+
+def _commission_reads(actor: Actor, scope: RecordScope) -> bool:
+    """A commission works on what was referred to it; a placement it is
+    responsible for opens only the placement and the child's identity."""
+    if actor.commission_id is None:
+        return False
+    if actor.commission_id in scope.commission_ids:
+        return True
+    return (scope.kind in PLACEMENT_OPENS and not scope.sensitive
+            and actor.commission_id in scope.placement_commission_ids)
 
 
 def _own_password(actor: Actor, permission: Permission, scope: RecordScope) -> bool:

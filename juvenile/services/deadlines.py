@@ -106,6 +106,10 @@ def list_deadlines(actor: Actor, on: date, org_code: str | None = None) -> list[
         kinds = _readable_kinds(actor)
         if not kinds:  # e.g. an analyst: refused and audited by the gate
             authorize(session, actor, Permission.VIEW, _own_scope(actor, RecordKind.PLACEMENT))
+        if org_code:  # another organisation's list is a refused access, not a read
+            scope = _org_scope(session, org_code)
+            if not is_allowed(actor, Permission.VIEW, scope):
+                authorize(session, actor, Permission.VIEW, scope)
         found = _named(session, _collect(session, actor, kinds, on, org_code))
         session.add(audit_entry(actor, AuditAction.VIEW, "deadlines", None,
                                 detail=f"{len(found)} deadlines on {on} {org_code or ''}"))
@@ -284,6 +288,27 @@ def _own_scope(actor: Actor, kind: RecordKind) -> RecordScope:
     own = frozenset({actor.commission_id}) if actor.commission_id is not None else frozenset()
     return RecordScope(kind=kind, school_id=actor.school_id, commission_ids=own,
                        district_id=actor.district_id, region_id=actor.region_id)
+
+
+def _org_scope(session: Session, code: str) -> RecordScope:
+    """Where the deadlines of the school or commission ``code`` belong: a school's
+    with the school and the commissions its students' cases were referred to or
+    whose placements they are (Art. 78 (4), Art. 80 (10), Art. 81 (11)); a
+    commission's with that commission (Art. 83 (2))."""
+    asked = _org_filter(session, code)
+    if asked.school_id is None:
+        return RecordScope(kind=RecordKind.PLACEMENT,
+                           commission_ids=frozenset({asked.commission_id}))
+    referred = session.exec(select(Referral.commission_id).join(
+        SupportCase, SupportCase.id == Referral.case_id).join(
+        Student, Student.id == SupportCase.student_id).where(
+        Student.school_id == asked.school_id).distinct()).all()
+    placed = session.exec(select(Placement.commission_id).join(
+        Student, Student.id == Placement.student_id).where(
+        Student.school_id == asked.school_id).distinct()).all()
+    return RecordScope(kind=RecordKind.PLACEMENT, school_id=asked.school_id,
+                       commission_ids=frozenset(referred),
+                       placement_commission_ids=frozenset(placed))
 
 
 def _actor_filter(actor: Actor) -> _Filter:

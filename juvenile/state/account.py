@@ -23,7 +23,8 @@ class PasswordState(WorkspaceState, AuthState):
             self.password_error = await self._text("auth.error.passwords_differ")
             return None
         try:
-            change_own_password(actor, str(form.get("current_password", "")), new)
+            change_own_password(actor, str(form.get("current_password", "")), new,
+                                session_token=self._token())
         except AccountRefused as refused:
             self.password_error = await self._text(refused.key, **refused.params)
             return None

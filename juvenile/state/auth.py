@@ -1,14 +1,20 @@
 """Who is signed in, resolved on the server from the session cookie at every event.
 
-The browser holds only an opaque session token; the server maps it to a
-session row (services.sessions), which idle expiry, sign-out, disabling and
-password resets end. The pages' states subclass ``AuthState`` through
+The browser holds only an opaque session token, in the ``juvenile_session``
+cookie and nowhere else: no state var the browser receives carries it. The
+server reads it from the cookie header of the page's connection, or from the
+backend var ``_session_token`` set at this tab's sign-in (backend vars never
+leave the server); the cookie itself is written once by a script at the
+sign-in. The server maps the token to a session row (services.sessions),
+which idle expiry, the absolute lifetime, sign-out, disabling, password
+resets and password changes end. The pages' states subclass ``AuthState`` through
 ``state.workspace.WorkspaceState`` and resolve the actor with ``self._actor()``
 at every handler (or ``await actor_of(self)`` from another state): nothing the
 browser sends is taken as the user's identity, role or organisation.
 """
 
 import os
+from http.cookies import CookieError, SimpleCookie
 from urllib.parse import quote
 
 import reflex as rx
@@ -42,8 +48,26 @@ PUBLIC_AREAS = ["/school", "/commission", "/analysis", "/admin"]
 
 def _https() -> bool:
     """JUVENILE_HTTPS=1 when the portal is served over HTTPS (behind a TLS proxy):
-    the session cookie is then sent over HTTPS only. Read when the app is built."""
+    the session cookie is then sent over HTTPS only. Read at each sign-in."""
     return os.environ.get("JUVENILE_HTTPS", "0").lower() in {"1", "true", "yes"}
+
+
+def cookie_token(cookie_header: str) -> str:
+    """The session token in a Cookie header ("" when there is none)."""
+    cookies = SimpleCookie()
+    try:
+        cookies.load(cookie_header or "")
+    except CookieError:
+        return ""
+    morsel = cookies.get(SESSION_COOKIE)
+    return morsel.value if morsel is not None else ""
+
+
+def set_cookie_script(token: str) -> str:
+    """The script that stores the token in the browser's cookie (SameSite=Strict,
+    Secure over HTTPS). The token is URL-safe base64: nothing in it needs quoting."""
+    secure = "; Secure" if _https() else ""
+    return f"document.cookie = '{SESSION_COOKIE}={token}; path=/; SameSite=Strict{secure}'"
 
 
 def is_protected(path: str) -> bool:
@@ -69,11 +93,11 @@ def published_demo_sign_ins() -> list[tuple[str, str, str]]:
 
 
 class AuthState(rx.State):
-    """The session cookie and what the page frame shows about the user."""
+    """Who is signed in, and what the page frame shows about the user."""
 
-    session_token: str = rx.Cookie(
-        "", name=SESSION_COOKIE, same_site="strict", secure=True if _https() else None
-    )
+    # Backend var (the leading "_"): this tab's token since its sign-in, never sent
+    # to the browser. The cookie header of the connection covers a reload.
+    _session_token: str = ""
     # For display in the header only; handlers never read them to decide anything.
     user_name: str = ""
     user_role_key: str = ""
@@ -82,8 +106,19 @@ class AuthState(rx.State):
 
     sign_in_error: str = ""
 
+    def _cookie_token(self) -> str:
+        """The token in the cookie the browser sent when the page connected."""
+        return cookie_token(self.router.headers.cookie)
+
+    def _token(self) -> str:
+        """The token of this tab's session: its sign-in's, else the cookie's."""
+        return self._session_token or self._cookie_token()
+
     def _signed_in_user(self) -> sessions.SignedInUser | None:
-        return sessions.resolve(self.session_token)
+        signed_in = sessions.resolve(self._session_token) if self._session_token else None
+        if signed_in is None:
+            signed_in = sessions.resolve(self._cookie_token())
+        return signed_in
 
     def _actor(self) -> Actor | None:
         """The signed-in user, resolved from the session token now; None if none."""
@@ -135,25 +170,28 @@ class AuthState(rx.State):
         login, password = str(form.get("login", "")), str(form.get("password", ""))
         try:
             # a previous session of this browser ends with the sign-in
-            signed = sessions.sign_in(login, password, replacing=self.session_token)
+            signed = sessions.sign_in(login, password, replacing=self._token())
         except sessions.SignInRefused as refused:
             self.sign_in_error = await self._text(refused.key)
             return None
-        self.session_token = signed.token
+        self._session_token = signed.token
         self.sign_in_error = ""
         self._show_user(signed.user)
         (await self.get_state(I18nState)).language = signed.user.actor.language
+        store = rx.call_script(set_cookie_script(signed.token))
         if signed.user.must_change_password:
-            return rx.redirect(PASSWORD_ROUTE)
+            return [store, rx.redirect(PASSWORD_ROUTE)]
         back = safe_next(self.router.url.query_parameters.get("next", ""))
-        return rx.redirect(back or ROLE_AREAS[signed.user.actor.role][0])
+        return [store, rx.redirect(back or ROLE_AREAS[signed.user.actor.role][0])]
 
     @rx.event
     def sign_out(self):
         """End the session on the server and forget the token in the browser."""
-        sessions.sign_out(self.session_token)
-        self.session_token = ""
+        for token in {self._session_token, self._cookie_token()}:
+            sessions.sign_out(token)
+        self._session_token = ""
         self._show_user(None)
+        return rx.remove_cookie(SESSION_COOKIE)
 
 
 async def actor_of(state: rx.State) -> Actor | None:

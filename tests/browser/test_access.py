@@ -84,6 +84,9 @@ def test_a_wrong_password_and_an_unknown_login_read_the_same(portal: str, page: 
 
 
 def test_sign_in_journey_and_sign_out(portal: str, page: Page):
+    frames: list[str] = []  # what the server sends over the websocket
+    page.on("websocket", lambda ws: ws.on(
+        "framereceived", lambda frame: frames.append(str(frame))))
     page.goto(f"{portal}/school")
     expect(page).to_have_url(at(portal, "/sign-in?next=/school"))
     expect(page.locator("#demo-sign-ins")).to_contain_text("secretary.alm")
@@ -100,12 +103,26 @@ def test_sign_in_journey_and_sign_out(portal: str, page: Page):
     expect(page.get_by_role("link", name=translate("ui.nav.analysis", "kk"),
                             exact=True)).to_have_count(0)
 
+    # issue 16 item 3: the token is in the cookie, in no state var the page receives;
+    # it crosses the websocket once, in the script that writes the cookie
+    [cookie] = [c for c in page.context.cookies() if c["name"] == "juvenile_session"]
+    assert cookie["sameSite"] == "Strict" and len(cookie["value"]) > 30
+    carrying = [frame for frame in frames if cookie["value"] in frame]
+    assert carrying and all("document.cookie" in frame for frame in carrying)
+    assert not any("session_token" in frame for frame in frames)
+    # another tab has none of this tab's state: the cookie alone signs it in
+    other = page.context.new_page()
+    other.goto(f"{portal}/commission")
+    expect(other.locator("#signed-in-user")).to_have_text("Гүлнар Ерланқызы Әбдірахманова")
+    other.close()
+
     page.locator("#sign-out-link").click()
     expect(page.locator("#signed-out-title")).to_have_text(translate("ui.auth.signed_out",
                                                                      "kk"))
     expect(page.locator("#sign-in-link")).to_be_visible()  # the header knows it too
     page.goto(f"{portal}/commission")
     expect(page).to_have_url(at(portal, "/sign-in?next=/commission"))
+    assert not [c for c in page.context.cookies() if c["name"] == "juvenile_session"]
 
 
 def test_the_administrator_creates_a_user_and_reads_the_audit_log(portal: str, page: Page):

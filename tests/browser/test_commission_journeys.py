@@ -315,8 +315,14 @@ def test_placement_terms_and_the_rehabilitation_plan_deadline(
     page.locator("#reg-decision-date").fill("2026-11-20")
     page.locator("#reg-start-date").fill("2026-11-23")
 
-    # 13 months: refused, and the message names the article (Art. 80 (3))
+    # no decision number: refused at that field (Art. 80 (2), Art. 81 (3); issue 16 item 1)
     page.locator("#reg-term").fill("13")
+    page.locator("#reg-save").click()
+    expect(page.locator("#register-form [role=alert]")).to_have_text(
+        translate("placement.decision_number_required", ru))
+    page.locator("#reg-decision-number").fill("2-310/2026")
+
+    # 13 months: refused, and the message names the article (Art. 80 (3))
     page.locator("#reg-save").click()
     refusal = translate("placement.special_education.term_out_of_range", ru, count=13)
     expect(page.locator("#register-form [role=alert]")).to_have_text(refusal)

@@ -136,7 +136,8 @@ def test_registering_by_iin_tells_nothing_about_children_elsewhere(world):
     terms = PlacementTerms(kind=PlacementKind.SPECIAL_EDUCATION,
                            organisation_id=world.organisations["SE"],
                            deciding_body=DecidingBody.COURT, decision_date=date(2026, 11, 20),
-                           start_date=date(2026, 11, 23), term_months=12)
+                           start_date=date(2026, 11, 23), term_months=12,
+                           decision_number="2-77/2026")
     own = world.student(birth=date(2012, 1, 10))
     elsewhere = world.student(birth=date(2012, 1, 11), school="S3")
     with pytest.raises(RuleViolation) as malformed:
@@ -150,8 +151,14 @@ def test_registering_by_iin_tells_nothing_about_children_elsewhere(world):
         register_placement_by_iin(secretary, own.iin, PlacementTerms(**{
             **terms.__dict__, "term_months": 13}))
     assert too_long.value.article == "Art. 80 (3)"
+    for number in ("", "   "):  # no decision, no placement (Art. 80 (2), Art. 81 (3))
+        with pytest.raises(RuleViolation) as undocumented:
+            register_placement_by_iin(secretary, own.iin, PlacementTerms(**{
+                **terms.__dict__, "decision_number": number}))
+        assert undocumented.value.key == "placement.decision_number_required"
     placed = register_placement_by_iin(secretary, f" {own.iin} ", terms)
     assert placed.planned_end == date(2027, 11, 23)
+    assert placed.decision_number == "2-77/2026"
 
 
 def _denials() -> int:
@@ -165,7 +172,8 @@ def test_registering_by_iin_is_one_transaction_and_audits_a_denial_once(world, m
     terms = PlacementTerms(kind=PlacementKind.SPECIAL_EDUCATION,
                            organisation_id=world.organisations["SE"],
                            deciding_body=DecidingBody.COURT, decision_date=date(2026, 11, 20),
-                           start_date=date(2026, 11, 23), term_months=12)
+                           start_date=date(2026, 11, 23), term_months=12,
+                           decision_number="2-77/2026")
     own = world.student(birth=date(2012, 1, 10))
     elsewhere = world.student(birth=date(2012, 1, 11), school="S3")
     opened = []

@@ -36,7 +36,7 @@ def _page(state_cls, meeting_id: int, token: str):
     root.router = RouterData.from_router_data(
         {"pathname": path, "asPath": path, "query": {"meeting_id": str(meeting_id)},
          "headers": {"origin": "http://portal"}})
-    root.get_substate(AuthState.get_full_name().split(".")[1:]).session_token = token
+    root.get_substate(AuthState.get_full_name().split(".")[1:])._session_token = token
     return root.get_substate(state_cls.get_full_name().split(".")[1:])
 
 

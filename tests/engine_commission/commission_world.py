@@ -120,7 +120,7 @@ class World:
         organisation = self.organisations["SE" if kind == SE else "SR"]
         return register_placement(actor, student.id, PlacementTerms(
             kind=kind, organisation_id=organisation, deciding_body=body, decision_date=decision,
-            start_date=start, term_months=term))
+            start_date=start, term_months=term, decision_number=f"2-{student.id}/2026"))
 
     def secretary(self, commission: str = "C1") -> Actor:
         return self.user(Role.COMMISSION_SECRETARY, commission)

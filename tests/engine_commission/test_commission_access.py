@@ -92,3 +92,25 @@ def test_the_placing_commission_and_the_school_see_the_placement(world):
     assert placement_history(world.user(Role.SCHOOL_PSYCHOLOGIST, "S2"), placement.id)
     with pytest.raises(AccessDenied):
         placement_history(world.user(Role.SCHOOL_PSYCHOLOGIST, "S1"), placement.id)
+
+
+def test_a_stranger_is_refused_before_the_arguments_are_judged(world):
+    """Issue 16 item 6: the gate comes first, so another commission's secretary gets a
+    refusal (audited), never a validation error telling how the record is kept
+    (the agenda and the composition are the commission's own, Art. 79 (4))."""
+    from juvenile.services.commission.members import add_member
+
+    own, other = world.secretary("C1"), world.secretary("C2")
+    meeting = plan_meeting(own, world.commissions["C1"], date(2026, 12, 14))
+    attempts = [
+        lambda: add_agenda_item(other, meeting.id, "no_such_kind"),
+        lambda: add_agenda_item(other, meeting.id, "other", title="x" * 5000),
+        lambda: add_agenda_item(other, meeting.id, "other", title=""),
+        lambda: add_member(other, world.commissions["C1"], "", "chair"),
+        lambda: add_member(other, world.commissions["C1"], "Бөгде Адам", "no_such_position"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(AccessDenied):
+            attempt()
+    denied = [e for e in _audit(other.login) if e.action == AuditAction.DENIED]
+    assert len(denied) == len(attempts)

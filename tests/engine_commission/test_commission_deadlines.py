@@ -134,3 +134,28 @@ def test_cli_prints_csv_and_json(deadlines, capsys):
         ("term_end_notice", "2027-05-01", "S3")]
     assert main(["--lang", "en", "deadlines", "--org", "NOPE"]) == 2
     assert "No school or commission has the code «NOPE»" in capsys.readouterr().err
+
+
+def test_another_organisations_list_is_a_refused_access_not_a_read(deadlines, world):
+    """Issue 16 item 6: asking for a foreign school's or commission's deadlines is
+    refused and audited as a denial, with no "deadlines" read logged
+    (confidentiality: Art. 3 (2) item 4, Art. 83 (2))."""
+    from sqlmodel import select
+
+    from juvenile.models import AuditAction, AuditEntry
+
+    psychologist = world.user(Role.SCHOOL_PSYCHOLOGIST, "S1")
+    secretary, other_secretary = world.secretary("C1"), world.secretary("C2")
+    for who, code in ((psychologist, "S3"), (psychologist, "C1"), (secretary, "C2"),
+                      (secretary, "S3")):
+        with pytest.raises(AccessDenied):
+            list_deadlines(who, ON, code)
+    with db.transaction() as session:
+        entries = session.exec(select(AuditEntry.login, AuditEntry.action).where(
+            AuditEntry.login.in_([psychologist.login, secretary.login]))).all()
+    assert sorted(entries) == sorted([(psychologist.login, AuditAction.DENIED)] * 2
+                                     + [(secretary.login, AuditAction.DENIED)] * 2)
+    # its own organisation, and a school whose minors it follows, stay readable
+    assert [d.record_id for d in list_deadlines(other_secretary, ON, "S3")] == [
+        deadlines["other_district"]]
+    assert list_deadlines(psychologist, ON, "S1")

@@ -87,7 +87,7 @@ def test_transfer_from_special_education_to_special_regime(world):
     first = world.place(world.student(), kind=SE, term=12, start=START)
     second = transfer_placement(SYSTEM, first.id, world.organisations["SR"],
                                 decision_date=date(2026, 4, 1), start_date=date(2026, 4, 6),
-                                term_months=18)
+                                term_months=18, decision_number="2-40/2026")
     first, changes = placement_history(SYSTEM, first.id)
     assert first.status == PlacementStatus.TRANSFERRED and first.ended_on == date(2026, 4, 6)
     assert [(c.kind, c.new_placement_id) for c in changes] == [
@@ -95,6 +95,7 @@ def test_transfer_from_special_education_to_special_regime(world):
     assert second.kind == SR and second.status == PlacementStatus.ACTIVE
     assert second.transferred_from_id == first.id
     assert second.planned_end == date(2027, 10, 6)
+    assert second.decision_number == "2-40/2026"
 
 
 def test_transfer_from_special_regime_is_refused(world):
@@ -102,7 +103,7 @@ def test_transfer_from_special_regime_is_refused(world):
     with pytest.raises(RuleViolation) as refused:
         transfer_placement(SYSTEM, placement.id, world.organisations["SE"],
                            decision_date=date(2026, 4, 1), start_date=date(2026, 4, 6),
-                           term_months=6)
+                           term_months=6, decision_number="2-40/2026")
     assert refused.value.article == "Art. 80 (6)"
     assert count(Placement) == 1 and count(PlacementChange) == 0
 
@@ -112,7 +113,7 @@ def test_transfer_to_another_special_education_organisation_is_refused(world):
     with pytest.raises(RuleViolation) as refused:
         transfer_placement(SYSTEM, placement.id, world.organisations["SE"],
                            decision_date=date(2026, 4, 1), start_date=date(2026, 4, 6),
-                           term_months=6)
+                           term_months=6, decision_number="2-40/2026")
     assert refused.value.key == "placement.transfer_refused"
     assert placement_history(SYSTEM, placement.id)[0].status == PlacementStatus.ACTIVE
 
@@ -123,7 +124,7 @@ def test_transfer_checks_the_new_term_and_keeps_the_first_placement_open(world):
     with pytest.raises(RuleViolation) as refused:
         transfer_placement(SYSTEM, placement.id, world.organisations["SR"],
                            decision_date=date(2026, 4, 1), start_date=date(2026, 4, 6),
-                           term_months=25)
+                           term_months=25, decision_number="2-40/2026")
     assert refused.value.article == "Art. 81 (5)"
     assert placement_history(SYSTEM, placement.id)[0].status == PlacementStatus.ACTIVE
     assert count(Placement) == 1

@@ -19,8 +19,19 @@ from juvenile.services.commission.placements import placement_history
 HEADER = "iin,kind,organisation_code,decision_date,start_date,term_months,return_date\n"
 
 
-def _import(text: str):
-    return import_placements(SYSTEM, csv_file(text), filename="placements.csv")
+NUMBER = "2-15/2026"  # the court decision's number (Art. 80 (2), Art. 81 (3))
+
+
+def _numbered(text: str, number: str = NUMBER) -> str:
+    """The file with a last column ``decision_number`` (``number`` in every row)."""
+    header, *rows = text.split("\n")
+    return "\n".join([header + ",decision_number"]
+                     + [f"{row},{number}" if row else row for row in rows])
+
+
+def _import(text: str, number: str = NUMBER):
+    return import_placements(SYSTEM, csv_file(_numbered(text, number)),
+                             filename="placements.csv")
 
 
 def _placement_of(student) -> int:
@@ -29,9 +40,9 @@ def _placement_of(student) -> int:
         return session.exec(select(Placement.id).where(Placement.student_id == student.id)).one()
 
 
-def _rejected(text: str) -> list[tuple[int, str, str]]:
+def _rejected(text: str, number: str = NUMBER) -> list[tuple[int, str, str]]:
     with pytest.raises(ImportRejected) as rejected:
-        _import(text)
+        _import(text, number)
     return [(e.row, e.column, e.key) for e in rejected.value.errors]
 
 
@@ -125,9 +136,9 @@ def test_xlsx_dates_are_read(world, tmp_path):
     student = world.student()
     book = Workbook()
     sheet = book.active
-    sheet.append(HEADER.strip().split(","))
+    sheet.append([*HEADER.strip().split(","), "decision_number"])
     sheet.append([student.iin, "special_education", "SE", date(2026, 5, 4), date(2026, 6, 10),
-                  6, None])
+                  6, None, NUMBER])
     path = tmp_path / "placements.xlsx"
     book.save(path)
     assert import_placements(SYSTEM, path).created == 1
@@ -136,13 +147,29 @@ def test_xlsx_dates_are_read(world, tmp_path):
 def test_cli_names_rows_and_articles(world, tmp_path, capsys):
     student = world.student()
     path = tmp_path / "placements.csv"
-    path.write_text(HEADER + f"{student.iin},special_education,SE,2026-05-04,2026-06-10,13,\n",
+    path.write_text(_numbered(HEADER + f"{student.iin},special_education,SE,2026-05-04,"
+                              "2026-06-10,13,\n"),
                     encoding="utf-8")
     assert main(["--lang", "ru", "import", "placements", str(path)]) == 1
     error = capsys.readouterr().err
     assert "Строка 2, поле «term_months»" in error and "80" in error
     assert "ничего не записано" in error
-    path.write_text(HEADER + f"{student.iin},special_education,SE,2026-05-04,2026-06-10,12,\n",
+    path.write_text(_numbered(HEADER + f"{student.iin},special_education,SE,2026-05-04,"
+                              "2026-06-10,12,\n"),
                     encoding="utf-8")
     assert main(["--lang", "en", "import", "placements", str(path)]) == 0
     assert "1 created" in capsys.readouterr().out
+
+
+def test_the_decision_number_is_required_and_named(world):
+    """A placement is registered from the deciding body's decision, its number and
+    date (Art. 80 (2), Art. 81 (3)): a row without the number is refused by field."""
+    a = world.student()
+    row = f"{a.iin},special_education,SE,2026-05-04,2026-06-10,6,"
+    assert _rejected(HEADER + row + "\n", number="") == [
+        (2, "decision_number", "import.error.required")]
+    assert _rejected(HEADER + row + "\n", number="x" * 65) == [
+        (2, "decision_number", "placement.decision_number_invalid")]
+    assert count(Placement) == 0
+    _import(HEADER + row + "\n")
+    assert placement_history(SYSTEM, _placement_of(a))[0].decision_number == NUMBER

@@ -86,14 +86,15 @@ def test_organisation_must_be_of_the_placement_kind(world):
     student = world.student()
     terms = PlacementTerms(kind=SE, organisation_id=world.organisations["SR"],
                            deciding_body=DecidingBody.COURT, decision_date=DECISION,
-                           start_date=DECISION, term_months=6)
+                           start_date=DECISION, term_months=6, decision_number="2-1/2026")
     with pytest.raises(RuleViolation) as refused:
         register_placement(SYSTEM, student.id, terms)
     assert refused.value.key == "placement.organisation_wrong_kind"
     with pytest.raises(NotFound):
         register_placement(SYSTEM, student.id, PlacementTerms(
             kind=SE, organisation_id=9999, deciding_body=DecidingBody.COURT,
-            decision_date=DECISION, start_date=DECISION, term_months=6))
+            decision_date=DECISION, start_date=DECISION, term_months=6,
+            decision_number="2-1/2026"))
 
 
 def test_start_before_the_decision_is_refused(world):

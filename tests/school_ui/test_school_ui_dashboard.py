@@ -79,3 +79,63 @@ def test_only_the_schools_staff_see_it(world):
     analyst = Actor(user_id=None, login="analyst", role=Role.EDUCATION_ANALYST, district_id=1)
     with pytest.raises(AccessDenied):
         school_dashboard(analyst, on=TODAY)
+
+
+def test_the_school_is_told_of_a_placement_of_its_student(world):
+    """Issue 16 item 1: a placement a commission registers (Art. 80 (2), (10); Art. 81
+    (3), (11)) is announced on the dashboard of the student's school, with the
+    decision's number and date; not at another school."""
+    from datetime import date
+
+    from sqlmodel import select
+
+    from juvenile import db
+    from juvenile.models import SpecialOrganisation
+    from juvenile.rules.placements import DecidingBody, PlacementKind
+    from juvenile.services.administration.organisations import import_organisations
+    from juvenile.services.commission.placements import PlacementTerms, register_placement
+
+    import_organisations(SYSTEM, io.BytesIO(
+        "kind,code,name_kk,name_ru,parent_code,special_kind\n"
+        "special_organisation,SE1,№ 1 арнаулы ұйым,Спецорганизация № 1,KZ-75,"
+        "special_education\n".encode()), filename="orgs.csv")
+    with db.transaction() as session:
+        organisation = session.exec(select(SpecialOrganisation.id)).one()
+    placed = world.student("Серіков")
+    assert school_dashboard(world.staff("SA"), on=TODAY).placements == []
+    register_placement(SYSTEM, placed, PlacementTerms(
+        kind=PlacementKind.SPECIAL_EDUCATION, organisation_id=organisation,
+        deciding_body=DecidingBody.COURT, decision_date=date(2026, 11, 10),
+        start_date=date(2026, 11, 16), term_months=6, decision_number="2-501/2026"))
+
+    [notice] = school_dashboard(world.staff("SA"), on=TODAY).placements
+    assert (notice.student_id, notice.decision_number, notice.decision_date,
+            notice.organisation_ru) == (placed, "2-501/2026", date(2026, 11, 10),
+                                        "Спецорганизация № 1")
+    assert school_dashboard(world.staff("SB"), on=TODAY).placements == []
+    assert school_dashboard(world.staff("SA"), on=TODAY + timedelta(days=60)).placements == []
+
+
+def test_the_dashboard_page_renders_the_placement_notice(world, app):
+    """The notice as the page shows it, in Kazakh and Russian."""
+    from datetime import date
+
+    import reflex as rx
+
+    from juvenile.services.school.dashboard import PlacementNotice, SchoolDashboard
+    from juvenile.state.school.dashboard import DashboardState
+
+    root = rx.State(_reflex_internal_init=True)
+    state = root.get_substate(DashboardState.get_full_name().split(".")[1:])
+    state._data = SchoolDashboard(
+        on=TODAY, students=1, by_criterion={}, by_case_state={}, next_meeting=None,
+        deadlines=[], deadlines_total=0, overdue_total=0, month="2026-11", proposals_waiting=0,
+        placements=[PlacementNotice(7, "Серіков Ғалым", "№ 1 арнаулы ұйым",
+                                    "Спецорганизация № 1", "2-501/2026", date(2026, 11, 10),
+                                    date(2026, 11, 20))])
+    for language, organisation in (("kk", "№ 1 арнаулы ұйым"), ("ru", "Спецорганизация № 1")):
+        state._render(language)
+        [line] = state.placements
+        assert line["student_id"] == "7" and line["student"] == "Серіков Ғалым"
+        assert organisation in line["text"] and "2-501/2026" in line["text"]
+        assert "{" not in line["text"]

@@ -185,3 +185,120 @@ def test_everyone_changes_only_their_own_password(home_users):
     other = RecordScope(kind=RecordKind.PASSWORD, id=u["director.home"].user_id)
     assert not is_allowed(u["psy.home"], Permission.UPDATE, other)
     assert is_allowed(u["admin.home"], Permission.UPDATE, other)  # the reset
+
+
+# ---- register, then read: a placement opens the placement and who the child is --------------
+
+def _child_with_a_file(organisations):
+    """A home student with a school file: a case with a criterion-8 flag (pregnancy,
+    sensitive) and a criterion-1 flag, and a day of attendance; never referred."""
+    from datetime import date
+
+    from juvenile.models import AttendanceMark, CriterionFlag, SupportCase
+    from juvenile.rules.attendance import AttendanceStatus
+    from juvenile.rules.cases import CaseState
+
+    student = add_student(organisations.school[HOME["school"]], last_name="Омарова")
+    with transaction() as session:
+        case = SupportCase(student_id=student.id, school_id=student.school_id,
+                           state=CaseState.UNDER_SUPPORT, opened_on=date(2026, 3, 2))
+        session.add(case)
+        session.flush()
+        for criterion in (8, 1):
+            session.add(CriterionFlag(student_id=student.id, school_id=student.school_id,
+                                      criterion=criterion, noticed_on=date(2026, 3, 1),
+                                      evidence=f"evidence {criterion}", case_id=case.id))
+        session.add(AttendanceMark(student_id=student.id, school_id=student.school_id,
+                                   day=date(2026, 3, 3), status=AttendanceStatus.UNEXCUSED))
+        return student, case.id
+
+
+def _register(secretary: Actor, student, organisations):
+    from datetime import date
+
+    from sqlmodel import select
+
+    from juvenile.models import SpecialOrganisation
+    from juvenile.rules.placements import DecidingBody, PlacementKind
+    from juvenile.services.commission.placement_register import register_placement_by_iin
+    from juvenile.services.commission.placements import PlacementTerms
+
+    with transaction() as session:
+        organisation = session.exec(select(SpecialOrganisation.id).where(
+            SpecialOrganisation.code == "SPO-AST-02")).one()
+    return register_placement_by_iin(secretary, student.iin, PlacementTerms(
+        kind=PlacementKind.SPECIAL_REGIME, organisation_id=organisation,
+        deciding_body=DecidingBody.COURT, decision_date=date(2026, 4, 1),
+        start_date=date(2026, 4, 6), term_months=12, decision_number="2-310/2026"))
+
+
+def _readable(who: Actor, student, case_id: int | None = None) -> set[str]:
+    """The kinds of the student's records ``who`` may read, by the gate."""
+    from juvenile.models import CriterionFlag
+
+    kinds = set()
+    with transaction() as session:
+        for kind in (RecordKind.STUDENT, RecordKind.FLAG, RecordKind.ATTENDANCE,
+                     RecordKind.CASE, RecordKind.COUNCIL_MEETING, RecordKind.PLAN_MEASURE):
+            if is_allowed(who, Permission.VIEW, student_scope(session, student, kind=kind,
+                                                              case_id=case_id)):
+                kinds.add(kind.value)
+        from juvenile.services.school.flags import flag_scope
+
+        for flag in session.exec(select(CriterionFlag).where(
+                CriterionFlag.student_id == student.id, CriterionFlag.criterion == 8)):
+            if is_allowed(who, Permission.VIEW, flag_scope(session, student, flag)):
+                kinds.add("sensitive_flag")
+    return kinds
+
+
+def test_registering_a_placement_then_reading_opens_only_the_placement_and_the_identity(
+        home_users, organisations):
+    """Issue 16 item 1. The commission of the minor's place of residence follows a
+    placement (Art. 80 (10), (11); Art. 81 (11), (12)); the school file stays with
+    the school, and flags on criteria 8 and 9 (Art. 78 (2)) with it, until the case
+    is referred (Art. 78 (4)); confidentiality: Art. 3 (2) item 4, Art. 83 (2)."""
+    from juvenile.services.school.student_card import open_student_card
+    from juvenile.services.school.student_file import student_file
+
+    student, case_id = _child_with_a_file(organisations)
+    secretary, member = home_users["secretary.home"], home_users["member.home"]
+    assert _readable(secretary, student) == set()  # before: nothing at all
+    placement = _register(secretary, student, organisations)
+
+    # register, then read: the identity and the placement, nothing more
+    for who in (secretary, member):
+        assert _readable(who, student) == {"student"}
+        assert _readable(who, student, case_id) == {"student"}
+    assert open_student_card(secretary, student.id).full_name == student.full_name
+    read = student_file(secretary, student.id)
+    assert (read.flags, read.attendance, read.cases) == ([], [], [])
+    assert [p.placement_id for p in read.placements] == [placement.id]
+    assert not read.may_change_flags
+    assert student_file(member, student.id).placements == []  # members read no placements
+    # the school still reads its whole file, the sensitive flag included
+    school = student_file(home_users["psy.home"], student.id)
+    assert sorted(f.criterion for f in school.flags) == [1, 8]
+    assert len(school.cases) == 1 and len(school.placements) == 1
+
+
+def test_sensitive_flags_need_the_referral_of_their_own_case(home_users, organisations):
+    """A referral of another case of the child opens that case, not the criterion-8
+    flag of a case never referred (Art. 78 (4), Art. 83 (2))."""
+    from juvenile.models import Referral
+    from juvenile.services.school.student_file import student_file
+
+    student, case_id = _child_with_a_file(organisations)
+    secretary = home_users["secretary.home"]
+    _register(secretary, student, organisations)
+    other = refer(student, organisations.commission[HOME["commission"]])
+    assert "sensitive_flag" not in _readable(secretary, student)
+    read = student_file(secretary, student.id)
+    assert [c.case_id for c in read.cases] == [other.case_id]
+    assert sorted(f.criterion for f in read.flags) == [1]
+    with transaction() as session:
+        session.add(Referral(case_id=case_id, commission_id=other.commission_id, packet="{}"))
+    assert "sensitive_flag" in _readable(secretary, student)
+    read = student_file(secretary, student.id)
+    assert sorted(f.criterion for f in read.flags) == [1, 8]
+    assert sorted(c.case_id for c in read.cases) == sorted([case_id, other.case_id])

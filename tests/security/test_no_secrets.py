@@ -119,5 +119,5 @@ def test_the_refusal_in_the_state_is_the_neutral_message(home_users, app):
     for login, password in (("psy.home", "wrong"), ("nobody", PASSWORD)):
         asyncio.run(AuthState.sign_in.fn(auth, {"login": login, "password": password}))
         messages.add(auth.sign_in_error)
-        assert not auth.signed_in and auth.session_token == ""
+        assert not auth.signed_in and auth._session_token == ""
     assert len(messages) == 1 and messages != {""}

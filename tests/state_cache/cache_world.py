@@ -134,7 +134,7 @@ class Tab:
                                                             cls=AuthState)) as root:
             root.router_data = root._update_router_vars(self.router_data, {})
             root.is_hydrated = True
-            (await root.get_state(AuthState)).session_token = signed.token
+            (await root.get_state(AuthState))._session_token = signed.token
             (await root.get_state(I18nState)).language = language
 
     async def send(self, state_cls, handler: str, router_data: dict | None = None,

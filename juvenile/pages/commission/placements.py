@@ -53,6 +53,9 @@ def _register_form() -> rx.Component:
                               "ui.commission.placements.choose_kind_first")),
             reg_field("body", "body", _select(S.reg["body"], S.body_options,
                                               lambda v: S.set_reg("body", v), "reg-body")),
+            reg_field("decision_number", "decision_number",
+                      rx.input(value=S.reg["decision_number"], id="reg-decision-number",
+                               on_change=lambda v: S.set_reg("decision_number", v))),
             reg_field("decision_date", "decision_date",
                       _date_input(S.reg["decision_date"],
                                   lambda v: S.set_reg("decision_date", v), "reg-decision-date")),
@@ -109,6 +112,9 @@ _ACTION_FIELDS = {
             S.action_form["organisation"].to(str), S.transfer_options,
             lambda v: S.set_action_field("organisation", v), "action-organisation",
             "ui.commission.form.choose")),
+        _action_field("ui.commission.placements.decision_number", "decision_number", rx.input(
+            value=S.action_form["decision_number"].to(str), id="action-decision-number",
+            on_change=lambda v: S.set_action_field("decision_number", v))),
         _action_date("ui.commission.placements.decision_date", "decision_date"),
         _action_date("ui.commission.placements.start_date", "start_date"),
         _action_field("ui.commission.placements.term", "term", rx.input(

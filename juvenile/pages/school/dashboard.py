@@ -131,6 +131,25 @@ def _deadlines() -> rx.Component:
     )
 
 
+def _placement(row: rx.Var) -> rx.Component:
+    return rx.text(rx.link(row["student"], href="/school/students/" + row["student_id"],
+                           weight="medium"), " — ", row["text"], size="2")
+
+
+def _placements() -> rx.Component:
+    """The school is told of a placement of its student (Art. 80 (10), Art. 81 (11))."""
+    return rx.cond(
+        S.placements.length() > 0,
+        rx.callout.root(
+            rx.callout.icon(rx.icon("bell", size=16)),
+            rx.vstack(rx.text(t("ui.school.dashboard.placements_title"), weight="bold",
+                              size="2"),
+                      rx.foreach(S.placements, _placement), spacing="1"),
+            color_scheme="blue", width="100%", id="dashboard-placements",
+        ),
+    )
+
+
 def dashboard_page() -> rx.Component:
     return school_page(
         ROUTE, S,
@@ -142,6 +161,7 @@ def dashboard_page() -> rx.Component:
                 rx.vstack(
                     page_header("ui.school.dashboard.title",
                                 subtitle=t("ui.school.dashboard.subtitle")),
+                    _placements(),
                     rx.grid(_summary(), _meeting(), _proposals(), columns="3", spacing="4",
                             width="100%"),
                     rx.grid(_criteria(), _deadlines(), spacing="4", width="100%",

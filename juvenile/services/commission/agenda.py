@@ -50,16 +50,18 @@ def add_agenda_item(
     ``referral`` needs ``referral_id`` (a new referral of this commission, which
     becomes on_agenda); ``rehabilitation_review`` needs ``placement_id`` (a
     returned minor's placement under this commission); ``other`` needs a title.
+    The gate comes first: a stranger is refused before any argument is judged
+    (Art. 79: the agenda is the commission's own).
     """
-    kind = AgendaItemKind(kind)
-    title = " ".join(title.split())
-    if len(title) > TITLE_MAX_LENGTH:
-        raise InputRefused("agenda.title_too_long", limit=TITLE_MAX_LENGTH)
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
         entry = authorize(session, actor, Permission.UPDATE,
                           commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                            meeting.id))
+        kind = AgendaItemKind(kind)
+        title = " ".join(title.split())
+        if len(title) > TITLE_MAX_LENGTH:
+            raise InputRefused("agenda.title_too_long", limit=TITLE_MAX_LENGTH)
         require_unlocked(session, meeting.id)
         if kind is AgendaItemKind.REFERRAL:
             referral = _referral_for(session, meeting, referral_id)

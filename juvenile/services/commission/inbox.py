@@ -116,7 +116,8 @@ def open_referral(actor: Actor, referral_id: int) -> ReferralPacket:
         ).first() is not None
         authorize(session, actor, Permission.VIEW,
                   student_scope(session, student, kind=RecordKind.REFERRAL,
-                                record_id=referral.id, sensitive=sensitive))
+                                record_id=referral.id, sensitive=sensitive,
+                                case_id=case.id))
         return ReferralPacket(referral=referral, student=student,
                               packet=json.loads(referral.packet or "{}"))
 

@@ -26,15 +26,16 @@ SINGLE_POSITIONS = (MemberPosition.CHAIR, MemberPosition.SECRETARY)
 def add_member(
     actor: Actor, commission_id: int, full_name: str, position: MemberPosition | str
 ) -> CommissionMember:
-    """Add a person to the commission's composition."""
-    position = MemberPosition(position)
-    full_name = " ".join(full_name.split())
-    if not full_name or len(full_name) > NAME_MAX_LENGTH:
-        raise InputRefused("composition.bad_name", limit=NAME_MAX_LENGTH)
+    """Add a person to the commission's composition (Art. 79 (4)). The gate comes
+    first: a stranger is refused before the name or position is judged."""
     with transaction() as session:
         load_commission(session, commission_id)
         authorize(session, actor, Permission.CREATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, commission_id))
+        position = MemberPosition(position)
+        full_name = " ".join(full_name.split())
+        if not full_name or len(full_name) > NAME_MAX_LENGTH:
+            raise InputRefused("composition.bad_name", limit=NAME_MAX_LENGTH)
         _check_single_position(session, commission_id, position)
         member = CommissionMember(commission_id=commission_id, full_name=full_name,
                                   position=position)

@@ -1,6 +1,7 @@
 """``juvenile import placements FILE``: placement decisions from CSV or XLSX, all or nothing.
 
-Columns ``iin,kind,organisation_code,decision_date,start_date,term_months``,
+Columns ``iin,kind,organisation_code,decision_number,decision_date,start_date,term_months``
+(the number and date of the deciding body's decision, Art. 80 (2), Art. 81 (3)),
 optional ``return_date`` and ``deciding_body`` (``court`` when empty). Each row
 is checked against the same rules as a placement entered by hand (term, age on
 the decision date, deciding body: Art. 80, Art. 81); a row with a return date
@@ -38,7 +39,8 @@ from juvenile.services.commission.placements import (
 )
 from juvenile.services.common import ImportSummary
 
-REQUIRED = ("iin", "kind", "organisation_code", "decision_date", "start_date", "term_months")
+REQUIRED = ("iin", "kind", "organisation_code", "decision_number", "decision_date", "start_date",
+            "term_months")
 OPTIONAL = ("return_date", "deciding_body")
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S")  # the last: XLSX date cells
 _CHUNK = 500
@@ -129,7 +131,7 @@ def _parse(number: int, row: dict, students: dict[str, Student],
         return None
     terms = PlacementTerms(kind=kind, organisation_id=organisation.id, deciding_body=body,
                            decision_date=dates["decision_date"], start_date=dates["start_date"],
-                           term_months=months)
+                           term_months=months, decision_number=row["decision_number"])
     return student, organisation, terms, dates.get("return_date")
 
 

@@ -58,7 +58,8 @@ def placement_scope(
 ) -> RecordScope:
     """The student's scope plus the placement's commission (also before it exists)."""
     scope = student_scope(session, student, kind=RecordKind.PLACEMENT, record_id=placement_id)
-    return replace(scope, commission_ids=scope.commission_ids | {commission_id})
+    return replace(scope,
+                   placement_commission_ids=scope.placement_commission_ids | {commission_id})
 
 
 def load_placement(

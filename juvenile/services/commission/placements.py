@@ -48,7 +48,8 @@ NOTE_MAX_LENGTH = 1000
 
 @dataclass(frozen=True)
 class PlacementTerms:
-    """What a placement decision sets (Art. 80 (2), (3); Art. 81 (3), (5))."""
+    """What a placement decision sets (Art. 80 (2), (3); Art. 81 (3), (5)), and the
+    number of that decision: a placement is registered from the document only."""
 
     kind: PlacementKind
     organisation_id: int
@@ -56,10 +57,17 @@ class PlacementTerms:
     decision_date: date
     start_date: date
     term_months: int
+    decision_number: str = ""  # required (rules.check_decision_number)
 
 
 def register_placement(actor: Actor, student_id: int, terms: PlacementTerms) -> Placement:
-    """Record a court's (or internal affairs body's) decision to place the minor."""
+    """Record a court's (or internal affairs body's) decision to place the minor,
+    with its number and date (Art. 80 (2), Art. 81 (3)).
+
+    The responsible commission then reads the placement and who the child is,
+    nothing more of the school file (security.policy.PLACEMENT_OPENS): registering
+    never opens the flags, attendance or cases to the one who registers.
+    """
     with transaction() as session:
         student = load_student(session, student_id)
         commission = responsible_commission(session, student)
@@ -134,7 +142,7 @@ def terminate_placement(
 
 def transfer_placement(
     actor: Actor, placement_id: int, organisation_id: int, decision_date: date,
-    start_date: date, term_months: int, note: str = "",
+    start_date: date, term_months: int, note: str = "", decision_number: str = "",
 ) -> Placement:
     """Move a minor from a special education organisation to a special-regime one
     (Art. 80 (6)): the first placement closes as transferred, a new one opens,
@@ -153,7 +161,8 @@ def transfer_placement(
         commission = responsible_commission(session, student)
         terms = PlacementTerms(kind=target.kind, organisation_id=target.id,
                                deciding_body=DecidingBody.COURT, decision_date=decision_date,
-                               start_date=start_date, term_months=term_months)
+                               start_date=start_date, term_months=term_months,
+                               decision_number=decision_number)
         opened = open_placement(session, actor, student, commission, terms,
                                 transferred_from_id=placement.id)
         session.add(PlacementChange(
@@ -183,6 +192,7 @@ def placement_violations(
     """Every rule the decision breaks, with the field it concerns (for imports)."""
     found: list[tuple[str, Refusal]] = []
     checks = (
+        ("decision_number", lambda: rules.check_decision_number(terms.decision_number)),
         ("organisation_code", lambda: rules.check_organisation_kind(
             terms.kind, organisation.kind.value, organisation.code)),
         ("term_months", lambda: rules.validate_term(terms.kind, terms.term_months)),
@@ -215,8 +225,9 @@ def open_placement(
     placement = Placement(
         student_id=student.id, kind=terms.kind, organisation_id=organisation.id,
         commission_id=commission.id, deciding_body=terms.deciding_body,
-        decision_date=terms.decision_date, start_date=terms.start_date,
-        term_months=terms.term_months, planned_end=end, notice_due=rules.notice_due(end),
+        decision_number=terms.decision_number.strip(), decision_date=terms.decision_date,
+        start_date=terms.start_date, term_months=terms.term_months, planned_end=end,
+        notice_due=rules.notice_due(end),
         transferred_from_id=transferred_from_id, recorded_by=actor.user_id,
     )
     session.add(placement)

@@ -5,6 +5,7 @@ the account keeps exactly that organisation's column, so the gate can scope
 the user to it. Every change is authorized and audited through the gate.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -173,12 +174,14 @@ def check_new_password(password: str) -> None:
         raise AccountRefused("auth.error.password_too_short", length=MIN_LENGTH)
 
 
-def _end_sessions(session: Session, user_id: int) -> None:
-    """Sign the user out everywhere (disabled, or their password was reset)."""
+def _end_sessions(session: Session, user_id: int, keep_sha256: str = "") -> None:
+    """Sign the user out everywhere (disabled, or their password was reset), or
+    everywhere but the session ``keep_sha256`` (their password was changed there)."""
     now = utcnow()
     for open_session in session.exec(
         select(UserSession).where(UserSession.user_id == user_id,
-                                  UserSession.ended_at.is_(None))
+                                  UserSession.ended_at.is_(None),
+                                  UserSession.token_sha256 != keep_sha256)
     ):
         open_session.ended_at = now
 
@@ -252,8 +255,11 @@ def reset_password(actor: Actor, user_id: int) -> str:
     return temporary
 
 
-def change_own_password(actor: Actor, current_password: str, new_password: str) -> None:
-    """The signed-in user replaces their password, proving the current one."""
+def change_own_password(actor: Actor, current_password: str, new_password: str,
+                        session_token: str = "") -> None:
+    """The signed-in user replaces their password, proving the current one. Every
+    other session of theirs ends (one opened with the old password elsewhere is
+    signed out); the session ``session_token``, where they changed it, goes on."""
     check_new_password(new_password)
     if new_password == current_password:
         raise AccountRefused("auth.error.password_unchanged")
@@ -268,6 +274,8 @@ def change_own_password(actor: Actor, current_password: str, new_password: str) 
         entry.detail = "change"
         user.password_hash = hash_password(new_password)
         user.must_change_password = False
+        keep = hashlib.sha256(session_token.encode()).hexdigest() if session_token else ""
+        _end_sessions(session, user.id, keep)
 
 
 def get_user(actor: Actor, user_id: int) -> Account:

@@ -65,6 +65,12 @@ def _idle_limit() -> timedelta:
     return timedelta(hours=settings.session_idle_hours())
 
 
+def _lifetime() -> timedelta:
+    """JUVENILE_SESSION_MAX_HOURS: however much it is used, a session ends this
+    long after its sign-in."""
+    return timedelta(hours=settings.session_max_hours())
+
+
 def actor_of(session: Session, user: User) -> Actor:
     organisation = organisation_of(session, user)
     return Actor(
@@ -158,8 +164,9 @@ def _open_session(session: Session, token: str) -> tuple[UserSession, User] | No
 
 def resolve(token: str, now: datetime | None = None) -> SignedInUser | None:
     """The user behind ``token``, or None when it is unknown, ended, idle for
-    longer than JUVENILE_SESSION_IDLE_HOURS, or its account is disabled.
-    Using a session keeps it alive."""
+    longer than JUVENILE_SESSION_IDLE_HOURS, older than JUVENILE_SESSION_MAX_HOURS
+    since its sign-in, or its account is disabled. Using a session keeps it
+    alive, up to that absolute lifetime."""
     if not token:
         return None
     now = now or utcnow()
@@ -170,7 +177,8 @@ def resolve(token: str, now: datetime | None = None) -> SignedInUser | None:
         user_session, user = row
         if not user.active:
             return None
-        if now - user_session.last_seen_at > _idle_limit():
+        if (now - user_session.last_seen_at > _idle_limit()
+                or now - user_session.created_at > _lifetime()):
             user_session.ended_at = now
             return None
         if now - user_session.last_seen_at > _TOUCH_EVERY:

@@ -56,7 +56,9 @@ def load_case(
 
 
 def case_scope(session: Session, case: SupportCase, student: Student) -> RecordScope:
-    return student_scope(session, student, kind=RecordKind.CASE, record_id=case.id)
+    """A commission reads a case once that case was referred to it (Art. 78 (4))."""
+    return student_scope(session, student, kind=RecordKind.CASE, record_id=case.id,
+                         case_id=case.id)
 
 
 def open_case_of(session: Session, student_id: int) -> SupportCase | None:

@@ -1,5 +1,8 @@
 """The school's front page: who is flagged on which criterion, the next council,
-open deadlines (overdue first) and this month's absence proposals to review.
+open deadlines (overdue first), this month's absence proposals to review, and
+the placements of its students a commission registered lately: the school is
+told, since the commission of the place of residence now follows the minor
+(Art. 80 (10), (11); Art. 81 (11), (12)).
 
 Counts are of the school's current students (history follows the student) and
 of unresolved flags; the sensitive criteria 8 and 9 are counted only for
@@ -7,7 +10,7 @@ those the gate lets see them (Art. 3 (2) item 4, Art. 83 (2)).
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import func, select
 
@@ -19,7 +22,9 @@ from juvenile.models import (
     CouncilReview,
     CriterionFlag,
     MeetingStatus,
+    Placement,
     ProposalStatus,
+    SpecialOrganisation,
     Student,
     SupportCase,
 )
@@ -33,6 +38,22 @@ from juvenile.services.deadlines import Deadline, list_deadlines
 from juvenile.services.school.students import school_scope
 
 DEADLINES_SHOWN = 8
+# Placements registered within this many days are announced on the dashboard.
+PLACEMENT_NOTICE_DAYS = 30
+PLACEMENTS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class PlacementNotice:
+    """A placement of one of the school's students, registered by a commission."""
+
+    student_id: int
+    student_name: str
+    organisation_kk: str
+    organisation_ru: str
+    decision_number: str
+    decision_date: date
+    registered_on: date
 
 
 @dataclass(frozen=True)
@@ -55,6 +76,7 @@ class SchoolDashboard:
     overdue_total: int
     month: str
     proposals_waiting: int
+    placements: list[PlacementNotice]  # registered lately, newest first
 
 
 def school_dashboard(actor: Actor, on: date | None = None) -> SchoolDashboard:
@@ -100,11 +122,33 @@ def school_dashboard(actor: Actor, on: date | None = None) -> SchoolDashboard:
             .join(Student, Student.id == AbsenceProposal.student_id)
             .where(Student.school_id == school_id, AbsenceProposal.month == month,
                    AbsenceProposal.status == ProposalStatus.PROPOSED)).one()
+        placements = _placement_notices(session, actor, school_id, on)
     deadlines = list_deadlines(actor, on)  # the school's own, overdue first
     return SchoolDashboard(
         on=on, students=students, by_criterion=by_criterion, by_case_state=by_state,
         next_meeting=next_meeting, deadlines=deadlines[:DEADLINES_SHOWN],
         deadlines_total=len(deadlines),
         overdue_total=sum(1 for d in deadlines if d.overdue), month=month,
-        proposals_waiting=waiting,
+        proposals_waiting=waiting, placements=placements,
     )
+
+
+def _placement_notices(session, actor: Actor, school_id: int | None,
+                       on: date) -> list[PlacementNotice]:
+    """Placements of the school's current students registered in the last
+    PLACEMENT_NOTICE_DAYS days (the school reads its students' placements)."""
+    if not is_allowed(actor, Permission.VIEW,
+                      school_scope(RecordKind.PLACEMENT, school_id)):
+        return []
+    since = datetime.combine(on - timedelta(days=PLACEMENT_NOTICE_DAYS), time(), tzinfo=UTC)
+    rows = session.exec(
+        select(Placement, Student, SpecialOrganisation)
+        .join(Student, Student.id == Placement.student_id)
+        .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
+        .where(Student.school_id == school_id, Placement.recorded_at >= since)
+        .order_by(Placement.recorded_at.desc(), Placement.id.desc()).limit(PLACEMENTS_SHOWN)
+    ).all()
+    return [PlacementNotice(student.id, student.full_name, organisation.name_kk,
+                            organisation.name_ru, placement.decision_number,
+                            placement.decision_date, placement.recorded_at.date())
+            for placement, student, organisation in rows]

@@ -46,8 +46,12 @@ class NewFlag:
 
 
 def flag_scope(session: Session, student: Student, flag: CriterionFlag) -> RecordScope:
+    """A flag's scope; a sensitive one (criteria 8, 9) reaches a commission only
+    through the referral of the flag's own case (Art. 83 (2))."""
+    sensitive = flag.criterion in SENSITIVE_CRITERIA
     return student_scope(session, student, kind=RecordKind.FLAG, record_id=flag.id,
-                         sensitive=flag.criterion in SENSITIVE_CRITERIA)
+                         sensitive=sensitive,
+                         case_id=(flag.case_id or 0) if sensitive else None)
 
 
 def check_text(value: str, required_key: str, limit: int) -> str:

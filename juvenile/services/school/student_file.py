@@ -3,13 +3,17 @@ attendance month by month, cases with the council's decisions and referrals,
 placements, and who opened the card.
 
 Each kind of record passes the gate on its own (and is audited as read);
-flags on the sensitive criteria 8 and 9 only where the gate allows them
-(Art. 3 (2) item 4, Art. 83 (2)). The list of who opened the card comes from
-the audit log: every "view" of this student.
+a section the gate does not open to the reader stays empty: a commission
+responsible for a placement of the child (Art. 80 (10), Art. 81 (11)) reads
+the placements and nothing more of the school file, a commission a case was
+referred to (Art. 78 (4)) reads that case and its flags. Flags on the
+sensitive criteria 8 and 9 only where the gate allows them, through the
+referral of their own case (Art. 3 (2) item 4, Art. 83 (2)). The list of who
+opened the card comes from the audit log: every "view" of this student.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlmodel import Session, select
@@ -37,6 +41,8 @@ from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission, RecordKind, is_allowed
 from juvenile.security.scopes import student_scope
+from juvenile.services.school.cases import case_scope
+from juvenile.services.school.flags import flag_scope
 from juvenile.services.school.students import load_student
 
 MONTHS_SHOWN = 12
@@ -115,12 +121,14 @@ class StudentFile:
 
 def _flags(session: Session, actor: Actor, student: Student) -> list[FlagLine]:
     scope = student_scope(session, student, kind=RecordKind.FLAG)
+    if not is_allowed(actor, Permission.VIEW, scope):
+        return []
     authorize(session, actor, Permission.VIEW, scope)
     lines = []
     for flag in session.exec(select(CriterionFlag).where(CriterionFlag.student_id == student.id)
                              .order_by(CriterionFlag.noticed_on.desc(), CriterionFlag.id)):
         if flag.criterion in SENSITIVE_CRITERIA:
-            sensitive = replace(scope, id=flag.id, sensitive=True)
+            sensitive = flag_scope(session, student, flag)
             if not is_allowed(actor, Permission.VIEW, sensitive):
                 continue
             authorize(session, actor, Permission.VIEW, sensitive)
@@ -131,8 +139,10 @@ def _flags(session: Session, actor: Actor, student: Student) -> list[FlagLine]:
 
 
 def _attendance(session: Session, actor: Actor, student: Student) -> list[AttendanceMonth]:
-    authorize(session, actor, Permission.VIEW,
-              student_scope(session, student, kind=RecordKind.ATTENDANCE))
+    scope = student_scope(session, student, kind=RecordKind.ATTENDANCE)
+    if not is_allowed(actor, Permission.VIEW, scope):
+        return []
+    authorize(session, actor, Permission.VIEW, scope)
     months: dict[str, dict[int, AttendanceStatus]] = defaultdict(dict)
     for day, status in session.exec(
         select(AttendanceMark.day, AttendanceMark.status)
@@ -150,10 +160,14 @@ def _attendance(session: Session, actor: Actor, student: Student) -> list[Attend
 
 
 def _cases(session: Session, actor: Actor, student: Student) -> list[CaseLine]:
-    authorize(session, actor, Permission.VIEW, student_scope(session, student,
-                                                             kind=RecordKind.CASE))
-    cases = session.exec(select(SupportCase).where(SupportCase.student_id == student.id)
-                         .order_by(SupportCase.opened_on.desc(), SupportCase.id.desc())).all()
+    scope = student_scope(session, student, kind=RecordKind.CASE)
+    if not is_allowed(actor, Permission.VIEW, scope):
+        return []
+    authorize(session, actor, Permission.VIEW, scope)
+    cases = [case for case in session.exec(
+        select(SupportCase).where(SupportCase.student_id == student.id)
+        .order_by(SupportCase.opened_on.desc(), SupportCase.id.desc()))
+        if is_allowed(actor, Permission.VIEW, case_scope(session, case, student))]
     ids = [case.id for case in cases]
     council = defaultdict(list)
     for review, meeting in session.exec(

@@ -47,12 +47,14 @@ ANY = "all"
 KINDS = [kind.value for kind in PlacementKind]
 STATUSES = [status.value for status in PlacementStatus]
 BODIES = [body.value for body in DecidingBody]
-REGISTER_FORM = ("iin", "kind", "organisation", "body", "decision_date", "start_date", "term")
+REGISTER_FORM = ("iin", "kind", "organisation", "body", "decision_number", "decision_date",
+                 "start_date", "term")
 ACTION_FORMS = {
     "notice": ("date",),
     "extend": ("ground", "new_end", "decided_on", "note"),
     "terminate": ("date", "note"),
-    "transfer": ("organisation", "decision_date", "start_date", "term", "note"),
+    "transfer": ("organisation", "decision_number", "decision_date", "start_date", "term",
+                 "note"),
     "return": ("date",),
     "plan": ("date",),
 }
@@ -61,6 +63,8 @@ FIELD_OF = {
     "iin.not_12_digits": "iin", "iin.bad_century_digit": "iin", "iin.bad_birth_date": "iin",
     "iin.check_digit_impossible": "iin", "iin.bad_check_digit": "iin",
     "placement.register.unknown_iin": "iin", "placement.already_placed": "iin",
+    "placement.decision_number_required": "decision_number",
+    "placement.decision_number_invalid": "decision_number",
     "placement.too_young": "decision_date", "placement.too_old": "decision_date",
     "placement.special_education.term_out_of_range": "term",
     "placement.special_regime.term_out_of_range": "term",
@@ -169,9 +173,12 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         row, placement = self._detail.row, self._detail.row.placement
         self.detail = dataclasses.replace(
             placement_view(row, language, clock.today()),
-            decided=translate("ui.commission.placements.decided_by", language,
+            decided=translate("ui.commission.placements.decided_by_number"
+                              if placement.decision_number else
+                              "ui.commission.placements.decided_by", language,
                               body=translate(f"placement.body.{placement.deciding_body.value}",
                                              language),
+                              number=placement.decision_number,
                               date=format_date(placement.decision_date, language)))
         self.history = [
             {"kind": translate(f"placement.change.{c.kind.value}", language),
@@ -233,7 +240,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
     async def set_reg(self, name: str, value: str):
         if name not in REGISTER_FORM:
             return
-        self.reg = {**self.reg, name: str(value)[:40]}
+        self.reg = {**self.reg, name: str(value)[:64]}
         if name == "kind":
             self.reg = {**self.reg, "organisation": ""}
             self._render(await self._language())
@@ -267,7 +274,8 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
                                organisation_id=parse_id(reg["organisation"]) or 0,
                                deciding_body=DecidingBody(reg["body"]),
                                decision_date=dates["decision_date"],
-                               start_date=dates["start_date"], term_months=term)
+                               start_date=dates["start_date"], term_months=term,
+                               decision_number=reg["decision_number"])
         try:
             placement = register_placement_by_iin(actor, reg["iin"], terms)
         except (AccessDenied, NotFound):
@@ -332,7 +340,8 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
                                                               form["note"]),
             "transfer": lambda a: engine.transfer_placement(
                 a, placement_id, parse_id(form["organisation"]) or 0, dates["decision_date"],
-                dates["start_date"], parse_id(form["term"]) or 0, form["note"]),
+                dates["start_date"], parse_id(form["term"]) or 0, form["note"],
+                decision_number=form["decision_number"]),
             "return": lambda a: placement_return.record_return(a, placement_id, dates["date"]),
             "plan": lambda a: placement_return.record_rehabilitation_plan(a, placement_id,
                                                                           dates["date"]),

@@ -24,6 +24,7 @@ class DashboardState(WorkspaceState, AuthState):
     waiting: int = 0
     waiting_text: str = ""
     month: str = ""
+    placements: list[dict[str, str]] = []  # placements of its students registered lately
     _data: SchoolDashboard | None = None
 
     @rx.event
@@ -86,6 +87,16 @@ class DashboardState(WorkspaceState, AuthState):
                                             "ui.school.dashboard.overdue_total",
                                             data.overdue_total)
                                         ) if hidden > 0 else ""
+        self.placements = [
+            {"student_id": str(p.student_id), "student": p.student_name,
+             "text": translate("ui.school.dashboard.placement_registered", language,
+                               organisation=p.organisation_kk if language == "kk"
+                               else p.organisation_ru,
+                               date=format_date(p.registered_on, language),
+                               number=p.decision_number or "—",
+                               decision_date=format_date(p.decision_date, language))}
+            for p in data.placements
+        ]
         self.waiting, self.month = data.proposals_waiting, data.month
         self.waiting_text = translate("ui.school.dashboard.waiting", language,
                                       count=data.proposals_waiting, month=data.month)
