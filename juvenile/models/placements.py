@@ -39,7 +39,7 @@ class Placement(SQLModel, table=True):
     commission_id: int = Field(foreign_key="commission.id", index=True)
     deciding_body: DecidingBody = enum_column(DecidingBody)
     # The deciding body's decision this placement is registered from (Art. 80 (2),
-    # Art. 81 (3)): its number and date. Rows before migration 0005 have "".
+    # Art. 81 (3)): its number and date. Rows before migration 0007 have "".
     decision_number: str = Field(default="", max_length=64)
     decision_date: date
     start_date: date
