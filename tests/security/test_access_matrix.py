@@ -285,12 +285,18 @@ def test_registering_a_placement_then_reading_opens_only_the_placement_and_the_i
 def test_sensitive_flags_need_the_referral_of_their_own_case(home_users, organisations):
     """A referral of another case of the child opens that case, not the criterion-8
     flag of a case never referred (Art. 78 (4), Art. 83 (2))."""
-    from juvenile.models import Referral
+    from datetime import date
+
+    from juvenile.models import Referral, SupportCase
+    from juvenile.rules.cases import CaseState
     from juvenile.services.school.student_file import student_file
 
     student, case_id = _child_with_a_file(organisations)
     secretary = home_users["secretary.home"]
     _register(secretary, student, organisations)
+    with transaction() as session:  # that case closed: one open case at a time (Art. 78 (3))
+        first = session.get(SupportCase, case_id)
+        first.state, first.closed_on = CaseState.CLOSED, date(2026, 3, 30)
     other = refer(student, organisations.commission[HOME["commission"]])
     assert "sensitive_flag" not in _readable(secretary, student)
     read = student_file(secretary, student.id)

@@ -21,7 +21,7 @@ from juvenile.db import transaction
 from juvenile.errors import Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Placement, PlacementStatus, SpecialOrganisation, Student
-from juvenile.rules.iin import parse_iin
+from juvenile.rules.iin import IIN_LENGTH, parse_iin
 from juvenile.rules.placements import DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
@@ -178,7 +178,10 @@ def _whole_number(number: int, column: str, text: str, errors: list[RowError]) -
 
 
 def _students_by_iin(session: Session, iins: set[str]) -> dict[str, Student]:
-    wanted = sorted(iin for iin in iins if iin)
+    # Only well-formed IINs are looked up: no other can match a student (the row's own
+    # check reports it), and PostgreSQL refuses a text with a NUL byte outright.
+    wanted = sorted(iin for iin in iins
+                    if len(iin) == IIN_LENGTH and iin.isascii() and iin.isdigit())
     found: dict[str, Student] = {}
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start:start + _CHUNK]
