@@ -9,7 +9,7 @@ review waits and joins the agenda of the next meeting planned (see
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
@@ -132,7 +132,7 @@ def record_hearing_notes(actor: Actor, item_id: int, notes: str) -> AgendaItem:
 
 def items_of(session: Session, meeting_id: int) -> list[AgendaItem]:
     return list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-                             .order_by(AgendaItem.position, AgendaItem.id)))
+                             .order_by(col(AgendaItem.position), col(AgendaItem.id))))
 
 
 def append_item(
@@ -160,9 +160,9 @@ def schedule_rehabilitation_review(session: Session, placement: Placement) -> Ag
         .where(
             CommissionMeeting.commission_id == placement.commission_id,
             CommissionMeeting.status == CommissionMeetingStatus.PLANNED,
-            CommissionMeeting.meeting_date >= placement.return_date,
+            col(CommissionMeeting.meeting_date) >= placement.return_date,
         )
-        .order_by(CommissionMeeting.meeting_date, CommissionMeeting.number)
+        .order_by(col(CommissionMeeting.meeting_date), col(CommissionMeeting.number))
     ).first()
     if meeting is None or _review_on_agenda(session, placement.id):
         return None
@@ -179,11 +179,11 @@ def attach_pending_reviews(session: Session, meeting: CommissionMeeting) -> list
         .where(
             Placement.commission_id == meeting.commission_id,
             Placement.status == PlacementStatus.RETURNED,
-            Placement.return_date <= meeting.meeting_date,
-            Placement.rehabilitation_plan_made_on.is_(None),
+            col(Placement.return_date) <= meeting.meeting_date,
+            col(Placement.rehabilitation_plan_made_on).is_(None),
             ~has_item,
         )
-        .order_by(Placement.return_date, Placement.id)
+        .order_by(col(Placement.return_date), col(Placement.id))
     ).all()
     return [append_item(session, meeting, AgendaItemKind.REHABILITATION_REVIEW,
                         placement_id=placement.id) for placement in waiting]

@@ -8,7 +8,7 @@ minutes only; the draft is the secretary's working copy.
 
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -72,9 +72,10 @@ def approved_minutes_pdf(actor: Actor, meeting_id: int, version: int,
             f"minutes version {version} {language}")
         document = session.exec(
             select(MinutesDocument)
-            .join(MinutesVersion, MinutesVersion.id == MinutesDocument.version_id)
+            .join(MinutesVersion, col(MinutesVersion.id) == MinutesDocument.version_id)
             .where(MinutesVersion.meeting_id == meeting.id, MinutesVersion.number == version,
-                   MinutesVersion.approved_at.is_not(None), MinutesDocument.language == language)
+                   col(MinutesVersion.approved_at).is_not(None),
+                   MinutesDocument.language == language)
         ).first()
         if document is None:
             raise NotFound(RecordKind.MINUTES, version)

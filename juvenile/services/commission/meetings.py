@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from fractions import Fraction
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
@@ -92,8 +92,8 @@ def list_meetings(
         query = select(CommissionMeeting).where(CommissionMeeting.commission_id == commission_id)
         if status is not None:
             query = query.where(CommissionMeeting.status == CommissionMeetingStatus(status))
-        return list(session.exec(query.order_by(CommissionMeeting.meeting_date.desc(),
-                                                CommissionMeeting.number.desc())))
+        return list(session.exec(query.order_by(col(CommissionMeeting.meeting_date).desc(),
+                                                col(CommissionMeeting.number).desc())))
 
 
 def record_attendance(

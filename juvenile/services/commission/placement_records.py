@@ -4,7 +4,7 @@ school, the minor's place of residence (Art. 80 (10), Art. 81 (11))."""
 
 from dataclasses import replace
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.models import (
     Commission,
@@ -30,7 +30,7 @@ NOT_YET_HOME = (PlacementStatus.ACTIVE, PlacementStatus.TERMINATED)
 def current_placement(session: Session, student_id: int) -> Placement | None:
     """The placement the minor has not come home from yet."""
     return session.exec(select(Placement).where(Placement.student_id == student_id,
-                                                Placement.status.in_(NOT_YET_HOME))).first()
+                                                col(Placement.status).in_(NOT_YET_HOME))).first()
 
 
 def responsible_commission(session: Session, student: Student) -> Commission:
