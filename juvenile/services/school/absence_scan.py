@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -55,11 +55,11 @@ def unexcused_days_query(first: date, last: date, school_id: int | None) -> sa.S
     One row per (student, day) is the table's key, so counting days counts
     distinct days; the literal status condition lets SQLite use the partial index.
     """
-    days = func.count(sa.distinct(AttendanceMark.day))
+    days = func.count(sa.distinct(col(AttendanceMark.day)))
     counted = (
         select(AttendanceMark.student_id, days.label("days"))
-        .where(sa.text(UNEXCUSED_CONDITION), AttendanceMark.day.between(first, last))
-        .group_by(AttendanceMark.student_id)
+        .where(sa.text(UNEXCUSED_CONDITION), col(AttendanceMark.day).between(first, last))
+        .group_by(col(AttendanceMark.student_id))
         .having(days >= UNEXCUSED_DAYS_THRESHOLD)
         .subquery()
     )

@@ -7,7 +7,7 @@ gate writes the "view" entry in this transaction, or the denial after it.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from juvenile.db import transaction
 from juvenile.models import LegalRepresentative, School, Student
@@ -58,7 +58,7 @@ def open_student_card(actor: Actor, student_id: int) -> StudentCard:
         representatives = session.exec(
             select(LegalRepresentative)
             .where(LegalRepresentative.student_id == student.id)
-            .order_by(LegalRepresentative.id)
+            .order_by(col(LegalRepresentative.id))
         ).all()
         return StudentCard(
             student_id=student.id, iin=student.iin, full_name=student.full_name,
