@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, func, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from juvenile.db import transaction
 from juvenile.errors import Refusal
@@ -178,7 +178,7 @@ def _end_sessions(session: Session, user_id: int) -> None:
     now = utcnow()
     for open_session in session.exec(
         select(UserSession).where(UserSession.user_id == user_id,
-                                  UserSession.ended_at.is_(None))
+                                  col(UserSession.ended_at).is_(None))
     ):
         open_session.ended_at = now
 
@@ -297,7 +297,7 @@ def list_users(actor: Actor, page: int = 1, search: str = "",
         query = select(User)
         if search.strip():
             pattern = f"%{search.strip().lower()}%"
-            query = query.where(or_(User.login.like(pattern),
+            query = query.where(or_(col(User.login).like(pattern),
                                     func.lower(User.full_name).like(pattern)))
         total = session.exec(select(func.count()).select_from(query.subquery())).one()
         users = session.exec(

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from juvenile import settings
 from juvenile.db import transaction
@@ -102,7 +102,7 @@ def sign_in(login: str, password: str, now: datetime | None = None,
 
 def _attempt(session: Session, login: str, password: str, now: datetime) -> SignedIn | None:
     """Judge one attempt; its audit and counting are committed either way."""
-    session.exec(delete(SignInAttempt).where(SignInAttempt.at < now - LOOKBACK))
+    session.exec(delete(SignInAttempt).where(col(SignInAttempt.at) < now - LOOKBACK))
     recent = session.exec(
         select(SignInAttempt.at, SignInAttempt.succeeded)
         .where(SignInAttempt.login == login, SignInAttempt.at >= now - LOOKBACK)
@@ -151,8 +151,8 @@ def _audit(actor: Actor, action: AuditAction, now: datetime, outcome: str = "all
 def _open_session(session: Session, token: str) -> tuple[UserSession, User] | None:
     return session.exec(
         select(UserSession, User)
-        .join(User, User.id == UserSession.user_id)
-        .where(UserSession.token_sha256 == token_digest(token), UserSession.ended_at.is_(None))
+        .join(User, col(User.id) == UserSession.user_id)
+        .where(UserSession.token_sha256 == token_digest(token), col(UserSession.ended_at).is_(None))
     ).first()
 
 
