@@ -9,6 +9,7 @@ the gate allows it for the school's own staff only and audits it.
 
 import enum
 from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
@@ -57,7 +58,7 @@ class RegisterRow:
     full_name: str
     grade: int
     class_letter: str
-    birth_date: object
+    birth_date: date | None
     case_id: int | None
     case_state: CaseState | None
     criteria: tuple[int, ...] = ()  # unresolved flags, sensitive ones only where allowed
