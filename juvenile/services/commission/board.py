@@ -225,12 +225,12 @@ def _waiting_reviews(session: Session, meeting: CommissionMeeting) -> list[Candi
                                             AgendaItem.status != AgendaItemStatus.POSTPONED)
     rows = session.exec(
         select(col(Placement.id), col(Placement.return_date), Student, School.code)
-        .join(Student, Student.id == Placement.student_id)
-        .join(School, School.id == Student.school_id)
+        .join(Student, col(Student.id) == Placement.student_id)
+        .join(School, col(School.id) == Student.school_id)
         .where(Placement.commission_id == meeting.commission_id,
                Placement.status == PlacementStatus.RETURNED,
                col(Placement.rehabilitation_plan_made_on).is_(None), ~on_agenda.exists())
-        .order_by(Placement.return_date, Placement.id).limit(CANDIDATES_LIMIT)
+        .order_by(col(Placement.return_date), col(Placement.id)).limit(CANDIDATES_LIMIT)
     ).all()
     return [Candidate(placement_id, student.full_name, school_code, returned)
             for placement_id, returned, student, school_code in rows]

@@ -112,7 +112,7 @@ def _meetings_of(session: Session, key, values: list[int]) -> dict[int, MeetingR
     rows = session.exec(
         select(key, col(CommissionMeeting.id), CommissionMeeting.number,
                col(CommissionMeeting.meeting_date))
-        .join(CommissionMeeting, CommissionMeeting.id == AgendaItem.meeting_id)
+        .join(CommissionMeeting, col(CommissionMeeting.id) == AgendaItem.meeting_id)
         .where(key.in_(values)))
     return {value: MeetingRef(meeting_id, number, day) for value, meeting_id, number, day in rows}
 

@@ -117,10 +117,10 @@ def cases_waiting_for_council(actor: Actor) -> list[WaitingCase]:
                   RecordScope(kind=RecordKind.CASE, school_id=actor.school_id))
         rows = session.exec(
             select(col(SupportCase.id), col(SupportCase.opened_on), Student)
-            .join(Student, Student.id == SupportCase.student_id)
+            .join(Student, col(Student.id) == SupportCase.student_id)
             .where(Student.school_id == actor.school_id,
                    SupportCase.state == CaseState.FLAGGED)
-            .order_by(SupportCase.opened_on, SupportCase.id)
+            .order_by(col(SupportCase.opened_on), col(SupportCase.id))
         ).all()
     return [WaitingCase(case_id, s.id, s.full_name, f"{s.grade}{s.class_letter}", opened_on)
             for case_id, opened_on, s in rows]
