@@ -8,6 +8,7 @@ of the term has passed, and whether the rehabilitation plan (3 working days
 after the return, Art. 80 (11), Art. 81 (12)) was made in time.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -137,7 +138,7 @@ def placement_detail(actor: Actor, placement_id: int, on: date | None = None) ->
         return PlacementDetail(_rows(session, rows, on or clock.today())[0], changes)
 
 
-def _rows(session: Session, rows: list, on: date) -> list[PlacementRow]:
+def _rows(session: Session, rows: Sequence, on: date) -> list[PlacementRow]:
     """(placement, student, school code, organisation) rows as the register shows them."""
     extensions = dict(session.exec(
         select(PlacementChange.placement_id, func.count())

@@ -94,6 +94,7 @@ def school_dashboard(actor: Actor, on: date | None = None) -> SchoolDashboard:
         if meeting is not None:
             cases = session.exec(select(func.count(col(CouncilReview.id)))
                                  .where(CouncilReview.meeting_id == meeting.id)).one()
+            assert meeting.id is not None  # a stored row
             next_meeting = NextMeeting(meeting.id, meeting.number, meeting.meeting_on, cases)
         waiting = session.exec(
             select(func.count(col(AbsenceProposal.id)))
