@@ -23,5 +23,7 @@ def district_commission(session: Session, school: School) -> Commission:
     ).first()
     if found is None:
         district = session.get(District, school.district_id)
+        assert district is not None  # the school's district
         require_district_commission(found, district.code, school.code)
+    assert found is not None  # refused above otherwise
     return found

@@ -42,13 +42,16 @@ def responsible_commission(session: Session, student: Student) -> Commission:
     if student.school_id in known:
         return known[student.school_id]
     school = session.get(School, student.school_id)
+    assert school is not None  # the student's school
     try:
         commission = district_commission(session, school)
     except RuleViolation:  # no commission serves the district
         district = session.get(District, school.district_id)
+        assert district is not None  # the school's district
         commission = None
     if commission is None:
         require_responsible_commission(False, district.code, school.code)
+    assert commission is not None  # refused above otherwise
     known[student.school_id] = commission
     return commission
 

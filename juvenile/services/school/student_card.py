@@ -55,6 +55,7 @@ def open_student_card(actor: Actor, student_id: int) -> StudentCard:
             raise NotFound(RecordKind.STUDENT, student_id)
         authorize(session, actor, Permission.VIEW, student_scope(session, student))
         school = session.get(School, student.school_id)
+        assert student.id is not None and school is not None  # a stored row and its school
         representatives = session.exec(
             select(LegalRepresentative)
             .where(LegalRepresentative.student_id == student.id)
