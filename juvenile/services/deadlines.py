@@ -188,7 +188,9 @@ def _entry(kind: DeadlineKind, due_on: date, on: date, record_id: int, student: 
 
 def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> list[Deadline]:
     query = (
-        select(Placement.id, Placement.status, Placement.rehabilitation_plan_due,
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+               Placement.id, Placement.status, Placement.rehabilitation_plan_due,
                Placement.notice_due, Placement.planned_end, Commission.code,
                SpecialOrganisation.code, *_STUDENT)
         .join(Student, Student.id == Placement.student_id)
@@ -196,9 +198,9 @@ def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> 
         .join(Commission, Commission.id == Placement.commission_id)
         .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
         .where(
-            ((Placement.status == PlacementStatus.RETURNED)
+            ((col(Placement.status) == PlacementStatus.RETURNED)
              & col(Placement.rehabilitation_plan_made_on).is_(None))
-            | ((Placement.status == PlacementStatus.ACTIVE)
+            | ((col(Placement.status) == PlacementStatus.ACTIVE)
                & col(Placement.notice_received_on).is_(None))
         )
     )
@@ -222,7 +224,9 @@ def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> 
 def _decision_deadlines(session: Session, on: date, filters: list[_Filter]) -> list[Deadline]:
     placed = aliased(Placement)
     query = (
-        select(CommissionDecision.id, CommissionDecision.due_on, CommissionDecision.executor,
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+               CommissionDecision.id, CommissionDecision.due_on, CommissionDecision.executor,
                Commission.code, *_STUDENT)
         .join(AgendaItem, AgendaItem.id == CommissionDecision.agenda_item_id)
         .join(CommissionMeeting, CommissionMeeting.id == AgendaItem.meeting_id)
@@ -251,7 +255,9 @@ def _decision_deadlines(session: Session, on: date, filters: list[_Filter]) -> l
 def _measure_deadlines(session: Session, on: date, filters: list[_Filter],
                        hide_sensitive: bool) -> list[Deadline]:
     query = (
-        select(PlanMeasure.id, PlanMeasure.due_on, PlanMeasure.description, *_STUDENT)
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+            PlanMeasure.id, PlanMeasure.due_on, PlanMeasure.description, *_STUDENT)
         .join(SupportCase, SupportCase.id == PlanMeasure.case_id)
         .join(Student, Student.id == SupportCase.student_id)
         .join(School, School.id == Student.school_id)

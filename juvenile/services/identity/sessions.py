@@ -122,6 +122,7 @@ def _attempt(session: Session, login: str, password: str, now: datetime) -> Sign
             "disabled" if not user.active else "wrong_password")
         session.add(_sign_in_audit(session, login, user, now, reason))
         return None
+    assert user is not None and user.id is not None  # ok only for a stored user
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     token = secrets.token_urlsafe(32)

@@ -64,8 +64,9 @@ def unexcused_days_query(first: date, last: date, school_id: int | None) -> sa.S
         .subquery()
     )
     query = (
-        select(Student.id, Student.iin, Student.birth_date, School.id, School.code,
-               counted.c.days)
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+            Student.id, Student.iin, Student.birth_date, School.id, School.code, counted.c.days)
         .join(Student, Student.id == counted.c.student_id)
         .join(School, School.id == Student.school_id)
         .order_by(School.code, Student.iin)
@@ -106,7 +107,7 @@ def scan_absences(
         for student_id, iin, _, student_school, school_code, days in found:
             proposal = proposals.get(student_id)
             new = proposal is None
-            if new:
+            if proposal is None:
                 proposal = AbsenceProposal(student_id=student_id, school_id=student_school,
                                            month=month, unexcused_days=days)
             elif proposal.status == ProposalStatus.PROPOSED:

@@ -122,7 +122,7 @@ def school_ids_by_code(session: Session, codes) -> dict[str, int]:
         select(School.code, School.id).where(col(School.code).in_(wanted)))}
 
 
-def school_scope(kind: RecordKind, school_id: int) -> RecordScope:
+def school_scope(kind: RecordKind, school_id: int | None) -> RecordScope:
     """The scope of a new record of ``kind`` at a school (before it has an id)."""
     return RecordScope(kind=kind, school_id=school_id)
 
