@@ -109,7 +109,9 @@ def open_referral(actor: Actor, referral_id: int) -> ReferralPacket:
         if referral is None:
             raise NotFound(RecordKind.REFERRAL, referral_id)
         case = session.get(SupportCase, referral.case_id)
+        assert case is not None  # the referral's case
         student = session.get(Student, case.student_id)
+        assert student is not None  # the case's student
         sensitive = session.exec(
             select(CriterionFlag.id).where(CriterionFlag.case_id == case.id,
                                            col(CriterionFlag.criterion).in_(SENSITIVE_CRITERIA))
