@@ -57,6 +57,7 @@ def add_agenda_item(
         raise InputRefused("agenda.title_too_long", limit=TITLE_MAX_LENGTH)
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
+        assert meeting.id is not None  # a stored row
         entry = authorize(session, actor, Permission.UPDATE,
                           commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                            meeting.id))
@@ -81,6 +82,7 @@ def reorder_agenda(actor: Actor, meeting_id: int, item_ids: Sequence[int]) -> li
     """Set the order of the agenda; ``item_ids`` lists every item of the meeting once."""
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
+        assert meeting.id is not None  # a stored row
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
@@ -99,6 +101,7 @@ def remove_agenda_item(actor: Actor, item_id: int) -> None:
     """Take an undecided item off the agenda; its referral is new again."""
     with transaction() as session:
         item, meeting = load_item(session, item_id)
+        assert meeting.id is not None  # a stored row
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
@@ -107,6 +110,7 @@ def remove_agenda_item(actor: Actor, item_id: int) -> None:
             raise RuleViolation("agenda.item_decided")
         if item.referral_id is not None:
             referral = session.get(Referral, item.referral_id)
+            assert referral is not None  # the item's referral
             referral.status = ReferralStatus.NEW
             session.add(referral)
         session.delete(item)
@@ -121,6 +125,7 @@ def record_hearing_notes(actor: Actor, item_id: int, notes: str) -> AgendaItem:
         raise InputRefused("agenda.notes_too_long", limit=NOTES_MAX_LENGTH)
     with transaction() as session:
         item, meeting = load_item(session, item_id)
+        assert meeting.id is not None  # a stored row
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
@@ -141,10 +146,12 @@ def append_item(
     """Add an item after the last one; a referral on it is on_agenda."""
     last = session.exec(select(func.max(AgendaItem.position))
                         .where(AgendaItem.meeting_id == meeting.id)).one()
+    assert meeting.id is not None  # a stored row
     item = AgendaItem(meeting_id=meeting.id, position=(last or 0) + 1, kind=kind, **fields)
     session.add(item)
     if item.referral_id is not None:
         referral = session.get(Referral, item.referral_id)
+        assert referral is not None  # the item's referral
         referral.status = ReferralStatus.ON_AGENDA
         session.add(referral)
     session.flush()
@@ -164,6 +171,7 @@ def schedule_rehabilitation_review(session: Session, placement: Placement) -> Ag
         )
         .order_by(col(CommissionMeeting.meeting_date), col(CommissionMeeting.number))
     ).first()
+    assert placement.id is not None  # a stored row
     if meeting is None or _review_on_agenda(session, placement.id):
         return None
     return append_item(session, meeting, AgendaItemKind.REHABILITATION_REVIEW,
@@ -213,6 +221,7 @@ def _returned_placement_for(session: Session, meeting: CommissionMeeting,
     if placement is None or placement.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.PLACEMENT, placement_id)
     check_placement_returned(placement.status == PlacementStatus.RETURNED)
+    assert placement.id is not None  # a stored row
     if _review_on_agenda(session, placement.id):
         raise RuleViolation("agenda.review_already_on_agenda")
     return placement
