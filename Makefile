@@ -14,12 +14,12 @@ export REFLEX_CHECK_LATEST_VERSION := false
 export REFLEX_TELEMETRY_ENABLED := false
 export REFLEX_HTTP_CLIENT_BIND_ADDRESS := 0.0.0.0
 
-.PHONY: run test setup debian-packages lint bench lock
+.PHONY: run test setup debian-packages lint typecheck bench lock
 
 run: setup
 	$(BIN)/juvenile serve --demo
 
-test: setup debian-packages
+test: setup debian-packages typecheck
 	$(BIN)/pytest
 
 setup: $(VENV)/.installed toolchain/node_modules/.installed
@@ -70,3 +70,8 @@ debian-packages:
 
 lint: setup
 	$(BIN)/ruff check .
+
+# pyright, pinned in toolchain/package.json, over the packages [tool.pyright] of
+# pyproject.toml names (the state and service packages), in .venv's environment.
+typecheck: setup
+	$(TOOLCHAIN_BIN)/pyright

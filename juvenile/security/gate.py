@@ -7,6 +7,8 @@ denial inside a larger unit of work that the caller catches is written with that
 unit's commit, or after its rollback.
 """
 
+from typing import Literal, overload
+
 from sqlmodel import Session
 
 from juvenile.models.identity import AuditAction, AuditEntry
@@ -63,6 +65,21 @@ def audit_entry(
         record_id=record_id, organisation=actor.organisation_code, outcome=outcome,
         detail=detail[:500],
     )
+
+
+@overload
+def authorize(
+    session: Session, actor: Actor,
+    permission: Literal[Permission.CREATE, Permission.UPDATE, Permission.DELETE,
+                        Permission.EXPORT, Permission.APPROVE],
+    scope: RecordScope,
+) -> AuditEntry: ...
+
+
+@overload
+def authorize(
+    session: Session, actor: Actor, permission: Permission, scope: RecordScope
+) -> AuditEntry | None: ...
 
 
 def authorize(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile.db import transaction
 from juvenile.models import (
@@ -144,7 +144,7 @@ def _named(session: Session, found: list[Deadline]) -> list[Deadline]:
     names: dict[str, tuple[str, str]] = {}
     for table in (School, Commission, SpecialOrganisation):
         names.update((code, (kk, ru)) for code, kk, ru in session.exec(
-            select(table.code, table.name_kk, table.name_ru).where(table.code.in_(codes))))
+            select(table.code, table.name_kk, table.name_ru).where(col(table.code).in_(codes))))
     named = []
     for d in found:
         kk, ru = names.get(d.organisation_code, ("", ""))
@@ -192,7 +192,9 @@ def _entry(kind: DeadlineKind, due_on: date, on: date, record_id: int, student: 
 
 def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> list[Deadline]:
     query = (
-        select(Placement.id, Placement.status, Placement.rehabilitation_plan_due,
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+               Placement.id, Placement.status, Placement.rehabilitation_plan_due,
                Placement.notice_due, Placement.planned_end, Commission.code,
                SpecialOrganisation.code, *_STUDENT)
         .join(Student, Student.id == Placement.student_id)
@@ -200,10 +202,10 @@ def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> 
         .join(Commission, Commission.id == Placement.commission_id)
         .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
         .where(
-            ((Placement.status == PlacementStatus.RETURNED)
-             & Placement.rehabilitation_plan_made_on.is_(None))
-            | ((Placement.status == PlacementStatus.ACTIVE)
-               & Placement.notice_received_on.is_(None))
+            ((col(Placement.status) == PlacementStatus.RETURNED)
+             & col(Placement.rehabilitation_plan_made_on).is_(None))
+            | ((col(Placement.status) == PlacementStatus.ACTIVE)
+               & col(Placement.notice_received_on).is_(None))
         )
     )
     for f in filters:
@@ -226,7 +228,9 @@ def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> 
 def _decision_deadlines(session: Session, on: date, filters: list[_Filter]) -> list[Deadline]:
     placed = aliased(Placement)
     query = (
-        select(CommissionDecision.id, CommissionDecision.due_on, CommissionDecision.executor,
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+               CommissionDecision.id, CommissionDecision.due_on, CommissionDecision.executor,
                Commission.code, *_STUDENT)
         .join(AgendaItem, AgendaItem.id == CommissionDecision.agenda_item_id)
         .join(CommissionMeeting, CommissionMeeting.id == AgendaItem.meeting_id)
@@ -236,7 +240,8 @@ def _decision_deadlines(session: Session, on: date, filters: list[_Filter]) -> l
         .outerjoin(placed, placed.id == AgendaItem.placement_id)
         .outerjoin(Student, Student.id == func.coalesce(SupportCase.student_id, placed.student_id))
         .outerjoin(School, School.id == Student.school_id)
-        .where(CommissionDecision.due_on.is_not(None), CommissionDecision.done_on.is_(None))
+        .where(col(CommissionDecision.due_on).is_not(None),
+               col(CommissionDecision.done_on).is_(None))
     )
     for f in filters:
         if f.school_id is not None:
@@ -254,22 +259,25 @@ def _decision_deadlines(session: Session, on: date, filters: list[_Filter]) -> l
 def _measure_deadlines(session: Session, on: date, filters: list[_Filter],
                        hide_sensitive: bool) -> list[Deadline]:
     query = (
-        select(PlanMeasure.id, PlanMeasure.due_on, PlanMeasure.description, *_STUDENT)
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+            PlanMeasure.id, PlanMeasure.due_on, PlanMeasure.description, *_STUDENT)
         .join(SupportCase, SupportCase.id == PlanMeasure.case_id)
         .join(Student, Student.id == SupportCase.student_id)
         .join(School, School.id == Student.school_id)
-        .where(PlanMeasure.done_on.is_(None), SupportCase.state != CaseState.CLOSED)
+        .where(col(PlanMeasure.done_on).is_(None), SupportCase.state != CaseState.CLOSED)
     )
     for f in filters:
         if f.school_id is not None:
             query = query.where(Student.school_id == f.school_id)
         if f.commission_id is not None:
             referred = select(Referral.case_id).where(Referral.commission_id == f.commission_id)
-            query = query.where(SupportCase.id.in_(referred))
+            query = query.where(col(SupportCase.id).in_(referred))
     if hide_sensitive:  # criteria 8 and 9: only the school and the commission (Art. 3 (2) 4)
         sensitive = select(CriterionFlag.case_id).where(
-            CriterionFlag.criterion.in_(SENSITIVE_CRITERIA), CriterionFlag.case_id.is_not(None))
-        query = query.where(SupportCase.id.not_in(sensitive))
+            col(CriterionFlag.criterion).in_(SENSITIVE_CRITERIA),
+            col(CriterionFlag.case_id).is_not(None))
+        query = query.where(col(SupportCase.id).not_in(sensitive))
     found = []
     for row in session.exec(query):
         measure_id, due_on, description = row[:3]

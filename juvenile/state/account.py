@@ -4,7 +4,7 @@ import reflex as rx
 
 from juvenile.security.gate import NotFound
 from juvenile.services.identity.accounts import AccountRefused, change_own_password
-from juvenile.state.auth import ROLE_AREAS, AuthState
+from juvenile.state.auth import AuthState, areas_of
 from juvenile.state.workspace import WorkspaceState
 
 
@@ -33,5 +33,5 @@ class PasswordState(WorkspaceState, AuthState):
         self.password_error = ""
         return [
             rx.toast.success(await self._text("auth.password_changed")),
-            rx.redirect(ROLE_AREAS[actor.role][0]),
+            rx.redirect(areas_of(actor.role)[0]),
         ]

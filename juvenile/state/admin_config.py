@@ -4,6 +4,7 @@ service, whose gate decides (administrators only)."""
 
 import io
 from datetime import date
+from typing import Any
 
 import reflex as rx
 
@@ -30,7 +31,7 @@ class AdminConfigState(WorkspaceState, mixin=True):
     form_error: str = ""
     done_message: str = ""
 
-    async def _run(self, action, *args):
+    async def _run(self, action, *args) -> tuple[bool, Any]:
         """Call a service: (True, its result), or (False, the reply: the sign-in page
         when the session has ended, else None). A refusal becomes the page's
         message, a denial its no-access view."""

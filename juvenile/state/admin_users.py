@@ -159,6 +159,7 @@ class AdminUsersState(WorkspaceState, AuthState):
         try:
             if self._editing_id is None:
                 created = accounts.create_user(actor, self.form_login, form)
+                assert created.temporary_password is not None  # none chosen: generated
                 notice = await self._password_notice(created.account.login,
                                                      created.temporary_password)
             else:

@@ -15,6 +15,7 @@ browser sends is taken as the user's identity, role or organisation.
 
 import os
 from http.cookies import CookieError, SimpleCookie
+from typing import Any
 from urllib.parse import quote
 
 import reflex as rx
@@ -43,6 +44,14 @@ ROLE_AREAS: dict[Role, list[str]] = {
     Role.EDUCATION_ANALYST: ["/analysis"],
     Role.ADMIN: ["/admin", "/admin/users", "/admin/audit"],
 }
+
+
+def areas_of(role: Role | None) -> list[str]:
+    """The working areas of a signed-in user's role (only the command line has none)."""
+    assert role is not None
+    return ROLE_AREAS[role]
+
+
 PUBLIC_AREAS = ["/school", "/commission", "/analysis", "/admin"]
 
 
@@ -135,7 +144,7 @@ class AuthState(rx.State):
         here = safe_next(self._path())
         return rx.redirect(f"{SIGN_IN_ROUTE}?next={quote(here)}" if here else SIGN_IN_ROUTE)
 
-    async def _text(self, key: str, **params: object) -> str:
+    async def _text(self, key: str, **params: Any) -> str:
         """A message in the visitor's language."""
         language = (await self.get_state(I18nState)).language
         return translate(key, language, **params)
@@ -146,8 +155,10 @@ class AuthState(rx.State):
             self.user_areas = PUBLIC_AREAS
             return
         self.user_name = signed_in.full_name
-        self.user_role_key = f"ui.role.{signed_in.actor.role.value}"
-        self.user_areas = ROLE_AREAS[signed_in.actor.role]
+        role = signed_in.actor.role
+        assert role is not None  # only the command line acts without a role
+        self.user_role_key = f"ui.role.{role.value}"
+        self.user_areas = ROLE_AREAS[role]
         self.signed_in = True
 
     @rx.event
@@ -182,7 +193,7 @@ class AuthState(rx.State):
         if signed.user.must_change_password:
             return [store, rx.redirect(PASSWORD_ROUTE)]
         back = safe_next(self.router.url.query_parameters.get("next", ""))
-        return [store, rx.redirect(back or ROLE_AREAS[signed.user.actor.role][0])]
+        return [store, rx.redirect(back or areas_of(signed.user.actor.role)[0])]
 
     @rx.event
     def sign_out(self):

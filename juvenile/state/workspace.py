@@ -8,6 +8,7 @@ check them again.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import reflex as rx
 
@@ -129,6 +130,11 @@ class WorkspaceState(AuthState, mixin=True):
 class PagedList(rx.State, mixin=True):
     """Previous / next of a list paged on the server. The state has ``page`` and
     ``pages`` and reloads the current page with ``_refresh``."""
+
+    if TYPE_CHECKING:  # the list state's
+        page: int
+        pages: int
+        async def _refresh(self) -> Any: ...
 
     @rx.event
     async def previous_page(self):

@@ -10,7 +10,7 @@ confirmed Kurban ait, days off by government resolution, extra working days.
 from datetime import date
 from typing import NamedTuple
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
@@ -118,7 +118,7 @@ def calendar_days(actor: Actor, year: int) -> list[CalendarDay]:
         return list(session.exec(
             select(CalendarDay)
             .where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
-            .order_by(CalendarDay.day)
+            .order_by(col(CalendarDay.day))
         ))
 
 

@@ -6,7 +6,7 @@ withdraw and restore types. Recording a decision is in services.commission.decis
 
 import re
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
@@ -30,7 +30,7 @@ def list_decision_types(actor: Actor, include_inactive: bool = False) -> list[De
         query = select(DecisionType)
         if not include_inactive:
             query = query.where(DecisionType.active)
-        return list(session.exec(query.order_by(DecisionType.id)))
+        return list(session.exec(query.order_by(col(DecisionType.id))))
 
 
 def add_decision_type(

@@ -3,7 +3,7 @@ serves a school's district (Art. 78 (4): a refusal goes to it; Art. 80, 81: it
 is responsible for the placements of the district's minors).
 """
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.models import Commission, CommissionLevel, District, School
 from juvenile.rules.council import require_district_commission
@@ -18,10 +18,12 @@ def district_commission(session: Session, school: School) -> Commission:
     found = session.exec(
         select(Commission)
         .where(Commission.district_id == school.district_id,
-               Commission.level.in_(_SERVING_LEVELS))
-        .order_by(Commission.id)
+               col(Commission.level).in_(_SERVING_LEVELS))
+        .order_by(col(Commission.id))
     ).first()
     if found is None:
         district = session.get(District, school.district_id)
+        assert district is not None  # the school's district
         require_district_commission(found, district.code, school.code)
+    assert found is not None  # refused above otherwise
     return found

@@ -9,7 +9,7 @@ review waits and joins the agenda of the next meeting planned (see
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
@@ -55,6 +55,7 @@ def add_agenda_item(
     """
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
+        assert meeting.id is not None  # a stored row
         entry = authorize(session, actor, Permission.UPDATE,
                           commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                            meeting.id))
@@ -83,6 +84,7 @@ def reorder_agenda(actor: Actor, meeting_id: int, item_ids: Sequence[int]) -> li
     """Set the order of the agenda; ``item_ids`` lists every item of the meeting once."""
     with transaction() as session:
         meeting = load_meeting(session, meeting_id)
+        assert meeting.id is not None  # a stored row
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
@@ -101,6 +103,7 @@ def remove_agenda_item(actor: Actor, item_id: int) -> None:
     """Take an undecided item off the agenda; its referral is new again."""
     with transaction() as session:
         item, meeting = load_item(session, item_id)
+        assert meeting.id is not None  # a stored row
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
@@ -109,6 +112,7 @@ def remove_agenda_item(actor: Actor, item_id: int) -> None:
             raise RuleViolation("agenda.item_decided")
         if item.referral_id is not None:
             referral = session.get(Referral, item.referral_id)
+            assert referral is not None  # the item's referral
             referral.status = ReferralStatus.NEW
             session.add(referral)
         session.delete(item)
@@ -123,6 +127,7 @@ def record_hearing_notes(actor: Actor, item_id: int, notes: str) -> AgendaItem:
         raise InputRefused("agenda.notes_too_long", limit=NOTES_MAX_LENGTH)
     with transaction() as session:
         item, meeting = load_item(session, item_id)
+        assert meeting.id is not None  # a stored row
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
@@ -134,7 +139,7 @@ def record_hearing_notes(actor: Actor, item_id: int, notes: str) -> AgendaItem:
 
 def items_of(session: Session, meeting_id: int) -> list[AgendaItem]:
     return list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-                             .order_by(AgendaItem.position, AgendaItem.id)))
+                             .order_by(col(AgendaItem.position), col(AgendaItem.id))))
 
 
 def append_item(
@@ -143,10 +148,12 @@ def append_item(
     """Add an item after the last one; a referral on it is on_agenda."""
     last = session.exec(select(func.max(AgendaItem.position))
                         .where(AgendaItem.meeting_id == meeting.id)).one()
+    assert meeting.id is not None  # a stored row
     item = AgendaItem(meeting_id=meeting.id, position=(last or 0) + 1, kind=kind, **fields)
     session.add(item)
     if item.referral_id is not None:
         referral = session.get(Referral, item.referral_id)
+        assert referral is not None  # the item's referral
         referral.status = ReferralStatus.ON_AGENDA
         session.add(referral)
     session.flush()
@@ -162,10 +169,11 @@ def schedule_rehabilitation_review(session: Session, placement: Placement) -> Ag
         .where(
             CommissionMeeting.commission_id == placement.commission_id,
             CommissionMeeting.status == CommissionMeetingStatus.PLANNED,
-            CommissionMeeting.meeting_date >= placement.return_date,
+            col(CommissionMeeting.meeting_date) >= placement.return_date,
         )
-        .order_by(CommissionMeeting.meeting_date, CommissionMeeting.number)
+        .order_by(col(CommissionMeeting.meeting_date), col(CommissionMeeting.number))
     ).first()
+    assert placement.id is not None  # a stored row
     if meeting is None or _review_on_agenda(session, placement.id):
         return None
     return append_item(session, meeting, AgendaItemKind.REHABILITATION_REVIEW,
@@ -181,11 +189,11 @@ def attach_pending_reviews(session: Session, meeting: CommissionMeeting) -> list
         .where(
             Placement.commission_id == meeting.commission_id,
             Placement.status == PlacementStatus.RETURNED,
-            Placement.return_date <= meeting.meeting_date,
-            Placement.rehabilitation_plan_made_on.is_(None),
+            col(Placement.return_date) <= meeting.meeting_date,
+            col(Placement.rehabilitation_plan_made_on).is_(None),
             ~has_item,
         )
-        .order_by(Placement.return_date, Placement.id)
+        .order_by(col(Placement.return_date), col(Placement.id))
     ).all()
     return [append_item(session, meeting, AgendaItemKind.REHABILITATION_REVIEW,
                         placement_id=placement.id) for placement in waiting]
@@ -215,6 +223,7 @@ def _returned_placement_for(session: Session, meeting: CommissionMeeting,
     if placement is None or placement.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.PLACEMENT, placement_id)
     check_placement_returned(placement.status == PlacementStatus.RETURNED)
+    assert placement.id is not None  # a stored row
     if _review_on_agenda(session, placement.id):
         raise RuleViolation("agenda.review_already_on_agenda")
     return placement

@@ -11,7 +11,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -91,13 +91,14 @@ def meeting_calendar(actor: Actor, year: int, month: int, page: int = 1,
                              .where(own)).one()
         meetings = session.exec(
             select(CommissionMeeting).where(own)
-            .order_by(CommissionMeeting.meeting_date.desc(), CommissionMeeting.number.desc())
+            .order_by(col(CommissionMeeting.meeting_date).desc(),
+                      col(CommissionMeeting.number).desc())
             .offset((page - 1) * MEETINGS_PAGE_SIZE).limit(MEETINGS_PAGE_SIZE)).all()
         first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
         in_month = session.exec(
             select(CommissionMeeting).where(own, CommissionMeeting.meeting_date >= first,
                                             CommissionMeeting.meeting_date <= last)
-            .order_by(CommissionMeeting.meeting_date, CommissionMeeting.number)).all()
+            .order_by(col(CommissionMeeting.meeting_date), col(CommissionMeeting.number))).all()
         days_off = working_calendar(session, year, year).days_off_in(year)
         numbers = session.exec(select(func.max(CommissionMeeting.number)).where(
             own, CommissionMeeting.meeting_date >= date(today.year, 1, 1),
@@ -123,15 +124,16 @@ def _lines(session: Session, meetings: list[CommissionMeeting]) -> list[MeetingL
     counts: dict[int, list[int]] = {}
     for meeting_id, status, n in session.exec(
         select(AgendaItem.meeting_id, AgendaItem.status, func.count())
-        .where(AgendaItem.meeting_id.in_(ids))
-        .group_by(AgendaItem.meeting_id, AgendaItem.status)
+        .where(col(AgendaItem.meeting_id).in_(ids))
+        .group_by(col(AgendaItem.meeting_id), AgendaItem.status)
     ):
         pair = counts.setdefault(meeting_id, [0, 0])
         pair[0] += n
         pair[1] += n if status != AgendaItemStatus.OPEN else 0
     versions: dict[int, tuple[int, bool]] = {}
-    for version in session.exec(select(MinutesVersion).where(MinutesVersion.meeting_id.in_(ids))
-                                .order_by(MinutesVersion.number)):
+    for version in session.exec(select(MinutesVersion)
+                                .where(col(MinutesVersion.meeting_id).in_(ids))
+                                .order_by(col(MinutesVersion.number))):
         approved, _ = versions.get(version.meeting_id, (0, False))
         if version.approved_at is not None:
             versions[version.meeting_id] = (version.number, False)
@@ -187,9 +189,9 @@ def meeting_page(actor: Actor, meeting_id: int) -> MeetingPage:
             CommissionMeeting.commission_id == meeting.commission_id,
             CommissionMeeting.status == CommissionMeetingStatus.PLANNED,
             CommissionMeeting.meeting_date > meeting.meeting_date,
-        ).order_by(CommissionMeeting.meeting_date, CommissionMeeting.number)).all()
+        ).order_by(col(CommissionMeeting.meeting_date), col(CommissionMeeting.number))).all()
         types = session.exec(select(DecisionType).where(DecisionType.active)
-                             .order_by(DecisionType.id)).all()
+                             .order_by(col(DecisionType.id))).all()
         return MeetingPage(
             record=meeting_record(session, meeting),
             minutes=minutes,
@@ -206,12 +208,12 @@ def meeting_page(actor: Actor, meeting_id: int) -> MeetingPage:
 def _new_referrals(session: Session, meeting: CommissionMeeting) -> list[Candidate]:
     rows = session.exec(
         select(Referral.id, Referral.referred_at, Student, School.code)
-        .join(SupportCase, SupportCase.id == Referral.case_id)
-        .join(Student, Student.id == SupportCase.student_id)
-        .join(School, School.id == Student.school_id)
+        .join(SupportCase, col(SupportCase.id) == Referral.case_id)
+        .join(Student, col(Student.id) == SupportCase.student_id)
+        .join(School, col(School.id) == Student.school_id)
         .where(Referral.commission_id == meeting.commission_id,
                Referral.status == ReferralStatus.NEW)
-        .order_by(Referral.referred_at, Referral.id).limit(CANDIDATES_LIMIT)
+        .order_by(col(Referral.referred_at), col(Referral.id)).limit(CANDIDATES_LIMIT)
     ).all()
     return [Candidate(referral_id, student.full_name, school_code, _day(referred_at))
             for referral_id, referred_at, student, school_code in rows]
@@ -222,13 +224,13 @@ def _waiting_reviews(session: Session, meeting: CommissionMeeting) -> list[Candi
     on_agenda = select(AgendaItem.id).where(AgendaItem.placement_id == Placement.id,
                                             AgendaItem.status != AgendaItemStatus.POSTPONED)
     rows = session.exec(
-        select(Placement.id, Placement.return_date, Student, School.code)
-        .join(Student, Student.id == Placement.student_id)
-        .join(School, School.id == Student.school_id)
+        select(col(Placement.id), col(Placement.return_date), Student, School.code)
+        .join(Student, col(Student.id) == Placement.student_id)
+        .join(School, col(School.id) == Student.school_id)
         .where(Placement.commission_id == meeting.commission_id,
                Placement.status == PlacementStatus.RETURNED,
-               Placement.rehabilitation_plan_made_on.is_(None), ~on_agenda.exists())
-        .order_by(Placement.return_date, Placement.id).limit(CANDIDATES_LIMIT)
+               col(Placement.rehabilitation_plan_made_on).is_(None), ~on_agenda.exists())
+        .order_by(col(Placement.return_date), col(Placement.id)).limit(CANDIDATES_LIMIT)
     ).all()
     return [Candidate(placement_id, student.full_name, school_code, returned)
             for placement_id, returned, student, school_code in rows]
@@ -263,11 +265,11 @@ def referral_steps(actor: Actor, referral_id: int) -> list[ReferralStep]:
                   commission_scope(RecordKind.COMMISSION_MEETING, referral.commission_id))
         rows = session.exec(
             select(AgendaItem, CommissionMeeting, CommissionDecision, DecisionType)
-            .join(CommissionMeeting, CommissionMeeting.id == AgendaItem.meeting_id)
-            .outerjoin(CommissionDecision, CommissionDecision.agenda_item_id == AgendaItem.id)
-            .outerjoin(DecisionType, DecisionType.id == CommissionDecision.decision_type_id)
+            .join(CommissionMeeting, col(CommissionMeeting.id) == AgendaItem.meeting_id)
+            .outerjoin(CommissionDecision, col(CommissionDecision.agenda_item_id) == AgendaItem.id)
+            .outerjoin(DecisionType, col(DecisionType.id) == CommissionDecision.decision_type_id)
             .where(AgendaItem.referral_id == referral.id)
-            .order_by(CommissionMeeting.meeting_date, AgendaItem.id)
+            .order_by(col(CommissionMeeting.meeting_date), col(AgendaItem.id))
         ).all()
         return [ReferralStep(meeting.id, meeting.number, meeting.meeting_date, item.status,
                              kind.name_kk if kind else "", kind.name_ru if kind else "",

@@ -75,6 +75,7 @@ def record_decision(
         item, meeting = load_item(session, item_id, locked=True)
         entry = authorize(session, actor, Permission.CREATE,
                           commission_scope(RecordKind.COMMISSION_DECISION, meeting.commission_id))
+        assert meeting.id is not None  # a stored row
         require_unlocked(session, meeting.id)
         if item.status != AgendaItemStatus.OPEN:
             raise RuleViolation("decision.item_not_open")
@@ -89,6 +90,7 @@ def record_decision(
             if postpone_to_meeting_id is not None:
                 raise RuleViolation("decision.target_only_for_postpone")
             _settle(session, item, decision_type)
+        assert item.id is not None and decision_type.id is not None  # stored rows
         decision = CommissionDecision(
             agenda_item_id=item.id, decision_type_id=decision_type.id,
             decided_on=meeting.meeting_date, executor=executor, due_on=due_on, notes=notes,
@@ -112,7 +114,9 @@ def mark_decision_done(actor: Actor, decision_id: int, done_on: date) -> Commiss
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_DECISION, meeting.commission_id,
                                    decision.id))
-        if not session.get(DecisionType, decision.decision_type_id).follow_up:
+        kind = session.get(DecisionType, decision.decision_type_id)
+        assert kind is not None  # the decision's type
+        if not kind.follow_up:
             raise RuleViolation("decision.no_follow_up")
         check_done_on(done_on, decision.decided_on)
         decision.done_on = done_on
@@ -131,6 +135,7 @@ def _carry_over(session: Session, item: AgendaItem, meeting: CommissionMeeting,
     target = session.get(CommissionMeeting, target_id)
     if target is None or target.commission_id != meeting.commission_id:
         raise NotFound(RecordKind.COMMISSION_MEETING, target_id)
+    assert target.id is not None  # a stored row
     require_unlocked(session, target.id)
     check_postpone_target(target.status == CommissionMeetingStatus.PLANNED,
                           target.meeting_date, meeting.meeting_date)
@@ -152,5 +157,6 @@ def _settle(session: Session, item: AgendaItem, decision_type: DecisionType) -> 
 def _set_referral_status(session: Session, item: AgendaItem, status: ReferralStatus) -> None:
     if item.referral_id is not None:
         referral = session.get(Referral, item.referral_id)
+        assert referral is not None  # the item's referral
         referral.status = status
         session.add(referral)

@@ -8,7 +8,7 @@ minutes only; the draft is the secretary's working copy.
 
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -52,6 +52,7 @@ def draft_minutes_pdf(actor: Actor, meeting_id: int, language: str) -> Download:
         authorize(session, actor, Permission.EXPORT, scope).detail = "draft minutes"
         if not is_allowed(actor, Permission.UPDATE, scope):
             raise RuleViolation("minutes.draft_not_shared")
+        assert meeting.id is not None  # a stored row
         latest = latest_version(session, meeting.id)
         if latest is not None and latest.approved_at is not None:
             raise RuleViolation("minutes.approved_use_version", version=latest.number)
@@ -72,9 +73,10 @@ def approved_minutes_pdf(actor: Actor, meeting_id: int, version: int,
             f"minutes version {version} {language}")
         document = session.exec(
             select(MinutesDocument)
-            .join(MinutesVersion, MinutesVersion.id == MinutesDocument.version_id)
+            .join(MinutesVersion, col(MinutesVersion.id) == MinutesDocument.version_id)
             .where(MinutesVersion.meeting_id == meeting.id, MinutesVersion.number == version,
-                   MinutesVersion.approved_at.is_not(None), MinutesDocument.language == language)
+                   col(MinutesVersion.approved_at).is_not(None),
+                   MinutesDocument.language == language)
         ).first()
         if document is None:
             raise NotFound(RecordKind.MINUTES, version)
@@ -91,6 +93,7 @@ def case_extract_pdf(actor: Actor, item_id: int, language: str) -> Download:
         item, meeting = load_item(session, item_id)
         authorize(session, actor, Permission.EXPORT, minutes_scope(meeting)).detail = (
             f"extract of agenda item {item.id}")
+        assert meeting.id is not None  # a stored row
         latest = latest_version(session, meeting.id)
         if latest is None or latest.approved_at is None:
             raise RuleViolation("minutes.extract_needs_approval")

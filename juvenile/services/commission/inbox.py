@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
@@ -84,11 +84,11 @@ def list_referrals(
         total = session.exec(select(func.count()).select_from(Referral).where(*conditions)).one()
         rows = session.exec(
             select(Referral, Student, School)
-            .join(SupportCase, SupportCase.id == Referral.case_id)
-            .join(Student, Student.id == SupportCase.student_id)
-            .join(School, School.id == Student.school_id)
+            .join(SupportCase, col(SupportCase.id) == Referral.case_id)
+            .join(Student, col(Student.id) == SupportCase.student_id)
+            .join(School, col(School.id) == Student.school_id)
             .where(*conditions)
-            .order_by(Referral.referred_at.desc(), Referral.id.desc())
+            .order_by(col(Referral.referred_at).desc(), col(Referral.id).desc())
             .offset((page - 1) * page_size)
             .limit(page_size)
         ).all()
@@ -109,10 +109,12 @@ def open_referral(actor: Actor, referral_id: int) -> ReferralPacket:
         if referral is None:
             raise NotFound(RecordKind.REFERRAL, referral_id)
         case = session.get(SupportCase, referral.case_id)
+        assert case is not None  # the referral's case
         student = session.get(Student, case.student_id)
+        assert student is not None  # the case's student
         sensitive = session.exec(
             select(CriterionFlag.id).where(CriterionFlag.case_id == case.id,
-                                           CriterionFlag.criterion.in_(SENSITIVE_CRITERIA))
+                                           col(CriterionFlag.criterion).in_(SENSITIVE_CRITERIA))
         ).first() is not None
         authorize(session, actor, Permission.VIEW,
                   student_scope(session, student, kind=RecordKind.REFERRAL,

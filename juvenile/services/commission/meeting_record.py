@@ -8,7 +8,7 @@ the caller's gate check.
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.models import (
     AgendaItem,
@@ -62,7 +62,7 @@ def _attendance(session: Session, meeting: CommissionMeeting) -> tuple[Attendanc
     recorded, the active members with nothing marked."""
     rows = session.exec(
         select(MeetingAttendance, CommissionMember)
-        .join(CommissionMember, CommissionMember.id == MeetingAttendance.member_id)
+        .join(CommissionMember, col(CommissionMember.id) == MeetingAttendance.member_id)
         .where(MeetingAttendance.meeting_id == meeting.id)
     ).all()
     if not rows:
@@ -78,7 +78,7 @@ def _items(session: Session, meeting: CommissionMeeting) -> list[ItemRecord]:
     """The agenda in order, each question with its subject, decision and postponements;
     a few queries for the whole agenda, however long."""
     items = session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
-                         .order_by(AgendaItem.position, AgendaItem.id)).all()
+                         .order_by(col(AgendaItem.position), col(AgendaItem.id))).all()
     ids = [item.id for item in items]
     decisions = {
         row.agenda_item_id: Decided(row.id, kind.code, kind.name_kk, kind.name_ru,
@@ -86,8 +86,8 @@ def _items(session: Session, meeting: CommissionMeeting) -> list[ItemRecord]:
                                     row.done_on)
         for row, kind in session.exec(
             select(CommissionDecision, DecisionType)
-            .join(DecisionType, DecisionType.id == CommissionDecision.decision_type_id)
-            .where(CommissionDecision.agenda_item_id.in_(ids)))
+            .join(DecisionType, col(DecisionType.id) == CommissionDecision.decision_type_id)
+            .where(col(CommissionDecision.agenda_item_id).in_(ids)))
     }
     # the meeting each question came from, and the one it was postponed to
     came_from = _meetings_of(session, AgendaItem.id, [i.carried_from_id for i in items
@@ -111,9 +111,9 @@ def _meetings_of(session: Session, key, values: list[int]) -> dict[int, MeetingR
     if not values:
         return {}
     rows = session.exec(
-        select(key, CommissionMeeting.id, CommissionMeeting.number,
-               CommissionMeeting.meeting_date)
-        .join(CommissionMeeting, CommissionMeeting.id == AgendaItem.meeting_id)
+        select(key, col(CommissionMeeting.id), CommissionMeeting.number,
+               col(CommissionMeeting.meeting_date))
+        .join(CommissionMeeting, col(CommissionMeeting.id) == AgendaItem.meeting_id)
         .where(key.in_(values)))
     return {value: MeetingRef(meeting_id, number, day) for value, meeting_id, number, day in rows}
 
@@ -126,18 +126,18 @@ def _subjects(session: Session, items: list[AgendaItem]) -> dict[int, Subject]:
     found: dict[int, Subject] = {}
     for referral_id, student, school in session.exec(
         select(Referral.id, Student, School)
-        .join(SupportCase, SupportCase.id == Referral.case_id)
-        .join(Student, Student.id == SupportCase.student_id)
-        .join(School, School.id == Student.school_id)
-        .where(Referral.id.in_(list(by_referral)))
+        .join(SupportCase, col(SupportCase.id) == Referral.case_id)
+        .join(Student, col(Student.id) == SupportCase.student_id)
+        .join(School, col(School.id) == Student.school_id)
+        .where(col(Referral.id).in_(list(by_referral)))
     ):
         found[by_referral[referral_id]] = _subject(student, school)
     for placement, student, school, organisation in session.exec(
         select(Placement, Student, School, SpecialOrganisation)
-        .join(Student, Student.id == Placement.student_id)
-        .join(School, School.id == Student.school_id)
-        .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
-        .where(Placement.id.in_(list(by_placement)))
+        .join(Student, col(Student.id) == Placement.student_id)
+        .join(School, col(School.id) == Student.school_id)
+        .join(SpecialOrganisation, col(SpecialOrganisation.id) == Placement.organisation_id)
+        .where(col(Placement.id).in_(list(by_placement)))
     ):
         found[by_placement[placement.id]] = _subject(student, school, organisation,
                                                      placement.return_date)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from fractions import Fraction
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
@@ -92,8 +92,8 @@ def list_meetings(
         query = select(CommissionMeeting).where(CommissionMeeting.commission_id == commission_id)
         if status is not None:
             query = query.where(CommissionMeeting.status == CommissionMeetingStatus(status))
-        return list(session.exec(query.order_by(CommissionMeeting.meeting_date.desc(),
-                                                CommissionMeeting.number.desc())))
+        return list(session.exec(query.order_by(col(CommissionMeeting.meeting_date).desc(),
+                                                col(CommissionMeeting.number).desc())))
 
 
 def record_attendance(
@@ -112,6 +112,7 @@ def record_attendance(
         authorize(session, actor, Permission.UPDATE,
                   commission_scope(RecordKind.COMMISSION_MEETING, meeting.commission_id,
                                    meeting.id))
+        assert meeting.id is not None  # a stored row
         require_unlocked(session, meeting.id)
         members = {m.id: m for m in active_members(session, meeting.commission_id)}
         strangers = sorted((present_ids | reasons.keys()) - members.keys())
@@ -127,6 +128,7 @@ def record_attendance(
             session.delete(old)
         session.flush()
         for member_id in members:
+            assert member_id is not None  # a stored row
             present = member_id in present_ids
             session.add(MeetingAttendance(
                 meeting_id=meeting.id, member_id=member_id, present=present,

@@ -7,7 +7,7 @@ composition on the commission's "composition" page.
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
@@ -98,7 +98,7 @@ def active_members(
     if not include_inactive:
         query = query.where(CommissionMember.active)
     order = list(MemberPosition)
-    members = session.exec(query.order_by(CommissionMember.id)).all()
+    members = session.exec(query.order_by(col(CommissionMember.id))).all()
     return sorted(members, key=lambda member: order.index(member.position))
 
 

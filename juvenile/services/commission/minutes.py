@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -85,7 +85,7 @@ def _present_positions(session: Session, meeting_id: int) -> set[str]:
     """The positions of the members the attendance records as present."""
     return {position.value for position in session.exec(
         select(CommissionMember.position)
-        .join(MeetingAttendance, MeetingAttendance.member_id == CommissionMember.id)
+        .join(MeetingAttendance, col(MeetingAttendance.member_id) == CommissionMember.id)
         .where(MeetingAttendance.meeting_id == meeting_id, MeetingAttendance.present))}
 
 
@@ -154,11 +154,11 @@ def open_amendment(actor: Actor, meeting_id: int, reason: str) -> VersionInfo:
 
 def status_of(session: Session, meeting_id: int) -> MinutesStatus:
     versions = session.exec(select(MinutesVersion).where(MinutesVersion.meeting_id == meeting_id)
-                            .order_by(MinutesVersion.number)).all()
+                            .order_by(col(MinutesVersion.number))).all()
     hashes: dict[int, dict[str, str]] = {}
     for version_id, language, digest in session.exec(
         select(MinutesDocument.version_id, MinutesDocument.language, MinutesDocument.sha256)
-        .where(MinutesDocument.version_id.in_([v.id for v in versions]))
+        .where(col(MinutesDocument.version_id).in_([v.id for v in versions]))
     ):
         hashes.setdefault(version_id, {})[language] = digest
     return MinutesStatus(tuple(_info(v, hashes.get(v.id, {})) for v in versions))

@@ -8,7 +8,7 @@ services.minutes so that the agenda and meeting services can ask without an
 import cycle.
 """
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.models import MinutesVersion
 from juvenile.rules.commission import check_minutes_unlocked
@@ -18,7 +18,7 @@ def latest_version(session: Session, meeting_id: int) -> MinutesVersion | None:
     """The meeting's newest minutes version (approved or an open amendment), if any."""
     return session.exec(
         select(MinutesVersion).where(MinutesVersion.meeting_id == meeting_id)
-        .order_by(MinutesVersion.number.desc())
+        .order_by(col(MinutesVersion.number).desc())
     ).first()
 
 

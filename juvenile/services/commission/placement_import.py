@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.errors import Refusal
@@ -185,7 +185,8 @@ def _students_by_iin(session: Session, iins: set[str]) -> dict[str, Student]:
     found: dict[str, Student] = {}
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start:start + _CHUNK]
-        found |= {s.iin: s for s in session.exec(select(Student).where(Student.iin.in_(chunk)))}
+        found |= {s.iin: s
+                  for s in session.exec(select(Student).where(col(Student.iin).in_(chunk)))}
     return found
 
 
@@ -194,7 +195,8 @@ def _placements_of(session: Session, student_ids: list[int]) -> dict[int, list[P
     found: dict[int, list[Placement]] = {}
     for start in range(0, len(student_ids), _CHUNK):
         chunk = student_ids[start:start + _CHUNK]
-        for placement in session.exec(select(Placement).where(Placement.student_id.in_(chunk))):
+        for placement in session.exec(
+                select(Placement).where(col(Placement.student_id).in_(chunk))):
             found.setdefault(placement.student_id, []).append(placement)
     return found
 

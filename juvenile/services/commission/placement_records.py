@@ -4,7 +4,7 @@ school, the minor's place of residence (Art. 80 (10), Art. 81 (11))."""
 
 from dataclasses import replace
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.models import (
     Commission,
@@ -30,7 +30,7 @@ NOT_YET_HOME = (PlacementStatus.ACTIVE, PlacementStatus.TERMINATED)
 def current_placement(session: Session, student_id: int) -> Placement | None:
     """The placement the minor has not come home from yet."""
     return session.exec(select(Placement).where(Placement.student_id == student_id,
-                                                Placement.status.in_(NOT_YET_HOME))).first()
+                                                col(Placement.status).in_(NOT_YET_HOME))).first()
 
 
 def responsible_commission(session: Session, student: Student) -> Commission:
@@ -42,13 +42,16 @@ def responsible_commission(session: Session, student: Student) -> Commission:
     if student.school_id in known:
         return known[student.school_id]
     school = session.get(School, student.school_id)
+    assert school is not None  # the student's school
     try:
         commission = district_commission(session, school)
     except RuleViolation:  # no commission serves the district
         district = session.get(District, school.district_id)
+        assert district is not None  # the school's district
         commission = None
     if commission is None:
         require_responsible_commission(False, district.code, school.code)
+    assert commission is not None  # refused above otherwise
     known[student.school_id] = commission
     return commission
 

@@ -8,10 +8,11 @@ of the term has passed, and whether the rehabilitation plan (3 working days
 after the return, Art. 80 (11), Art. 81 (12)) was made in time.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -106,11 +107,11 @@ def placements_page(actor: Actor, kind: str | None = None, status: str | None = 
                              .where(*conditions)).one()
         rows = session.exec(
             select(Placement, Student, School.code, SpecialOrganisation)
-            .join(Student, Student.id == Placement.student_id)
-            .join(School, School.id == Student.school_id)
-            .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
+            .join(Student, col(Student.id) == Placement.student_id)
+            .join(School, col(School.id) == Student.school_id)
+            .join(SpecialOrganisation, col(SpecialOrganisation.id) == Placement.organisation_id)
             .where(*conditions)
-            .order_by(Placement.decision_date.desc(), Placement.id.desc())
+            .order_by(col(Placement.decision_date).desc(), col(Placement.id).desc())
             .offset((page - 1) * page_size).limit(page_size)
         ).all()
         return PlacementsPage(rows=_rows(session, rows, on), total=total, page=page,
@@ -129,21 +130,21 @@ def placement_detail(actor: Actor, placement_id: int, on: date | None = None) ->
     with transaction() as session:
         rows = session.exec(
             select(Placement, Student, School.code, SpecialOrganisation)
-            .join(Student, Student.id == Placement.student_id)
-            .join(School, School.id == Student.school_id)
-            .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
+            .join(Student, col(Student.id) == Placement.student_id)
+            .join(School, col(School.id) == Student.school_id)
+            .join(SpecialOrganisation, col(SpecialOrganisation.id) == Placement.organisation_id)
             .where(Placement.id == placement.id)
         ).all()
         return PlacementDetail(_rows(session, rows, on or clock.today())[0], changes)
 
 
-def _rows(session: Session, rows: list, on: date) -> list[PlacementRow]:
+def _rows(session: Session, rows: Sequence, on: date) -> list[PlacementRow]:
     """(placement, student, school code, organisation) rows as the register shows them."""
     extensions = dict(session.exec(
         select(PlacementChange.placement_id, func.count())
         .where(PlacementChange.kind == PlacementChangeKind.EXTENSION,
-               PlacementChange.placement_id.in_([row[0].id for row in rows]))
-        .group_by(PlacementChange.placement_id)).all())
+               col(PlacementChange.placement_id).in_([row[0].id for row in rows]))
+        .group_by(col(PlacementChange.placement_id))).all())
     return [PlacementRow(placement, student.full_name, school_code, organisation.name_kk,
                          organisation.name_ru, extensions.get(placement.id, 0),
                          term_progress(placement, on), plan_status(placement, on))

@@ -8,7 +8,7 @@ criterion 11 of Art. 78 (2) are one transaction.
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.models import (
@@ -93,7 +93,7 @@ def _flag_return(session: Session, actor: Actor, placement: Placement, student: 
         return
     open_flag = session.exec(select(CriterionFlag.id).where(
         CriterionFlag.student_id == student.id, CriterionFlag.criterion == RETURN_CRITERION,
-        CriterionFlag.resolved_on.is_(None),
+        col(CriterionFlag.resolved_on).is_(None),
     )).first()
     if open_flag is not None:
         return

@@ -13,7 +13,7 @@ return.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.errors import InputRefused, Refusal
@@ -182,7 +182,7 @@ def placement_history(actor: Actor, placement_id: int) -> tuple[Placement, list[
         placement, _ = load_placement(session, actor, placement_id, Permission.VIEW)
         changes = session.exec(select(PlacementChange)
                                .where(PlacementChange.placement_id == placement.id)
-                               .order_by(PlacementChange.id)).all()
+                               .order_by(col(PlacementChange.id))).all()
         return placement, list(changes)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, func, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from juvenile.db import transaction
 from juvenile.errors import Refusal
@@ -180,8 +180,8 @@ def _end_sessions(session: Session, user_id: int, keep_sha256: str = "") -> None
     now = utcnow()
     for open_session in session.exec(
         select(UserSession).where(UserSession.user_id == user_id,
-                                  UserSession.ended_at.is_(None),
-                                  UserSession.token_sha256 != keep_sha256)
+                                  col(UserSession.ended_at).is_(None),
+                                  col(UserSession.token_sha256) != keep_sha256)
     ):
         open_session.ended_at = now
 
@@ -305,7 +305,7 @@ def list_users(actor: Actor, page: int = 1, search: str = "",
         query = select(User)
         if search.strip():
             pattern = f"%{search.strip().lower()}%"
-            query = query.where(or_(User.login.like(pattern),
+            query = query.where(or_(col(User.login).like(pattern),
                                     func.lower(User.full_name).like(pattern)))
         total = session.exec(select(func.count()).select_from(query.subquery())).one()
         users = session.exec(

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from juvenile import settings
 from juvenile.db import transaction
@@ -108,7 +108,7 @@ def sign_in(login: str, password: str, now: datetime | None = None,
 
 def _attempt(session: Session, login: str, password: str, now: datetime) -> SignedIn | None:
     """Judge one attempt; its audit and counting are committed either way."""
-    session.exec(delete(SignInAttempt).where(SignInAttempt.at < now - LOOKBACK))
+    session.exec(delete(SignInAttempt).where(col(SignInAttempt.at) < now - LOOKBACK))
     recent = session.exec(
         select(SignInAttempt.at, SignInAttempt.succeeded)
         .where(SignInAttempt.login == login, SignInAttempt.at >= now - LOOKBACK)
@@ -128,6 +128,7 @@ def _attempt(session: Session, login: str, password: str, now: datetime) -> Sign
             "disabled" if not user.active else "wrong_password")
         session.add(_sign_in_audit(session, login, user, now, reason))
         return None
+    assert user is not None and user.id is not None  # ok only for a stored user
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     token = secrets.token_urlsafe(32)
@@ -157,8 +158,8 @@ def _audit(actor: Actor, action: AuditAction, now: datetime, outcome: str = "all
 def _open_session(session: Session, token: str) -> tuple[UserSession, User] | None:
     return session.exec(
         select(UserSession, User)
-        .join(User, User.id == UserSession.user_id)
-        .where(UserSession.token_sha256 == token_digest(token), UserSession.ended_at.is_(None))
+        .join(User, col(User.id) == UserSession.user_id)
+        .where(UserSession.token_sha256 == token_digest(token), col(UserSession.ended_at).is_(None))
     ).first()
 
 

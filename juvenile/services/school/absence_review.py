@@ -7,7 +7,7 @@ services.absence_scan.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from juvenile.db import transaction
 from juvenile.models import AbsenceProposal, ProposalStatus, Student
@@ -40,9 +40,9 @@ def month_proposals(actor: Actor, month: str) -> list[ProposalLine]:
                   school_scope(RecordKind.FLAG, actor.school_id)).detail = f"proposals {month}"
         rows = session.exec(
             select(AbsenceProposal, Student)
-            .join(Student, Student.id == AbsenceProposal.student_id)
+            .join(Student, col(Student.id) == AbsenceProposal.student_id)
             .where(Student.school_id == actor.school_id, AbsenceProposal.month == month)
-            .order_by(Student.last_name, Student.first_name, AbsenceProposal.id)
+            .order_by(Student.last_name, Student.first_name, col(AbsenceProposal.id))
         ).all()
     order = list(ProposalStatus)
     lines = [ProposalLine(p.id, s.id, s.full_name, s.iin, f"{s.grade}{s.class_letter}",

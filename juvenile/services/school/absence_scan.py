@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile import clock
 from juvenile.db import lock, transaction
@@ -56,17 +56,18 @@ def unexcused_days_query(first: date, last: date, school_id: int | None) -> sa.S
     One row per (student, day) is the table's key, so counting days counts
     distinct days; the literal status condition lets SQLite use the partial index.
     """
-    days = func.count(sa.distinct(AttendanceMark.day))
+    days = func.count(sa.distinct(col(AttendanceMark.day)))
     counted = (
         select(AttendanceMark.student_id, days.label("days"))
-        .where(sa.text(UNEXCUSED_CONDITION), AttendanceMark.day.between(first, last))
-        .group_by(AttendanceMark.student_id)
+        .where(sa.text(UNEXCUSED_CONDITION), col(AttendanceMark.day).between(first, last))
+        .group_by(col(AttendanceMark.student_id))
         .having(days >= UNEXCUSED_DAYS_THRESHOLD)
         .subquery()
     )
     query = (
-        select(Student.id, Student.iin, Student.birth_date, School.id, School.code,
-               counted.c.days)
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+            Student.id, Student.iin, Student.birth_date, School.id, School.code, counted.c.days)
         .join(Student, Student.id == counted.c.student_id)
         .join(School, School.id == Student.school_id)
         .order_by(School.code, Student.iin)
@@ -107,7 +108,7 @@ def scan_absences(
         for student_id, iin, _, student_school, school_code, days in found:
             proposal = proposals.get(student_id)
             new = proposal is None
-            if new:
+            if proposal is None:
                 proposal = AbsenceProposal(student_id=student_id, school_id=student_school,
                                            month=month, unexcused_days=days)
             elif proposal.status == ProposalStatus.PROPOSED:

@@ -20,7 +20,7 @@ from typing import BinaryIO
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -102,7 +102,7 @@ def _students_by_iin(session: Session, iins: list[str]) -> dict[str, tuple[int, 
     for start in range(0, len(iins), _LOOKUP_CHUNK):
         chunk = iins[start:start + _LOOKUP_CHUNK]
         rows = session.execute(
-            sa.select(Student.iin, Student.id, Student.school_id).where(Student.iin.in_(chunk))
+            sa.select(Student.iin, Student.id, Student.school_id).where(col(Student.iin).in_(chunk))
         )
         found.update((iin, (student_id, school_id)) for iin, student_id, school_id in rows)
     return found

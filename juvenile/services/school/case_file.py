@@ -6,7 +6,7 @@ of the individual prevention work plan done (Art. 78 (3)).
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -110,7 +110,7 @@ def open_case_file(actor: Actor, case_id: int) -> CaseFile:
         flags, free = [], []
         for flag in session.exec(select(CriterionFlag)
                                  .where(CriterionFlag.student_id == student.id)
-                                 .order_by(CriterionFlag.criterion, CriterionFlag.id)):
+                                 .order_by(col(CriterionFlag.criterion), col(CriterionFlag.id))):
             if flag.case_id not in (case.id, None):
                 continue
             if flag.criterion in SENSITIVE_CRITERIA:
@@ -127,7 +127,7 @@ def open_case_file(actor: Actor, case_id: int) -> CaseFile:
         measures = [MeasureLine(m.id, m.description, m.responsible, m.due_on, m.done_on)
                     for m in session.exec(select(PlanMeasure)
                                           .where(PlanMeasure.case_id == case.id)
-                                          .order_by(PlanMeasure.due_on, PlanMeasure.id))]
+                                          .order_by(col(PlanMeasure.due_on), col(PlanMeasure.id)))]
         reviews = [
             ReviewLine(meeting.id, meeting.number, meeting.meeting_on,
                        meeting.status == MeetingStatus.HELD, review.minor_present,
@@ -135,18 +135,18 @@ def open_case_file(actor: Actor, case_id: int) -> CaseFile:
                        review.representatives_absence_reason, review.decision)
             for review, meeting in session.exec(
                 select(CouncilReview, CouncilMeeting)
-                .join(CouncilMeeting, CouncilMeeting.id == CouncilReview.meeting_id)
-                .where(CouncilReview.case_id == case.id).order_by(CouncilMeeting.meeting_on))
+                .join(CouncilMeeting, col(CouncilMeeting.id) == CouncilReview.meeting_id)
+                .where(CouncilReview.case_id == case.id).order_by(col(CouncilMeeting.meeting_on)))
         ]
         events = [
             EventLine(event.at, CaseEventKind(event.kind), name or "", event.detail)
             for event, name in session.exec(
                 select(CaseEvent, User.full_name)
-                .outerjoin(User, User.id == CaseEvent.actor_id)
-                .where(CaseEvent.case_id == case.id).order_by(CaseEvent.at, CaseEvent.id))
+                .outerjoin(User, col(User.id) == CaseEvent.actor_id)
+                .where(CaseEvent.case_id == case.id).order_by(col(CaseEvent.at), col(CaseEvent.id)))
         ]
         referral = session.exec(select(Referral, Commission)
-                                .join(Commission, Commission.id == Referral.commission_id)
+                                .join(Commission, col(Commission.id) == Referral.commission_id)
                                 .where(Referral.case_id == case.id)).first()
         state = CaseState(case.state)
         return CaseFile(
@@ -195,8 +195,8 @@ def start_case(actor: Actor, student_id: int, on: date | None = None) -> int:
     returns the case's id."""
     with transaction() as session:  # one transaction: the case services join it
         flag_ids = session.exec(select(CriterionFlag.id).where(
-            CriterionFlag.student_id == student_id, CriterionFlag.case_id.is_(None),
-            CriterionFlag.resolved_on.is_(None)).order_by(CriterionFlag.id)).all()
+            CriterionFlag.student_id == student_id, col(CriterionFlag.case_id).is_(None),
+            col(CriterionFlag.resolved_on).is_(None)).order_by(col(CriterionFlag.id))).all()
         existing = open_case_of(session, student_id)
         if existing is not None:
             return add_flags_to_case(actor, existing.id, flag_ids).id

@@ -39,6 +39,7 @@ from juvenile.services.school.students import load_student
 def record_event(
     session: Session, case: SupportCase, kind: CaseEventKind, actor: Actor, detail: str = ""
 ) -> CaseEvent:
+    assert case.id is not None  # a stored row
     event = CaseEvent(case_id=case.id, kind=kind, actor_id=actor.user_id, detail=detail[:500])
     session.add(event)
     return event
@@ -107,6 +108,7 @@ def open_case(
         entry = authorize(session, actor, Permission.CREATE,
                           student_scope(session, student, kind=RecordKind.CASE))
         require_minor_for_flag(student.birth_date, on)  # support is for minors only
+        assert student.id is not None  # a stored row
         existing = open_case_of(session, student.id)
         check_no_open_case(existing.id if existing is not None else None)
         flags = _free_flags(session, student, flag_ids)

@@ -93,6 +93,7 @@ def _put_before_council(
         council_rules.check_case_before_meeting(case.id, case.opened_on, meeting.meeting_on)
         check_transition(case.state, CaseState.COUNCIL_REVIEW)
         case.state = CaseState.COUNCIL_REVIEW
+        assert meeting.id is not None and case.id is not None  # a stored row
         session.add_all([case, CouncilReview(meeting_id=meeting.id, case_id=case.id)])
         record_event(session, case, CaseEventKind.PUT_BEFORE_COUNCIL, actor,
                      f"meeting {meeting.number} {meeting.meeting_on.isoformat()}")
@@ -212,6 +213,7 @@ def _plan_measures(
     case: SupportCase, meeting: CouncilMeeting, measures: Sequence[NewMeasure]
 ) -> list[PlanMeasure]:
     council_rules.check_plan_with_decision(CouncilDecision.SUPPORT_ASSIGNED, measures)
+    assert case.id is not None  # a stored row
     plan = []
     for measure in measures:
         council_rules.check_measure_due(measure.due_on, meeting.meeting_on)

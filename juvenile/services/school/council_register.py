@@ -6,7 +6,7 @@ wait for the council. Recording goes through services.council.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile.db import transaction
 from juvenile.models import (
@@ -97,14 +97,14 @@ def list_meetings(actor: Actor, page: int = 1, page_size: int = MEETINGS_PAGE) -
     with transaction() as session:
         authorize(session, actor, Permission.VIEW, _council_scope(actor))
         where = CouncilMeeting.school_id == actor.school_id
-        total = session.exec(select(func.count(CouncilMeeting.id)).where(where)).one()
+        total = session.exec(select(func.count(col(CouncilMeeting.id))).where(where)).one()
         page = min(page, page_count(total, page_size))
-        decided = func.count(CouncilReview.decision)
+        decided = func.count(col(CouncilReview.decision))
         rows = session.exec(
-            select(CouncilMeeting, func.count(CouncilReview.id), decided)
-            .outerjoin(CouncilReview, CouncilReview.meeting_id == CouncilMeeting.id)
-            .where(where).group_by(CouncilMeeting.id)
-            .order_by(CouncilMeeting.meeting_on.desc(), CouncilMeeting.id.desc())
+            select(CouncilMeeting, func.count(col(CouncilReview.id)), decided)
+            .outerjoin(CouncilReview, col(CouncilReview.meeting_id) == CouncilMeeting.id)
+            .where(where).group_by(col(CouncilMeeting.id))
+            .order_by(col(CouncilMeeting.meeting_on).desc(), col(CouncilMeeting.id).desc())
             .offset((page - 1) * page_size).limit(page_size)
         ).all()
     return MeetingsPage(
@@ -118,11 +118,11 @@ def cases_waiting_for_council(actor: Actor) -> list[WaitingCase]:
         authorize(session, actor, Permission.VIEW,
                   RecordScope(kind=RecordKind.CASE, school_id=actor.school_id))
         rows = session.exec(
-            select(SupportCase.id, SupportCase.opened_on, Student)
-            .join(Student, Student.id == SupportCase.student_id)
+            select(col(SupportCase.id), col(SupportCase.opened_on), Student)
+            .join(Student, col(Student.id) == SupportCase.student_id)
             .where(Student.school_id == actor.school_id,
                    SupportCase.state == CaseState.FLAGGED)
-            .order_by(SupportCase.opened_on, SupportCase.id)
+            .order_by(col(SupportCase.opened_on), col(SupportCase.id))
         ).all()
     return [WaitingCase(case_id, s.id, s.full_name, f"{s.grade}{s.class_letter}", opened_on)
             for case_id, opened_on, s in rows]
@@ -157,9 +157,9 @@ def reviewed_cases(session: Session, meeting_id: int) -> list:
     page and its protocol read the same rows."""
     return list(session.exec(
         select(CouncilReview, SupportCase, Student, Commission)
-        .join(SupportCase, SupportCase.id == CouncilReview.case_id)
-        .join(Student, Student.id == SupportCase.student_id)
-        .outerjoin(Referral, Referral.case_id == SupportCase.id)
-        .outerjoin(Commission, Commission.id == Referral.commission_id)
-        .where(CouncilReview.meeting_id == meeting_id).order_by(CouncilReview.id)
+        .join(SupportCase, col(SupportCase.id) == CouncilReview.case_id)
+        .join(Student, col(Student.id) == SupportCase.student_id)
+        .outerjoin(Referral, col(Referral.case_id) == SupportCase.id)
+        .outerjoin(Commission, col(Commission.id) == Referral.commission_id)
+        .where(CouncilReview.meeting_id == meeting_id).order_by(col(CouncilReview.id))
     ).all())

@@ -12,7 +12,7 @@ those the gate lets see them (Art. 3 (2) item 4, Art. 83 (2)).
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -88,7 +88,7 @@ def school_dashboard(actor: Actor, on: date | None = None) -> SchoolDashboard:
         authorize(session, actor, Permission.VIEW,
                   school_scope(RecordKind.STUDENT, school_id)).detail = "dashboard"
         students = session.exec(
-            select(func.count(Student.id)).where(Student.school_id == school_id)).one()
+            select(func.count(col(Student.id))).where(Student.school_id == school_id)).one()
         show_sensitive = is_allowed(actor, Permission.VIEW, RecordScope(
             kind=RecordKind.FLAG, school_id=school_id, sensitive=True))
         by_criterion = dict.fromkeys((c.number for c in CRITERIA
@@ -96,30 +96,31 @@ def school_dashboard(actor: Actor, on: date | None = None) -> SchoolDashboard:
                                      0)
         for number, count in session.exec(
             select(CriterionFlag.criterion, func.count(func.distinct(CriterionFlag.student_id)))
-            .join(Student, Student.id == CriterionFlag.student_id)
-            .where(Student.school_id == school_id, CriterionFlag.resolved_on.is_(None))
-            .group_by(CriterionFlag.criterion)
+            .join(Student, col(Student.id) == CriterionFlag.student_id)
+            .where(Student.school_id == school_id, col(CriterionFlag.resolved_on).is_(None))
+            .group_by(col(CriterionFlag.criterion))
         ):
             if number in by_criterion:
                 by_criterion[number] = count
         by_state = {CaseState(state): count for state, count in session.exec(
-            select(SupportCase.state, func.count(SupportCase.id))
-            .join(Student, Student.id == SupportCase.student_id)
+            select(SupportCase.state, func.count(col(SupportCase.id)))
+            .join(Student, col(Student.id) == SupportCase.student_id)
             .where(Student.school_id == school_id, SupportCase.state != CaseState.CLOSED)
             .group_by(SupportCase.state))}
         meeting = session.exec(
             select(CouncilMeeting).where(CouncilMeeting.school_id == school_id,
                                          CouncilMeeting.status == MeetingStatus.PLANNED,
                                          CouncilMeeting.meeting_on >= on)
-            .order_by(CouncilMeeting.meeting_on, CouncilMeeting.id).limit(1)).first()
+            .order_by(col(CouncilMeeting.meeting_on), col(CouncilMeeting.id)).limit(1)).first()
         next_meeting = None
         if meeting is not None:
-            cases = session.exec(select(func.count(CouncilReview.id))
+            cases = session.exec(select(func.count(col(CouncilReview.id)))
                                  .where(CouncilReview.meeting_id == meeting.id)).one()
+            assert meeting.id is not None  # a stored row
             next_meeting = NextMeeting(meeting.id, meeting.number, meeting.meeting_on, cases)
         waiting = session.exec(
-            select(func.count(AbsenceProposal.id))
-            .join(Student, Student.id == AbsenceProposal.student_id)
+            select(func.count(col(AbsenceProposal.id)))
+            .join(Student, col(Student.id) == AbsenceProposal.student_id)
             .where(Student.school_id == school_id, AbsenceProposal.month == month,
                    AbsenceProposal.status == ProposalStatus.PROPOSED)).one()
         placements = _placement_notices(session, actor, school_id, on)

@@ -8,7 +8,7 @@ school's staff and writes it to the audit log as "export".
 from collections import defaultdict
 from dataclasses import replace
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.models import (
@@ -46,7 +46,7 @@ def _criteria(session: Session, actor: Actor, case: SupportCase,
 def _measures(session: Session, case_id: int) -> tuple[Measure, ...]:
     return tuple(Measure(m.description, m.responsible, m.due_on, m.done_on)
                  for m in session.exec(select(PlanMeasure).where(PlanMeasure.case_id == case_id)
-                                       .order_by(PlanMeasure.due_on, PlanMeasure.id)))
+                                       .order_by(col(PlanMeasure.due_on), col(PlanMeasure.id))))
 
 
 def protocol_data(actor: Actor, meeting_id: int) -> ProtocolData:
@@ -62,8 +62,8 @@ def protocol_data(actor: Actor, meeting_id: int) -> ProtocolData:
         representatives = defaultdict(list)
         for student_id, name in session.exec(
             select(LegalRepresentative.student_id, LegalRepresentative.full_name)
-            .where(LegalRepresentative.student_id.in_([row[2].id for row in rows]))
-            .order_by(LegalRepresentative.id)
+            .where(col(LegalRepresentative.student_id).in_([row[2].id for row in rows]))
+            .order_by(col(LegalRepresentative.id))
         ):
             representatives[student_id].append(name)
         cases = []
@@ -96,7 +96,7 @@ def plan_data(actor: Actor, case_id: int) -> PlanData:
         school = session.get(School, student.school_id)
         decided = session.exec(
             select(CouncilMeeting)
-            .join(CouncilReview, CouncilReview.meeting_id == CouncilMeeting.id)
+            .join(CouncilReview, col(CouncilReview.meeting_id) == CouncilMeeting.id)
             .where(CouncilReview.case_id == case.id,
                    CouncilReview.decision == CouncilDecision.SUPPORT_ASSIGNED)
         ).first()

@@ -6,7 +6,7 @@ so the case's new state and the referral are saved together or not at all.
 
 import json
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.models import (
     AuditAction,
@@ -37,11 +37,11 @@ def case_packet(
     school = session.get(School, student.school_id)
     representatives = session.exec(
         select(LegalRepresentative).where(LegalRepresentative.student_id == student.id)
-        .order_by(LegalRepresentative.id)
+        .order_by(col(LegalRepresentative.id))
     ).all()
     flags = session.exec(
         select(CriterionFlag).where(CriterionFlag.case_id == case.id)
-        .order_by(CriterionFlag.criterion, CriterionFlag.id)
+        .order_by(col(CriterionFlag.criterion), col(CriterionFlag.id))
     ).all()
     return {
         "case": {"id": case.id, "opened_on": case.opened_on.isoformat()},

@@ -84,6 +84,7 @@ def create_flags(
         require_minor_for_flag(student.birth_date, new.noticed_on)  # Art. 78 (2)
         entry = authorize(session, actor, Permission.CREATE,
                           replace(scope, sensitive=number in SENSITIVE_CRITERIA))
+        assert student.id is not None  # a stored row
         flag = CriterionFlag(
             student_id=student.id, school_id=student.school_id, criterion=number,
             noticed_on=new.noticed_on, author_id=actor.user_id,

@@ -8,7 +8,7 @@ daily (or twice) is harmless.
 
 from datetime import date
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from juvenile import clock
 from juvenile.db import lock, transaction
@@ -32,9 +32,9 @@ def close_cases_of_adults(actor: Actor, on: date | None = None) -> int:
     with transaction() as session:
         open_cases = session.exec(
             select(SupportCase, Student)
-            .join(Student, Student.id == SupportCase.student_id)
+            .join(Student, col(Student.id) == SupportCase.student_id)
             .where(SupportCase.state != CaseState.CLOSED)
-            .order_by(SupportCase.id)
+            .order_by(col(SupportCase.id))
         ).all()
         for case, student in open_cases:
             if is_minor(student.birth_date, on):

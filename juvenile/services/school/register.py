@@ -9,9 +9,10 @@ the gate allows it for the school's own staff only and audits it.
 
 import enum
 from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from juvenile.db import transaction
 from juvenile.models import CriterionFlag, Student, SupportCase
@@ -57,7 +58,7 @@ class RegisterRow:
     full_name: str
     grade: int
     class_letter: str
-    birth_date: object
+    birth_date: date | None
     case_id: int | None
     case_state: CaseState | None
     criteria: tuple[int, ...] = ()  # unresolved flags, sensitive ones only where allowed
@@ -86,7 +87,7 @@ def _search_condition(text: str):
     conditions = []
     for word in text.split()[:5]:
         if word.isdigit():
-            conditions.append(Student.iin.like(_escape(word) + "%", escape="\\"))
+            conditions.append(col(Student.iin).like(_escape(word) + "%", escape="\\"))
             continue
         conditions.append(sa.or_(*[
             column.like("%" + _escape(variant) + "%", escape="\\")
@@ -121,7 +122,7 @@ def _filtered(query, school_id: int, q: RegisterQuery):
     if q.criterion is not None:
         flagged = select(CriterionFlag.id).where(CriterionFlag.student_id == Student.id,
                                                   CriterionFlag.criterion == q.criterion,
-                                                  CriterionFlag.resolved_on.is_(None))
+                                                  col(CriterionFlag.resolved_on).is_(None))
         query = query.where(flagged.exists())
     if q.case_state == NO_CASE:
         query = query.where(~select(SupportCase.id).where(
@@ -153,7 +154,8 @@ def _criteria_of(session: Session, actor: Actor, school_id: int,
     found: dict[int, set[int]] = {}
     for student_id, number in session.exec(
         select(CriterionFlag.student_id, CriterionFlag.criterion)
-        .where(CriterionFlag.student_id.in_(student_ids), CriterionFlag.resolved_on.is_(None))
+        .where(col(CriterionFlag.student_id).in_(student_ids),
+               col(CriterionFlag.resolved_on).is_(None))
     ):
         if number in SENSITIVE_CRITERIA and not show_sensitive:
             continue
@@ -190,7 +192,7 @@ def list_register(actor: Actor, query: RegisterQuery = RegisterQuery(),
         if q.criterion in SENSITIVE_CRITERIA:
             authorize(session, actor, Permission.VIEW, RecordScope(
                 kind=RecordKind.FLAG, school_id=school_id, sensitive=True))
-        total = session.exec(_filtered(select(func.count(Student.id)), school_id, q)).one()
+        total = session.exec(_filtered(select(func.count(col(Student.id))), school_id, q)).one()
         pages = page_count(total, q.page_size)
         page = min(q.page, pages)
         order = [column.desc() if q.descending else column for column in _ORDER[q.sort]]
@@ -226,4 +228,4 @@ def register_classes(actor: Actor) -> list[tuple[int, str]]:
         return [tuple(row) for row in session.exec(
             select(Student.grade, Student.class_letter)
             .where(Student.school_id == actor.school_id)
-            .distinct().order_by(Student.grade, Student.class_letter))]
+            .distinct().order_by(col(Student.grade), Student.class_letter))]

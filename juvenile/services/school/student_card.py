@@ -7,7 +7,7 @@ gate writes the "view" entry in this transaction, or the denial after it.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from juvenile.db import transaction
 from juvenile.models import LegalRepresentative, School, Student
@@ -55,10 +55,11 @@ def open_student_card(actor: Actor, student_id: int) -> StudentCard:
             raise NotFound(RecordKind.STUDENT, student_id)
         authorize(session, actor, Permission.VIEW, student_scope(session, student))
         school = session.get(School, student.school_id)
+        assert student.id is not None and school is not None  # a stored row and its school
         representatives = session.exec(
             select(LegalRepresentative)
             .where(LegalRepresentative.student_id == student.id)
-            .order_by(LegalRepresentative.id)
+            .order_by(col(LegalRepresentative.id))
         ).all()
         return StudentCard(
             student_id=student.id, iin=student.iin, full_name=student.full_name,

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import transaction
 from juvenile.models import (
@@ -126,7 +126,8 @@ def _flags(session: Session, actor: Actor, student: Student) -> list[FlagLine]:
     authorize(session, actor, Permission.VIEW, scope)
     lines = []
     for flag in session.exec(select(CriterionFlag).where(CriterionFlag.student_id == student.id)
-                             .order_by(CriterionFlag.noticed_on.desc(), CriterionFlag.id)):
+                             .order_by(col(CriterionFlag.noticed_on).desc(),
+                                       col(CriterionFlag.id))):
         if flag.criterion in SENSITIVE_CRITERIA:
             sensitive = flag_scope(session, student, flag)
             if not is_allowed(actor, Permission.VIEW, sensitive):
@@ -145,8 +146,8 @@ def _attendance(session: Session, actor: Actor, student: Student) -> list[Attend
     authorize(session, actor, Permission.VIEW, scope)
     months: dict[str, dict[int, AttendanceStatus]] = defaultdict(dict)
     for day, status in session.exec(
-        select(AttendanceMark.day, AttendanceMark.status)
-        .where(AttendanceMark.student_id == student.id).order_by(AttendanceMark.day.desc())
+        select(col(AttendanceMark.day), AttendanceMark.status)
+        .where(AttendanceMark.student_id == student.id).order_by(col(AttendanceMark.day).desc())
     ):
         key = month_key(day)
         if key not in months and len(months) == MONTHS_SHOWN:
@@ -166,21 +167,21 @@ def _cases(session: Session, actor: Actor, student: Student) -> list[CaseLine]:
     authorize(session, actor, Permission.VIEW, scope)
     cases = [case for case in session.exec(
         select(SupportCase).where(SupportCase.student_id == student.id)
-        .order_by(SupportCase.opened_on.desc(), SupportCase.id.desc()))
+        .order_by(col(SupportCase.opened_on).desc(), col(SupportCase.id).desc()))
         if is_allowed(actor, Permission.VIEW, case_scope(session, case, student))]
     ids = [case.id for case in cases]
     council = defaultdict(list)
     for review, meeting in session.exec(
         select(CouncilReview, CouncilMeeting)
-        .join(CouncilMeeting, CouncilMeeting.id == CouncilReview.meeting_id)
-        .where(CouncilReview.case_id.in_(ids)).order_by(CouncilMeeting.meeting_on)
+        .join(CouncilMeeting, col(CouncilMeeting.id) == CouncilReview.meeting_id)
+        .where(col(CouncilReview.case_id).in_(ids)).order_by(col(CouncilMeeting.meeting_on))
     ):
         council[review.case_id].append(CouncilLine(meeting.id, meeting.number,
                                                    meeting.meeting_on, review.decision))
     referred = {case_id: commission for case_id, commission in session.exec(
         select(Referral.case_id, Commission)
-        .join(Commission, Commission.id == Referral.commission_id)
-        .where(Referral.case_id.in_(ids)))}
+        .join(Commission, col(Commission.id) == Referral.commission_id)
+        .where(col(Referral.case_id).in_(ids)))}
     return [
         CaseLine(case.id, CaseState(case.state), case.opened_on, case.closed_on,
                  CloseOutcome(case.outcome) if case.outcome else None,
@@ -197,8 +198,8 @@ def _placements(session: Session, actor: Actor, student: Student) -> list[Placem
         return []
     rows = session.exec(
         select(Placement, SpecialOrganisation)
-        .join(SpecialOrganisation, SpecialOrganisation.id == Placement.organisation_id)
-        .where(Placement.student_id == student.id).order_by(Placement.start_date.desc())
+        .join(SpecialOrganisation, col(SpecialOrganisation.id) == Placement.organisation_id)
+        .where(Placement.student_id == student.id).order_by(col(Placement.start_date).desc())
     ).all()
     if rows:
         authorize(session, actor, Permission.VIEW, scope)
@@ -209,11 +210,11 @@ def _placements(session: Session, actor: Actor, student: Student) -> list[Placem
 def _openers(session: Session, student: Student) -> list[Opener]:
     rows = session.exec(
         select(AuditEntry.at, AuditEntry.login, User.full_name, AuditEntry.organisation)
-        .outerjoin(User, User.id == AuditEntry.user_id)
+        .outerjoin(User, col(User.id) == AuditEntry.user_id)
         .where(AuditEntry.record_type == RecordKind.STUDENT.value,
                AuditEntry.record_id == student.id, AuditEntry.action == AuditAction.VIEW,
                AuditEntry.outcome == "allowed")
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(OPENERS_SHOWN)
+        .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc()).limit(OPENERS_SHOWN)
     ).all()
     return [Opener(at, login, name or "", organisation) for at, login, name, organisation in rows]
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -94,7 +94,7 @@ def _registered(session: Session, iins: list[str]) -> dict[str, Student]:
     for start in range(0, len(iins), _LOOKUP_CHUNK):
         chunk = iins[start:start + _LOOKUP_CHUNK]
         found.update((s.iin, s) for s in session.exec(select(Student)
-                                                      .where(Student.iin.in_(chunk))))
+                                                      .where(col(Student.iin).in_(chunk))))
     return found
 
 
@@ -104,7 +104,7 @@ def _representatives(session: Session, student_ids: list[int]) -> dict[tuple, Le
     for start in range(0, len(student_ids), _LOOKUP_CHUNK):
         chunk = student_ids[start:start + _LOOKUP_CHUNK]
         for r in session.exec(select(LegalRepresentative)
-                              .where(LegalRepresentative.student_id.in_(chunk))):
+                              .where(col(LegalRepresentative.student_id).in_(chunk))):
             found[(r.student_id, r.full_name.casefold())] = r
     return found
 

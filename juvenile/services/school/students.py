@@ -9,7 +9,7 @@ written, in Kazakh or Russian spelling.
 
 import re
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile.db import lock, transaction
 from juvenile.errors import InputRefused
@@ -121,10 +121,10 @@ def school_ids_by_code(session: Session, codes) -> dict[str, int]:
     if not wanted:
         return {}
     return {code: school_id for code, school_id in session.exec(
-        select(School.code, School.id).where(School.code.in_(wanted)))}
+        select(School.code, School.id).where(col(School.code).in_(wanted)))}
 
 
-def school_scope(kind: RecordKind, school_id: int) -> RecordScope:
+def school_scope(kind: RecordKind, school_id: int | None) -> RecordScope:
     """The scope of a new record of ``kind`` at a school (before it has an id)."""
     return RecordScope(kind=kind, school_id=school_id)
 

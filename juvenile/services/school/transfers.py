@@ -20,6 +20,7 @@ def record_transfer_on_open_cases(
     session: Session, actor: Actor, student: Student, transfer: SchoolTransfer
 ) -> None:
     """Note a move on the student's open case: it carries on at the new school."""
+    assert student.id is not None  # a stored row
     case = open_case_of(session, student.id)
     if case is not None:
         record_event(session, case, CaseEventKind.STUDENT_TRANSFERRED, actor,
@@ -34,6 +35,7 @@ def move_to_school(
     Cases, flags and marks stay linked to the student, so the new school sees
     them through the student's current school; the old school no longer does.
     """
+    assert student.id is not None  # a stored row
     transfer = SchoolTransfer(student_id=student.id, from_school_id=student.school_id,
                               to_school_id=to_school_id, transferred_on=on,
                               recorded_by=actor.user_id)

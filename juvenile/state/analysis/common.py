@@ -8,6 +8,7 @@ Mixins, placed before ``AuthState`` in the bases like the school workspace's
 
 import json
 from datetime import date
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import reflex as rx
@@ -96,6 +97,9 @@ class KeptAnalysisState(rx.State, mixin=True):
 
     Placed before ``WorkspaceState`` in the bases: its ``_show_page`` comes first."""
 
+    if TYPE_CHECKING:  # the page state's
+        async def _refresh(self) -> Any: ...
+
     _analysis_ref: str = ""
 
     def _analysis_key(self) -> SessionKey | None:
@@ -127,7 +131,8 @@ class KeptAnalysisState(rx.State, mixin=True):
             self._analysis_ref = ""
             await self._refresh()
             return
-        await super()._show_page()
+        # WorkspaceState's, after this mixin in the page state's bases
+        await super()._show_page()  # pyright: ignore[reportAttributeAccessIssue]
 
 
 class FiguresState(rx.State, mixin=True):

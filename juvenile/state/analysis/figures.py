@@ -58,7 +58,7 @@ def _missing(value: float | None) -> bool:
 
 def figure_text(value: float | int | None, kind: ind.Kind, language: str) -> str:
     """A figure as the language writes it; "—" when it is undefined (a percentage of nothing)."""
-    if _missing(value):
+    if value is None or _missing(value):
         return NO_FIGURE
     return format_number(round(float(value), _decimals(kind)), language, _decimals(kind))
 
@@ -73,7 +73,7 @@ def _signed(value: float, decimals: int, language: str) -> str:
 
 def direction(change: float | int | None, kind: ind.Kind) -> str:
     """``up``, ``down``, ``same`` (no change as shown), or ``none`` (no previous figure)."""
-    if _missing(change):
+    if change is None or _missing(change):
         return "none"
     shown = round(float(change), _decimals(kind))
     return "up" if shown > 0 else "down" if shown < 0 else "same"
@@ -81,14 +81,14 @@ def direction(change: float | int | None, kind: ind.Kind) -> str:
 
 def change_text(change: float | int | None, kind: ind.Kind, language: str) -> str:
     """The absolute change, signed ("+3", "−1,5"); "—" when there is no previous figure."""
-    if _missing(change):
+    if change is None or _missing(change):
         return NO_FIGURE
     return _signed(float(change), _decimals(kind), language)
 
 
 def percent_text(change_pct: float | None, language: str) -> str:
     """The change in percent of the previous figure; "—" when that was 0 or undefined."""
-    if _missing(change_pct):
+    if change_pct is None or _missing(change_pct):
         return NO_FIGURE
     return _signed(float(change_pct), 0, language) + "\u00a0%"
 
@@ -194,8 +194,9 @@ def trend_series(analysis: QuarterlyAnalysis, language: str) -> list[dict]:
     points = []
     for quarter in analysis.quarters:
         column = analysis.trend[quarter.key]
-        point = {"quarter": translate("analysis.quarter.axis", language, roman=quarter.roman,
-                                      year=quarter.year)}
+        point: dict[str, str | float | int | None] = {
+            "quarter": translate("analysis.quarter.axis", language, roman=quarter.roman,
+                                 year=quarter.year)}
         point.update({code: _number(column.loc[code]) for code in TREND_LINES})
         points.append(point)
     return points

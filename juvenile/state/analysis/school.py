@@ -4,6 +4,8 @@ Counts only, like every level of the analysis; the service lets the analysts
 of the school's district and region see them (Art. 21 item 10), and no one else.
 """
 
+from typing import TYPE_CHECKING
+
 import reflex as rx
 
 from juvenile.analysis.scope import ScopeKind
@@ -22,6 +24,9 @@ from juvenile.state.workspace import parse_id
 
 class SchoolFiguresState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState,
                          AuthState):
+    if TYPE_CHECKING:  # the route's argument, a var Reflex adds
+        school_id: str
+
     loaded: bool = False
     school_code: str = ""
     school_name: str = ""

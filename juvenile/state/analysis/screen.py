@@ -176,7 +176,7 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
         """Rank by an indicator; the same one again turns the order round."""
         analysis = self._current()
         known = fig.known_indicator(analysis, code) if analysis is not None else None
-        if known is None:
+        if analysis is None or known is None:
             return await self._again()
         self.ascending = not self.ascending if known == self.rank_by else False
         self.rank_by = known
@@ -186,7 +186,7 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
     async def set_rank_by(self, code: str):
         analysis = self._current()
         known = fig.known_indicator(analysis, code) if analysis is not None else None
-        if known is None:
+        if analysis is None or known is None:
             return await self._again()
         self.rank_by = known
         return await self._rerank(analysis)

@@ -102,7 +102,7 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
         # 1 January 2024 was a Monday: the calendar's weeks start on Monday
         self.weekdays = [format_date(date(2024, 1, 1 + n), language, "EEEEEE")
                          for n in range(7)]
-        by_day: dict[date, list[MeetingLine]] = {}
+        by_day: dict[date | None, list[MeetingLine]] = {}
         for line in c.in_month:
             by_day.setdefault(line.meeting_date, []).append(line)
         today = clock.today()
@@ -173,7 +173,7 @@ class MeetingsState(PagedList, WorkspaceState, AuthState):
             errors["meeting_on"] = translate("ui.commission.form.bad_date", language)
         if self.number.strip() and not number:
             errors["number"] = translate("ui.commission.meetings.bad_number", language)
-        if any(errors.values()):
+        if any(errors.values()) or day is None:
             self.errors = errors
             return None
         if self.number == self._suggested:

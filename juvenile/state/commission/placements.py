@@ -8,6 +8,7 @@ the refusal shows next to the field it concerns.
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 import reflex as rx
 
@@ -267,9 +268,10 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
             errors["term"] = translate("ui.commission.placements.bad_term", language)
         if not reg["iin"].strip():
             errors["iin"] = translate("ui.commission.placements.iin_required", language)
-        if any(errors.values()):
+        if any(errors.values()) or term is None:
             self.reg_errors = errors
             return None
+        dates = {name: value for name, value in dates.items() if value is not None}  # all now
         terms = PlacementTerms(kind=PlacementKind(reg["kind"]),
                                organisation_id=parse_id(reg["organisation"]) or 0,
                                deciding_body=DecidingBody(reg["body"]),
@@ -314,7 +316,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
             self.action_errors = {**self.action_errors, name: "", "general": ""}
 
     def _action_call(self, language: str,
-                     errors: dict[str, str]) -> Callable[[Actor], object] | None:
+                     errors: dict[str, str]) -> Callable[[Actor], Any] | None:
         """The engine call of the open form, or None with ``errors`` filled."""
         form, placement_id = self.action_form, parse_id(self.selected) or 0
         dates = {name: parse_day(form[name]) for name in form
@@ -331,6 +333,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
                 errors["term"] = translate("ui.commission.placements.bad_term", language)
         if any(errors.values()):
             return None
+        dates = {name: value for name, value in dates.items() if value is not None}  # all now
         calls = {
             "notice": lambda a: engine.record_notice(a, placement_id, dates["date"]),
             "extend": lambda a: engine.extend_placement(

@@ -5,6 +5,8 @@ The service decides who reads it (the commission it was referred to, sensitive
 criteria included) and audits the reading; this state only lays it out.
 """
 
+from typing import TYPE_CHECKING
+
 import reflex as rx
 
 from juvenile.i18n import format_date, translate
@@ -19,6 +21,9 @@ from juvenile.state.commission.common import WorkspaceState, iso_day, local_day,
 
 
 class PacketState(WorkspaceState, AuthState):
+    if TYPE_CHECKING:  # the route's argument, a var Reflex adds
+        referral_id: str
+
     loaded: bool = False
     referral_no: str = ""
     status: str = ""

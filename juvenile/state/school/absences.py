@@ -46,6 +46,7 @@ class AbsencesState(WorkspaceState, AuthState):
 
     async def _refresh(self) -> bool:
         actor = self._actor()
+        assert actor is not None  # the handlers send a visitor without a session to sign in
         try:
             self._lines = month_proposals(actor, self.month)
         except (AccessDenied, NotFound):

@@ -1,5 +1,7 @@
 """The case page: state, flags, plan, council, referral, timeline and the next steps."""
 
+from typing import TYPE_CHECKING
+
 import reflex as rx
 
 from juvenile import clock
@@ -19,6 +21,9 @@ from juvenile.state.workspace import WorkspaceState, parse_id, rule_message
 
 
 class CasePageState(WorkspaceState, AuthState):
+    if TYPE_CHECKING:  # the route's argument, a var Reflex adds
+        case_id: str
+
     loaded: bool = False
     case_no: str = ""
     case_state: str = ""

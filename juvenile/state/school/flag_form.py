@@ -4,6 +4,8 @@ Every field is checked on the server; a refusal is shown next to the field it
 concerns, in the user's language.
 """
 
+from typing import TYPE_CHECKING
+
 import reflex as rx
 
 from juvenile import clock
@@ -22,6 +24,9 @@ _DATE_KEYS = ("flag.error.date_in_future", "age.")
 
 
 class FlagFormState(WorkspaceState, AuthState):
+    if TYPE_CHECKING:  # the route's argument, a var Reflex adds
+        student_id: str
+
     student_name: str = ""
     criteria: list[dict[str, str]] = []
     checked: list[str] = []
@@ -99,7 +104,7 @@ class FlagFormState(WorkspaceState, AuthState):
             self.date_error = await self._text("ui.school.form.bad_date")
         if not self.checked:
             self.error = await self._text("flag.error.none_given")
-        if self.error or self.date_error or any(errors.values()):
+        if self.error or self.date_error or any(errors.values()) or day is None:
             return None
         flags = [NewFlag(int(n), day, self.evidence.get(n, "")) for n in self.checked]
         try:

@@ -163,7 +163,8 @@ class ImportState(WorkspaceState, AuthState):
                     self._upload_expired(language)
             return
         try:
-            preview = await asyncio.to_thread(preview_import, actor, kind, data, name)
+            preview = await asyncio.to_thread(preview_import, actor, ImportKind(kind), data,
+                                              name)
         except Exception as error:  # noqa: BLE001 (sorted in _fail; never stuck on "checking")
             async with self:
                 self._fail(error, name, language)
@@ -232,8 +233,8 @@ class ImportState(WorkspaceState, AuthState):
         def report(count: int, total: int) -> None:
             done.update(done=count, total=max(1, total))
 
-        task = asyncio.ensure_future(asyncio.to_thread(run_import, actor, kind, data, name,
-                                                       report))
+        task = asyncio.ensure_future(asyncio.to_thread(run_import, actor, ImportKind(kind), data,
+                                                       name, report))
         while not task.done():
             await asyncio.sleep(_POLL_SECONDS)
             async with self:

@@ -2,6 +2,7 @@
 takes a criterion back when it no longer applies."""
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import reflex as rx
 
@@ -52,6 +53,9 @@ class MonthView:
 class StudentCardState(WorkspaceState, AuthState):
     """What the page shows of one student. Cleared first at every load, so a
     refused card never shows the previous one."""
+
+    if TYPE_CHECKING:  # the route's argument, a var Reflex adds
+        student_id: str
 
     status: str = "loading"  # loading | shown | unavailable
     full_name: str = ""

@@ -15,6 +15,8 @@ The page offers no control the gate would refuse (``may_edit``), but relies on
 the services, not on that.
 """
 
+from typing import TYPE_CHECKING
+
 import reflex as rx
 
 from juvenile.errors import Refusal
@@ -40,6 +42,9 @@ CHANGED_ELSEWHERE = frozenset({
 
 class MeetingState(MeetingAttendance, MeetingAgenda, MeetingQuestion, MeetingMinutes,
                    MeetingDocuments, WorkspaceState, AuthState):
+    if TYPE_CHECKING:  # the route's argument, a var Reflex adds
+        meeting_id: str
+
     loaded: bool = False
     meeting_no: str = ""
     title: str = ""

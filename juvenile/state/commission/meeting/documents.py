@@ -2,6 +2,8 @@
 every approved version exactly as stored, and the extract about one question.
 Each download is audited as an export by the service."""
 
+from typing import TYPE_CHECKING
+
 import reflex as rx
 
 from juvenile.errors import Refusal
@@ -15,6 +17,10 @@ from juvenile.services.commission.documents import (
 )
 from juvenile.state.commission.common import neutral, parse_id, rule_message
 
+if TYPE_CHECKING:
+    from juvenile.security.actor import Actor
+
+
 _PDF = "application/pdf"
 
 
@@ -24,6 +30,12 @@ def _download(document: Download) -> rx.event.EventSpec:
 
 class MeetingDocuments(rx.State, mixin=True):
     """The download handlers; part of ``MeetingState``."""
+
+    if TYPE_CHECKING:  # MeetingState's, which joins the parts
+        def _actor(self) -> Actor | None: ...
+        def _to_sign_in(self) -> rx.event.EventSpec: ...
+        async def _language(self) -> str: ...
+        def _meeting_id(self) -> int: ...
 
     async def _document(self, make):
         actor = self._actor()

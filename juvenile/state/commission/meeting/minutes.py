@@ -1,6 +1,8 @@
 """The minutes of a commission meeting in the page (Art. 79): draft, approved and
 locked, or amended; approving them and opening a numbered amendment."""
 
+from typing import TYPE_CHECKING, Any
+
 import reflex as rx
 
 from juvenile.errors import Refusal
@@ -9,9 +11,21 @@ from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.minutes import approve_minutes, open_amendment
 from juvenile.state.commission.common import local_moment, neutral, rule_message
 
+if TYPE_CHECKING:
+    from juvenile.security.actor import Actor
+    from juvenile.services.commission.board import MeetingPage
+
 
 class MeetingMinutes(rx.State, mixin=True):
     """The minutes' state and versions; part of ``MeetingState``."""
+
+    if TYPE_CHECKING:  # MeetingState's, which joins the parts
+        _page: MeetingPage
+        def _actor(self) -> Actor | None: ...
+        def _to_sign_in(self) -> rx.event.EventSpec: ...
+        async def _language(self) -> str: ...
+        def _meeting_id(self) -> int: ...
+        async def _refresh(self) -> Any: ...
 
     minutes_state: str = ""  # draft | approved | amendment
     minutes_label: str = ""
@@ -24,6 +38,7 @@ class MeetingMinutes(rx.State, mixin=True):
         minutes = self._page.minutes
         latest_approved = minutes.approved[-1] if minutes.approved else None
         if minutes.locked:
+            assert latest_approved is not None  # locked by an approval
             self.minutes_state = "approved"
             self.minutes_label = translate(
                 "ui.commission.minutes.locked", language, version=latest_approved.number,

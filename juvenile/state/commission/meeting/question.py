@@ -2,6 +2,8 @@
 catalogue, with its executor and due date, or a postponement to a later planned
 meeting with its reason (Art. 79). A refusal is shown next to the field it concerns."""
 
+from typing import TYPE_CHECKING, Any
+
 import reflex as rx
 
 from juvenile.errors import Refusal
@@ -19,6 +21,11 @@ from juvenile.state.commission.common import (
     parse_id,
 )
 from juvenile.state.commission.meetings import meeting_lines
+
+if TYPE_CHECKING:
+    from juvenile.security.actor import Actor
+    from juvenile.services.commission.board import MeetingPage
+
 
 ITEM_FORM = ("notes", "type", "executor", "due", "text", "target")
 # Which field of the item form a refusal concerns (the rest show under the form).
@@ -38,6 +45,14 @@ ITEM_FIELD_OF = {
 
 class MeetingQuestion(rx.State, mixin=True):
     """The open question's form; part of ``MeetingState``."""
+
+    if TYPE_CHECKING:  # MeetingState's, which joins the parts
+        _page: MeetingPage
+        def _actor(self) -> Actor | None: ...
+        def _to_sign_in(self) -> rx.event.EventSpec: ...
+        async def _language(self) -> str: ...
+        async def _text(self, key: str, **params: object) -> str: ...
+        async def _refresh(self) -> Any: ...
 
     active_item: str = ""
     form: dict[str, str] = dict.fromkeys(ITEM_FORM, "")

@@ -4,6 +4,8 @@ decision, with the measures of the individual prevention work plan. A refusal
 (Art. 78 (4)) escalates to the commission in the service's transaction."""
 
 
+from typing import TYPE_CHECKING
+
 import reflex as rx
 
 from juvenile.errors import Refusal
@@ -41,6 +43,9 @@ def _blank_measure() -> dict[str, str]:
 
 
 class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
+    if TYPE_CHECKING:  # the route's argument, a var Reflex adds
+        meeting_id: str
+
     loaded: bool = False
     meeting_no: str = ""
     title: str = ""
@@ -69,6 +74,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
 
     async def _refresh(self) -> None:
         actor = self._actor()
+        assert actor is not None  # the handlers send a visitor without a session to sign in
         try:
             self._file = open_meeting(actor, parse_id(self.meeting_id) or 0)
             self._waiting = (cases_waiting_for_council(actor)
@@ -250,7 +256,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
         if not self.decision:
             errors["decision"] = choose
         plan = self._plan(language, errors) if self.decision == "support_assigned" else []
-        if any(errors.values()):
+        if any(errors.values()) or plan is None:
             self.errors = errors
             return None
         participation = None if recorded else Participation(

@@ -36,6 +36,7 @@ class CouncilListState(ChosenCases, WorkspaceState, AuthState):
 
     async def _refresh(self) -> None:
         actor = self._actor()
+        assert actor is not None  # the handlers send a visitor without a session to sign in
         try:
             self._page = list_meetings(actor, self.page)
             self._waiting = cases_waiting_for_council(actor)
@@ -96,7 +97,7 @@ class CouncilListState(ChosenCases, WorkspaceState, AuthState):
             return None
         case_ids = [pid for pid in (parse_id(c) for c in self.chosen) if pid is not None]
         try:
-            meeting = plan_council_meeting(actor, actor.school_id, self.number, day, case_ids)
+            meeting = plan_council_meeting(actor, actor.school_id or 0, self.number, day, case_ids)
         except (AccessDenied, NotFound):
             errors["general"] = translate("ui.common.not_found_or_no_access", language)
             self.errors = errors
