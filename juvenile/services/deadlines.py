@@ -305,14 +305,15 @@ def _org_scope(session: Session, code: str) -> RecordScope:
     commission's with that commission (Art. 83 (2))."""
     asked = _org_filter(session, code)
     if asked.school_id is None:
+        assert asked.commission_id is not None  # _org_filter names one or the other
         return RecordScope(kind=RecordKind.PLACEMENT,
                            commission_ids=frozenset({asked.commission_id}))
     referred = session.exec(select(Referral.commission_id).join(
-        SupportCase, SupportCase.id == Referral.case_id).join(
-        Student, Student.id == SupportCase.student_id).where(
+        SupportCase, col(SupportCase.id) == Referral.case_id).join(
+        Student, col(Student.id) == SupportCase.student_id).where(
         Student.school_id == asked.school_id).distinct()).all()
     placed = session.exec(select(Placement.commission_id).join(
-        Student, Student.id == Placement.student_id).where(
+        Student, col(Student.id) == Placement.student_id).where(
         Student.school_id == asked.school_id).distinct()).all()
     return RecordScope(kind=RecordKind.PLACEMENT, school_id=asked.school_id,
                        commission_ids=frozenset(referred),

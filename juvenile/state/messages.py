@@ -8,6 +8,7 @@ the key and the parameters to write it again in the new language.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from juvenile.errors import Refusal
 from juvenile.i18n import translate
@@ -20,7 +21,7 @@ class Said:
     count: int | float | None = None
 
     def text(self, language: str) -> str:
-        params = dict(self.params)
+        params: dict[str, Any] = dict(self.params)
         count = params.pop("count", self.count)  # a refusal carries its count as a param
         return translate(self.key, language, count=count, **params)
 

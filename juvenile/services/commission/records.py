@@ -50,4 +50,6 @@ def load_item(
     if not locked:
         return item, load_meeting(session, item.meeting_id)
     meeting = load_meeting(session, item.meeting_id, locked=True)
-    return lock(session, AgendaItem, item_id), meeting
+    item = lock(session, AgendaItem, item_id)
+    assert item is not None  # read above; items are never deleted while a meeting is locked
+    return item, meeting

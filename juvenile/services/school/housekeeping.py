@@ -41,7 +41,7 @@ def close_cases_of_adults(actor: Actor, on: date | None = None) -> int:
                 continue
             authorize(session, actor, Permission.UPDATE, case_scope(session, case, student))
             case = lock(session, SupportCase, case.id)  # a user may have closed it meanwhile
-            if case.state == CaseState.CLOSED:
+            if case is None or case.state == CaseState.CLOSED:  # cases are never deleted
                 continue
             closed_on = max(eighteenth_birthday(student.birth_date), case.opened_on)
             close(session, actor, case, CloseOutcome.TURNED_18, closed_on)

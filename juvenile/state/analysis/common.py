@@ -82,8 +82,8 @@ class PeriodState(rx.State, mixin=True):
         """The chosen period (and area) in the address, so a reload or a shared link
         opens the same analysis (issue 14); the page is not reloaded."""
         asked = {"year": self.year, "quarter": self.quarter}
-        if getattr(self, "scope", ""):
-            asked["scope"] = self.scope
+        if scope := getattr(self, "scope", ""):  # the analysis screen's; a school's has none
+            asked["scope"] = scope
         query = json.dumps("?" + urlencode(asked))
         return rx.call_script(
             f"window.history.replaceState(null, '', window.location.pathname + {query})")

@@ -12,7 +12,7 @@ import reflex as rx
 from juvenile.i18n import format_date, translate
 from juvenile.reports.council_protocol import minor_presence, representatives_presence
 from juvenile.reports.evidence import evidence_text
-from juvenile.rules.iin import sex_of
+from juvenile.rules.iin import Sex, sex_of
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.board import ReferralStep, referral_steps
 from juvenile.services.commission.inbox import ReferralPacket, open_referral
@@ -92,7 +92,8 @@ class PacketState(WorkspaceState, AuthState):
              "sensitive": "1" if c.get("sensitive") else ""}
             for c in packet.get("criteria", [])
         ]
-        self._render_council(packet.get("council", {}), language)
+        self._render_council(packet.get("council", {}), sex_of(self._packet.student.iin),
+                             language)
         self.steps = [
             {"meeting_id": str(s.meeting_id),
              "meeting": translate("ui.commission.meeting.title", language, number=s.number,
@@ -107,7 +108,7 @@ class PacketState(WorkspaceState, AuthState):
             for s in self._steps
         ]
 
-    def _render_council(self, council: dict, language: str) -> None:
+    def _render_council(self, council: dict, sex: Sex, language: str) -> None:
         self.council_members = list(council.get("members_present", []))
         if not council:
             self.council = []
@@ -121,7 +122,7 @@ class PacketState(WorkspaceState, AuthState):
             {"label": translate("ui.commission.packet.minor_took_part", language),
              "value": minor_presence(council.get("minor_present"),
                                      council.get("minor_absence_reason", ""), language,
-                                     sex_of(self._packet.student.iin))},
+                                     sex)},
             {"label": translate("ui.commission.packet.representatives_took_part", language),
              "value": representatives_presence(council.get("representatives_present"),
                                council.get("representatives_absence_reason", ""), language)},
