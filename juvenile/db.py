@@ -31,6 +31,7 @@ from sqlmodel import Session, create_engine
 
 from juvenile import settings
 from juvenile.errors import Refusal
+from juvenile.rules.collation import ORDERS, compare
 
 _Row = TypeVar("_Row")
 _engine: Engine | None = None
@@ -100,8 +101,23 @@ def build_engine(url: str) -> Engine:
         raise DatabaseConfigError("cli.error.db_url_unusable", reason=str(error)) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine, "connect", _register_collations)
         event.listen(engine, "before_cursor_execute", _begin_before_writing)
     return engine
+
+
+def _register_collations(dbapi_connection, _record) -> None:
+    # SQLite knows no Kazakh or Russian order; PostgreSQL has ICU's (see collated()).
+    for language in ORDERS:
+        dbapi_connection.create_collation(language, compare(language))
+
+
+def collated(column, language: str):
+    """``column`` ordered in the reader's alphabet (rules.collation): PostgreSQL's ICU
+    collation, or the one registered on each SQLite connection."""
+    language = language if language in ORDERS else "ru"
+    name = language if engine().dialect.name == "sqlite" else f"{language}-x-icu"
+    return column.collate(name)
 
 
 # TCP keepalives (libpq): a peer gone without a word is noticed in about 2 minutes.

@@ -35,7 +35,7 @@ ALLOWED_LAYERS: dict[str, set[str]] = {
     "security": {"models", "rules", "db"},
     "models": {"rules"},
     "rules": set(),
-    "db": set(),
+    "db": {"rules"},  # the alphabets its SQLite collations sort by (rules.collation)
     "cache": set(),
     "toolchain": set(),
     "settings": set(),

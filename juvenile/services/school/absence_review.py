@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlmodel import col, select
 
-from juvenile.db import transaction
+from juvenile.db import collated, transaction
 from juvenile.models import AbsenceProposal, ProposalStatus, Student
 from juvenile.rules.attendance import parse_month
 from juvenile.security.actor import Actor
@@ -42,7 +42,8 @@ def month_proposals(actor: Actor, month: str) -> list[ProposalLine]:
             select(AbsenceProposal, Student)
             .join(Student, col(Student.id) == AbsenceProposal.student_id)
             .where(Student.school_id == actor.school_id, AbsenceProposal.month == month)
-            .order_by(Student.last_name, Student.first_name, col(AbsenceProposal.id))
+            .order_by(collated(Student.last_name, actor.language),
+                      collated(Student.first_name, actor.language), col(AbsenceProposal.id))
         ).all()
     order = list(ProposalStatus)
     lines = [ProposalLine(p.id, s.id, s.full_name, s.iin, f"{s.grade}{s.class_letter}",

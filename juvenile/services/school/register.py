@@ -14,7 +14,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from juvenile.db import transaction
+from juvenile.db import collated, transaction
 from juvenile.models import CriterionFlag, Student, SupportCase
 from juvenile.rules.cases import CaseState
 from juvenile.rules.criteria import SENSITIVE_CRITERIA, criterion
@@ -49,6 +49,7 @@ class RegisterQuery:
     descending: bool = False
     page: int = 1
     page_size: int = PAGE_SIZE
+    language: str = "kk"  # the reader's alphabet for names (rules.collation)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,14 @@ _ORDER = {
 }
 
 
+_NAMES = {"last_name", "first_name", "middle_name"}
+
+
+def _in_alphabet(column, language: str):
+    """A name column in the reader's alphabet; other columns as they are."""
+    return collated(column, language) if column.key in _NAMES else column
+
+
 def _criteria_of(session: Session, actor: Actor, school_id: int,
                  student_ids: list[int]) -> dict[int, tuple[int, ...]]:
     """Unresolved criteria of the page's students; 8 and 9 only where the gate allows."""
@@ -176,6 +185,7 @@ def check_query(q: RegisterQuery) -> RegisterQuery:
         case_state=q.case_state if q.case_state in states else "",
         sort=RegisterSort(q.sort), descending=bool(q.descending),
         page=max(1, int(q.page)), page_size=max(1, min(100, int(q.page_size))),
+        language=q.language if q.language in ("kk", "ru") else "ru",
     )
 
 
@@ -195,7 +205,8 @@ def list_register(actor: Actor, query: RegisterQuery = RegisterQuery(),
         total = session.exec(_filtered(select(func.count(col(Student.id))), school_id, q)).one()
         pages = page_count(total, q.page_size)
         page = min(q.page, pages)
-        order = [column.desc() if q.descending else column for column in _ORDER[q.sort]]
+        order = [_in_alphabet(column, q.language) for column in _ORDER[q.sort]]
+        order = [column.desc() if q.descending else column for column in order]
         rows = session.exec(
             _filtered(select(Student.id, Student.iin, Student.last_name, Student.first_name,
                              Student.middle_name, Student.grade, Student.class_letter,

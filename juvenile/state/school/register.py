@@ -47,7 +47,7 @@ class RegisterState(PagedList, WorkspaceState, AuthState):
     case_options: list[dict[str, str]] = []
     _page: RegisterPage | None = None
 
-    def _query(self) -> RegisterQuery:
+    def _query(self, language: str) -> RegisterQuery:
         grade, letter = None, ""
         if self.class_filter != ANY:
             digits = "".join(c for c in self.class_filter if c.isdigit())
@@ -57,6 +57,7 @@ class RegisterState(PagedList, WorkspaceState, AuthState):
             criterion=None if self.criterion_filter == ANY else int(self.criterion_filter),
             case_state="" if self.case_filter == ANY else self.case_filter,
             sort=RegisterSort(self.sort), descending=self.descending, page=self.page,
+            language=language,  # names in the reader's alphabet
         )
 
     async def _refresh(self):
@@ -64,7 +65,7 @@ class RegisterState(PagedList, WorkspaceState, AuthState):
         if actor is None:
             return self._to_sign_in()
         try:
-            self._page = list_register(actor, self._query())
+            self._page = list_register(actor, self._query(await self._language()))
         except (AccessDenied, Refusal):
             self.denied, self.rows, self._page = True, [], None
             return None
