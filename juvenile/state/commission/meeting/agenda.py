@@ -2,7 +2,6 @@
 rehabilitation-plan review (Art. 80 (11), Art. 81 (12)) or another question; move
 questions up and down; take an undecided one off."""
 
-from typing import TYPE_CHECKING, Any
 
 import reflex as rx
 
@@ -18,25 +17,14 @@ from juvenile.services.commission.agenda import (
     reorder_agenda,
 )
 from juvenile.state.commission.common import neutral, parse_id, rule_message
-
-if TYPE_CHECKING:
-    from juvenile.security.actor import Actor
-    from juvenile.services.commission.board import MeetingPage
-
+from juvenile.state.commission.meeting.part import MeetingPart
 
 ADD_KINDS = [kind.value for kind in AgendaItemKind]
 
 
-class MeetingAgenda(rx.State, mixin=True):
+class MeetingAgenda(MeetingPart, mixin=True):
     """The agenda and the form that adds to it; part of ``MeetingState``."""
 
-    if TYPE_CHECKING:  # MeetingState's, which joins the parts
-        _page: MeetingPage
-        def _actor(self) -> Actor | None: ...
-        def _to_sign_in(self) -> rx.event.EventSpec: ...
-        async def _language(self) -> str: ...
-        def _meeting_id(self) -> int: ...
-        async def _refresh(self) -> Any: ...
 
     items: list[dict[str, str]] = []
     add_kind: str = AgendaItemKind.REFERRAL.value

@@ -2,7 +2,6 @@
 who of the active members came, why the others did not, and whether the ticks on
 screen would make a quorum before they are saved."""
 
-from typing import TYPE_CHECKING, Any
 
 import reflex as rx
 
@@ -12,23 +11,12 @@ from juvenile.rules.quorum import has_quorum
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.meetings import record_attendance
 from juvenile.state.commission.common import neutral, parse_id, rule_message
-
-if TYPE_CHECKING:
-    from juvenile.security.actor import Actor
-    from juvenile.services.commission.board import MeetingPage
+from juvenile.state.commission.meeting.part import MeetingPart
 
 
-class MeetingAttendance(rx.State, mixin=True):
+class MeetingAttendance(MeetingPart, mixin=True):
     """Attendance as recorded, and as being ticked; part of ``MeetingState``."""
 
-    if TYPE_CHECKING:  # MeetingState's, which joins the parts
-        _page: MeetingPage
-        def _actor(self) -> Actor | None: ...
-        def _to_sign_in(self) -> rx.event.EventSpec: ...
-        async def _language(self) -> str: ...
-        def _meeting_id(self) -> int: ...
-        async def _refresh(self) -> Any: ...
-        async def _reload_if_changed(self, refused: Refusal, language: str) -> None: ...
 
     members: list[dict[str, str]] = []
     present: list[str] = []

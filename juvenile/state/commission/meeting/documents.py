@@ -2,7 +2,6 @@
 every approved version exactly as stored, and the extract about one question.
 Each download is audited as an export by the service."""
 
-from typing import TYPE_CHECKING
 
 import reflex as rx
 
@@ -16,10 +15,7 @@ from juvenile.services.commission.documents import (
     draft_minutes_pdf,
 )
 from juvenile.state.commission.common import neutral, parse_id, rule_message
-
-if TYPE_CHECKING:
-    from juvenile.security.actor import Actor
-
+from juvenile.state.commission.meeting.part import MeetingPart
 
 _PDF = "application/pdf"
 
@@ -28,14 +24,9 @@ def _download(document: Download) -> rx.event.EventSpec:
     return rx.download(data=document.data, filename=document.filename, mime_type=_PDF)
 
 
-class MeetingDocuments(rx.State, mixin=True):
+class MeetingDocuments(MeetingPart, mixin=True):
     """The download handlers; part of ``MeetingState``."""
 
-    if TYPE_CHECKING:  # MeetingState's, which joins the parts
-        def _actor(self) -> Actor | None: ...
-        def _to_sign_in(self) -> rx.event.EventSpec: ...
-        async def _language(self) -> str: ...
-        def _meeting_id(self) -> int: ...
 
     async def _document(self, make):
         actor = self._actor()

@@ -1,7 +1,6 @@
 """The minutes of a commission meeting in the page (Art. 79): draft, approved and
 locked, or amended; approving them and opening a numbered amendment."""
 
-from typing import TYPE_CHECKING, Any
 
 import reflex as rx
 
@@ -10,23 +9,12 @@ from juvenile.i18n import translate
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.minutes import approve_minutes, open_amendment
 from juvenile.state.commission.common import local_moment, neutral, rule_message
-
-if TYPE_CHECKING:
-    from juvenile.security.actor import Actor
-    from juvenile.services.commission.board import MeetingPage
+from juvenile.state.commission.meeting.part import MeetingPart
 
 
-class MeetingMinutes(rx.State, mixin=True):
+class MeetingMinutes(MeetingPart, mixin=True):
     """The minutes' state and versions; part of ``MeetingState``."""
 
-    if TYPE_CHECKING:  # MeetingState's, which joins the parts
-        _page: MeetingPage
-        def _actor(self) -> Actor | None: ...
-        def _to_sign_in(self) -> rx.event.EventSpec: ...
-        async def _language(self) -> str: ...
-        def _meeting_id(self) -> int: ...
-        async def _refresh(self) -> Any: ...
-        async def _reload_if_changed(self, refused: Refusal, language: str) -> None: ...
 
     minutes_state: str = ""  # draft | approved | amendment
     minutes_label: str = ""

@@ -2,7 +2,6 @@
 catalogue, with its executor and due date, or a postponement to a later planned
 meeting with its reason (Art. 79). A refusal is shown next to the field it concerns."""
 
-from typing import TYPE_CHECKING, Any
 
 import reflex as rx
 
@@ -20,12 +19,8 @@ from juvenile.state.commission.common import (
     parse_day,
     parse_id,
 )
+from juvenile.state.commission.meeting.part import MeetingPart
 from juvenile.state.commission.meetings import meeting_lines
-
-if TYPE_CHECKING:
-    from juvenile.security.actor import Actor
-    from juvenile.services.commission.board import MeetingPage
-
 
 ITEM_FORM = ("notes", "type", "executor", "due", "text", "target")
 # Which field of the item form a refusal concerns (the rest show under the form).
@@ -43,17 +38,9 @@ ITEM_FIELD_OF = {
 }
 
 
-class MeetingQuestion(rx.State, mixin=True):
+class MeetingQuestion(MeetingPart, mixin=True):
     """The open question's form; part of ``MeetingState``."""
 
-    if TYPE_CHECKING:  # MeetingState's, which joins the parts
-        _page: MeetingPage
-        def _actor(self) -> Actor | None: ...
-        def _to_sign_in(self) -> rx.event.EventSpec: ...
-        async def _language(self) -> str: ...
-        async def _text(self, key: str, **params: object) -> str: ...
-        async def _refresh(self) -> Any: ...
-        async def _reload_if_changed(self, refused: Refusal, language: str) -> None: ...
 
     active_item: str = ""
     form: dict[str, str] = dict.fromkeys(ITEM_FORM, "")
