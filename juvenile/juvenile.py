@@ -13,7 +13,8 @@ from juvenile.pages import (
     school,
 )
 
-app = rx.App(api_transformer=health_api)
+# accessibility.css: colours at WCAG AA contrast; text for screen readers only
+app = rx.App(api_transformer=health_api, stylesheets=["/accessibility.css"])
 landing.register(
     app,
     replaced=(*school.ROUTES, *commission.ROUTES, *analysis.ROUTES, *admin_config.ROUTES),

@@ -99,7 +99,8 @@ def user_menu() -> rx.Component:
 
 
 def header() -> rx.Component:
-    return rx.box(
+    """The banner landmark, sticky at the top."""
+    return rx.el.header(
         rx.hstack(
             rx.link(
                 rx.hstack(
@@ -137,22 +138,23 @@ def header() -> rx.Component:
 def page_shell(*children: rx.Component) -> rx.Component:
     """Wrap a page's content in the portal frame."""
     return rx.box(
+        # the banner, main and contentinfo landmarks, by which a screen reader moves
         header(),
-        rx.box(
+        rx.el.main(rx.box(
             *children,
             width="100%",
             max_width="1280px",
             margin_x="auto",
             padding="1.5rem",
-        ),
-        rx.box(
+        )),
+        rx.el.footer(rx.box(
             rx.text(t("ui.footer.confidential"), size="1", color_scheme="gray"),
             rx.text(t("ui.footer.time_zone").replace("{offset}", ZONE_OFFSET), size="1",
                     color_scheme="gray", id="footer-time-zone"),
             max_width="1280px",
             margin_x="auto",
             padding="1.5rem",
-        ),
+        )),
         min_height="100vh",
         background_color=rx.color("gray", 2),
         lang=I18nState.language,

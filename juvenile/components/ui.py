@@ -4,6 +4,7 @@ Texts are passed as catalog keys (``t``) or ready Vars; nothing here holds state
 """
 
 import reflex as rx
+from reflex_components_core.el.elements.forms import Input as HtmlInput
 
 from juvenile.components.text import t
 
@@ -26,12 +27,33 @@ def page_header(
     )
 
 
+def label_id(control_id: rx.Var | str) -> rx.Var | str:
+    """The id of the label of the control with that id: a checkbox, which is a
+    button, is named through ``aria_labelledby=label_id(...)``."""
+    return control_id + "-label"
+
+
+def label_for(control_id: rx.Var | str, *children, **props) -> rx.Component:
+    """A text that labels the control with that id. (Radix's Text turns ``html_for``
+    into a style, so the attribute is given as such.)"""
+    return rx.text(*children, as_="label", id=label_id(control_id),
+                   custom_attrs={"htmlFor": control_id}, **props)
+
+
 def field(label_key: str, control: rx.Component, error: rx.Var | str = "",
           hint_key: str | None = None) -> rx.Component:
-    """A labelled form control with its server-side error right under it."""
+    """A labelled form control with its server-side error right under it.
+
+    The label wraps the control, so that a screen reader names it and a click on
+    the label focuses it; a select's trigger, a button, still needs its own
+    ``aria_label``, which axe-core asks of every button.
+    """
     return rx.vstack(
-        rx.text(t(label_key), as_="label", size="2", weight="medium"),
-        control,
+        rx.el.label(
+            rx.text(t(label_key), as_="span", size="2", weight="medium"),
+            control,
+            display="flex", flex_direction="column", gap="var(--space-1)", width="100%",
+        ),
         rx.cond(
             error != "",
             rx.text(error, color_scheme="red", size="1", role="alert"),
@@ -41,6 +63,42 @@ def field(label_key: str, control: rx.Component, error: rx.Var | str = "",
         width="100%",
         align="stretch",
     )
+
+
+def _file_inputs(component: rx.Component):
+    if isinstance(component, HtmlInput) and str(getattr(component, "type", "")) == '"file"':
+        yield component
+    for child in component.children:
+        yield from _file_inputs(child)
+
+
+def drop_zone(upload_id: str, on_drop, accept: dict, choose_key: str, *notes: rx.Component,
+              heading: rx.Component | None = None) -> rx.Component:
+    """A zone to drop one CSV or XLSX file on, or to click and choose it, with the
+    columns it expects in ``notes``. Its hidden file input is named by the choose
+    button's text, so that a screen reader announces it."""
+    zone = rx.upload.root(
+        rx.vstack(
+            rx.icon("file-spreadsheet", size=32, color=rx.color("teal", 9)),
+            heading or rx.fragment(),
+            rx.button(t(choose_key), variant="soft", size="2"),
+            *notes,
+            align="center",
+            spacing="2",
+        ),
+        id=upload_id, accept=accept, max_files=1, multiple=False, on_drop=on_drop,
+        border=f"2px dashed {rx.color('teal', 7)}", border_radius="10px", padding="1.5rem",
+        width="100%", cursor="pointer",
+    )
+    for file_input in _file_inputs(zone):
+        file_input.custom_attrs["aria-label"] = t(choose_key)
+    return zone
+
+
+def actions_header() -> rx.Component:
+    """The header of a table's column of buttons: named for screen readers only."""
+    return rx.table.column_header_cell(rx.text(t("ui.table.actions"), as_="span",
+                                               class_name="visually-hidden"))
 
 
 def empty_state(icon: str, message_key: str, *actions: rx.Component) -> rx.Component:

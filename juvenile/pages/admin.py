@@ -5,6 +5,7 @@ import reflex as rx
 from juvenile.components.dates import spelled_day
 from juvenile.components.shell import page_shell
 from juvenile.components.text import t
+from juvenile.components.ui import actions_header, field
 from juvenile.i18n import LANGUAGES
 from juvenile.state.admin_users import ROLES, AdminUsersState
 from juvenile.state.audit_log import ANY_RECORD, RECORD_TYPES, AuditLogState
@@ -34,8 +35,7 @@ def _pager(state) -> rx.Component:
 
 
 def _labelled(label_key: str, control: rx.Component, width: str = "100%") -> rx.Component:
-    return rx.vstack(rx.text(t(label_key), size="2", weight="medium"), control, spacing="1",
-                     width=width)
+    return rx.box(field(label_key, control), width=width)
 
 
 # ---- users -----------------------------------------------------------------------------
@@ -89,7 +89,7 @@ def _editor() -> rx.Component:
                 value=state.form_name, on_change=state.set_form_name, id="user-name",
                 width="100%")),
             _labelled("ui.admin.role", rx.select.root(
-                rx.select.trigger(id="user-role", width="100%"),
+                rx.select.trigger(id="user-role", width="100%", aria_label=t("ui.admin.role")),
                 rx.select.content(*[
                     rx.select.item(I18nState.messages[f"ui.role.{role}"], value=role)
                     for role in ROLES
@@ -111,7 +111,7 @@ def _editor() -> rx.Component:
                 )),
             ),
             _labelled("ui.admin.language", rx.select.root(
-                rx.select.trigger(width="100%"),
+                rx.select.trigger(width="100%", aria_label=t("ui.admin.language")),
                 rx.select.content(*[
                     rx.select.item(_LANGUAGE_NAMES[code], value=code) for code in LANGUAGES
                 ]),
@@ -157,7 +157,7 @@ def users_page() -> rx.Component:
                 rx.table.column_header_cell(t("ui.admin.role")),
                 rx.table.column_header_cell(t("ui.admin.organisation")),
                 rx.table.column_header_cell(t("ui.admin.status")),
-                rx.table.column_header_cell(""),
+                actions_header(),
             )),
             rx.table.body(rx.foreach(state.rows, _user_row)),
             width="100%",
@@ -191,7 +191,7 @@ def _audit_filter() -> rx.Component:
             _labelled("ui.audit.user", rx.input(name="login", default_value=state.login),
                       "12rem"),
             _labelled("ui.audit.record_type", rx.select.root(
-                rx.select.trigger(width="100%"),
+                rx.select.trigger(width="100%", aria_label=t("ui.audit.record_type")),
                 rx.select.content(
                     rx.select.item(t("ui.audit.any_record"), value=ANY_RECORD),
                     *[rx.select.item(kind, value=kind) for kind in RECORD_TYPES

@@ -5,7 +5,15 @@ import reflex as rx
 from juvenile.components.dates import spelled_day
 from juvenile.components.shell import page_shell
 from juvenile.components.text import t
-from juvenile.components.ui import empty_state, field, no_access, notice, page_header
+from juvenile.components.ui import (
+    actions_header,
+    drop_zone,
+    empty_state,
+    field,
+    no_access,
+    notice,
+    page_header,
+)
 from juvenile.state.admin_config import (
     CalendarAdminState,
     DecisionCatalogueState,
@@ -92,7 +100,7 @@ def _calendar_form() -> rx.Component:
                 rx.text(spelled_day(CalendarAdminState.typed_day), size="1",
                         color_scheme="gray", class_name="date-spelled"), spacing="1")),
             field("ui.calendar.kind", rx.select.root(
-                rx.select.trigger(),
+                rx.select.trigger(aria_label=t("ui.calendar.kind")),
                 rx.select.content(
                     rx.select.item(t("ui.calendar.kind.day_off"), value="day_off"),
                     rx.select.item(t("ui.calendar.kind.working_day"), value="working_day"),
@@ -133,7 +141,7 @@ def calendar_page() -> rx.Component:
                         rx.table.column_header_cell(t("ui.calendar.what")),
                         rx.table.column_header_cell(t("ui.calendar.source")),
                         rx.table.column_header_cell(t("ui.calendar.note")),
-                        rx.table.column_header_cell(""),
+                        actions_header(),
                     )),
                     rx.table.body(rx.foreach(state.rows, _calendar_row)),
                     width="100%", id="calendar-table",
@@ -201,7 +209,7 @@ def decision_types_page() -> rx.Component:
                         rx.table.column_header_cell(t("ui.decision_catalogue.code")),
                         rx.table.column_header_cell(t("ui.decision_catalogue.name")),
                         rx.table.column_header_cell(t("ui.decision_catalogue.follow_up")),
-                        rx.table.column_header_cell(""),
+                        actions_header(),
                     )),
                     rx.table.body(rx.foreach(state.rows, _decision_row)),
                     width="100%", id="decision-types-table",
@@ -221,23 +229,14 @@ def _error_row(row: rx.Var) -> rx.Component:
 
 def organisations_page() -> rx.Component:
     state = OrganisationImportState
-    drop_zone = rx.upload.root(
-        rx.vstack(
-            rx.icon("file-spreadsheet", size=32, color=rx.color("teal", 9)),
-            rx.button(t("ui.organisations.choose"), variant="soft"),
-            rx.text(t("ui.organisations.columns"), " ",
-                    rx.code("kind,code,name_kk,name_ru,parent_code,special_kind"),
-                    size="1", color_scheme="gray", align="center"),
-            align="center", spacing="2",
-        ),
-        id=UPLOAD_ID,
-        accept={"text/csv": [".csv"],
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"]},
-        max_files=1,
-        multiple=False,
-        on_drop=state.upload(rx.upload_files(upload_id=UPLOAD_ID)),
-        border=f"2px dashed {rx.color('teal', 7)}", border_radius="10px", padding="1.5rem",
-        width="100%", cursor="pointer",
+    zone = drop_zone(
+        UPLOAD_ID, state.upload(rx.upload_files(upload_id=UPLOAD_ID)),
+        {"text/csv": [".csv"],
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"]},
+        "ui.organisations.choose",
+        rx.text(t("ui.organisations.columns"), " ",
+                rx.code("kind,code,name_kk,name_ru,parent_code,special_kind"),
+                size="1", color_scheme="gray", align="center"),
     )
     errors = rx.cond(
         state.errors.length() > 0,
@@ -255,7 +254,7 @@ def organisations_page() -> rx.Component:
     return page_shell(
         page_header("ui.organisations.title", subtitle=t("ui.organisations.about")),
         rx.cond(state.denied, no_access(),
-                rx.vstack(drop_zone, _messages(state), errors, spacing="4", width="100%")),
+                rx.vstack(zone, _messages(state), errors, spacing="4", width="100%")),
     )
 
 

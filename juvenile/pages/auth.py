@@ -4,6 +4,7 @@ import reflex as rx
 
 from juvenile.components.shell import page_shell
 from juvenile.components.text import t
+from juvenile.components.ui import label_for
 from juvenile.state.account import PasswordState
 from juvenile.state.auth import (
     PASSWORD_ROUTE,
@@ -17,7 +18,7 @@ from juvenile.state.i18n import I18nState
 
 def _field(label_key: str, name: str, field_id: str, **props) -> rx.Component:
     return rx.vstack(
-        rx.text(t(label_key), as_="label", html_for=field_id, size="2", weight="medium"),
+        label_for(field_id, t(label_key), size="2", weight="medium"),
         rx.input(name=name, id=field_id, required=True, width="100%", size="3", **props),
         spacing="1",
         width="100%",

@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 from portal_pages import LANGUAGE_LABELS, PASSWORDS, at, choose, save_screenshot
 from sqlmodel import select
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.analysis.periods import Quarter, quarter_of
 from juvenile.analysis.tables import quarter_label
 from juvenile.i18n import translate
@@ -39,7 +39,7 @@ SCHOOL = "AST-SCH-081"  # a school of AST-ALM the other browser tests leave alon
 CRITERION = 7
 NAMES = [("Сапарбекова", "Әлия"), ("Ержанов", "Нұрсұлтан")]
 OTHER_ANALYST, OTHER_PASSWORD = "analyst.esl", "esil-analyst-2026"
-TODAY = date.today()
+TODAY = clock.today()
 CURRENT = quarter_of(TODAY)
 YEAR, QUARTER = CURRENT.year, CURRENT.number
 

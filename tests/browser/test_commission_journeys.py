@@ -18,10 +18,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from portal_pages import LANGUAGE_LABELS, choose, save_screenshot
 from pypdf import PdfReader
+from referrals import refer
 from sqlmodel import select
-from student_records import Representative, register_student
+from student_records import register_student
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.i18n import Counted, format_date, translate
 from juvenile.models import (
     AgendaItem,
@@ -29,12 +30,10 @@ from juvenile.models import (
     AuditEntry,
     Commission,
     CommissionMeeting,
-    CriterionFlag,
     Referral,
     Role,
     School,
     SpecialOrganisation,
-    SupportCase,
 )
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
@@ -44,14 +43,6 @@ from juvenile.services.commission.board import meeting_page
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
 from juvenile.services.commission.minutes import approve_minutes
 from juvenile.services.identity.accounts import AccountForm, create_user
-from juvenile.services.school.cases import open_case
-from juvenile.services.school.council import (
-    hold_council_meeting,
-    plan_council_meeting,
-    record_council_decision,
-    record_participation,
-)
-from juvenile.services.school.flags import NewFlag, add_flags
 from juvenile.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -89,36 +80,6 @@ def pdf_text(data: bytes) -> str:
                     .split())
 
 
-def refer(school_code: str, name: tuple[str, str, str], born: date, serial: int) -> Referral:
-    """A student of ``school_code`` whose legal representatives refuse support at the
-    prevention council: the refusal refers the case to the district commission
-    (Art. 78 (4)), with the case packet, through the school's services."""
-    with db.transaction() as session:
-        school = session.exec(select(School).where(School.code == school_code)).one()
-    student = register_student(school.id, make_iin(born, Sex.MALE, serial), *name, grade=8,
-                               representative=Representative("Сәрсенова Гүлжан Әлібекқызы",
-                                                             "mother", "+7 701 555 12 34"))
-    today = date.today()
-    add_flags(SYSTEM, student.id, [
-        NewFlag(4, today - timedelta(days=20), "Қазан айында 6 күн дәлелді себепсіз сабаққа "
-                                               "келмеді."),
-        NewFlag(9, today - timedelta(days=10), "Үлкен сынып оқушылары тарапынан қорқыту."),
-    ])
-    with db.transaction() as session:
-        flag_ids = session.exec(select(CriterionFlag.id).where(
-            CriterionFlag.student_id == student.id)).all()
-    case = open_case(SYSTEM, student.id, flag_ids)
-    meeting = plan_council_meeting(SYSTEM, school.id, f"К-{serial}", today, [case.id])
-    hold_council_meeting(SYSTEM, meeting.id, ["Омаров Бауыржан Қайратұлы (төраға)",
-                                              "Нұрланова Әлия Серікқызы (хатшы)"])
-    record_participation(SYSTEM, meeting.id, case.id, minor_present=True,
-                         representatives_present=True)
-    record_council_decision(SYSTEM, meeting.id, case.id, "representatives_refused")
-    with db.transaction() as session:
-        return session.exec(select(Referral).join(SupportCase, SupportCase.id == Referral.case_id)
-                            .where(SupportCase.student_id == student.id)).one()
-
-
 def other_secretary() -> None:
     """A secretary of another demo commission (KDN-ALA-ALM), created once."""
     form = AccountForm("Ермекова Сәуле Ғаниқызы", Role.COMMISSION_SECRETARY, OTHER_COMMISSION,
@@ -136,7 +97,7 @@ def referral(portal: str, portal_database: str) -> Referral:
 @pytest.fixture(scope="module")
 def meeting_day() -> date:
     """A weekday soon, in this year (the meeting is held on it)."""
-    day = date.today() + timedelta(days=3)
+    day = clock.today() + timedelta(days=3)
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return day
@@ -167,7 +128,7 @@ def test_a_referral_goes_through_a_meeting_to_approved_locked_minutes(
 
     # 2. a meeting is planned and the referral put on its agenda
     page.goto(f"{portal}/commission/meetings")
-    today = date.today()
+    today = clock.today()
     page.locator("#meeting-date").fill(today.isoformat())
     page.locator("#meeting-place").fill("Әкімдік ғимараты, 305-кабинет")
     page.locator("#meeting-plan").click()
@@ -477,7 +438,7 @@ def test_a_stale_tab_shows_the_meeting_as_it_is_after_a_refused_change(
     with db.transaction() as session:
         commission = session.exec(select(Commission).where(Commission.code == "KDN-AST-ALM")
                                   ).one()
-    meeting = plan_meeting(SYSTEM, commission.id, date.today() + timedelta(days=3), "2-зал")
+    meeting = plan_meeting(SYSTEM, commission.id, clock.today() + timedelta(days=3), "2-зал")
     everyone = [line.member_id for line in meeting_page(SYSTEM, meeting.id).record.attendance]
     record_attendance(SYSTEM, meeting.id, everyone)
     sign_in(page, portal, "secretary.alm")
@@ -500,7 +461,7 @@ def test_the_new_meetings_number_starts_at_the_next_of_the_year(portal: str, pag
                                   ).one()
         numbers = [m.number for m in session.exec(select(CommissionMeeting).where(
             CommissionMeeting.commission_id == commission.id))
-            if m.meeting_date.year == date.today().year]
+            if m.meeting_date.year == clock.today().year]
     sign_in(page, portal, "secretary.alm")
     page.goto(f"{portal}/commission/meetings")
     expect(page.locator("#meeting-number")).to_have_value(str(max(numbers, default=0) + 1))

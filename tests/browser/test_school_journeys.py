@@ -102,7 +102,7 @@ def test_the_psychologists_journey_from_attendance_to_the_council_protocol(
     kk = "kk"
 
     # 1. an attendance file: four unexcused days of one month (Art. 78 (2) item 4)
-    days = absence_days(date.today(), 6)
+    days = absence_days(clock.today(), 6)
     rows = [f"{student.iin},{day.isoformat()},{'unexcused' if n < 4 else 'present'}"
             for n, day in enumerate(days)]
     page.goto(f"{portal}/school/import")
@@ -220,8 +220,8 @@ def test_a_file_with_bad_rows_is_refused_with_row_numbers_and_nothing_is_written
     switch_language(page, "ru")
     with db.transaction() as session:
         before = session.exec(select(func.count()).select_from(AttendanceMark)).one()
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     page.goto(f"{portal}/school/import")
     upload(page, "bad.csv", "iin,date,status\n"
            f"{student.iin},{yesterday},present\n"        # row 2: good
@@ -256,7 +256,7 @@ def test_a_psychologist_of_another_school_finds_none_of_it(
         case = session.exec(select(SupportCase).where(
             SupportCase.student_id == student.id)).first()
     if case is None:  # run alone: give the student a case of their own school
-        add_flags(Actor.system(), student.id, [NewFlag(3, date.today(), "Тәртіп бұзды.")])
+        add_flags(Actor.system(), student.id, [NewFlag(3, clock.today(), "Тәртіп бұзды.")])
         with db.transaction() as session:
             flags = session.exec(select(CriterionFlag.id).where(
                 CriterionFlag.student_id == student.id)).all()
@@ -311,7 +311,7 @@ def test_a_criterion_that_no_longer_applies_is_taken_back_with_a_day_and_a_reaso
         portal: str, page: Page, student: Student):
     """Art. 78 (2): a flag records a criterion while it applies; when it stops, the
     school records since when and why, and the history stays on the card."""
-    add_flags(Actor.system(), student.id, [NewFlag(2, date.today(), "Сабақтан қалды.")])
+    add_flags(Actor.system(), student.id, [NewFlag(2, clock.today(), "Сабақтан қалды.")])
     flag = next(f for f in _flags(student.id) if f.criterion == 2 and f.resolved_on is None)
     sign_in(page, portal, "psychologist12")
     page.goto(f"{portal}/school/students/{student.id}")
@@ -319,7 +319,7 @@ def test_a_criterion_that_no_longer_applies_is_taken_back_with_a_day_and_a_reaso
     page.locator("#flag-resolve-save").click()  # no reason given
     expect(page.locator("#flag-resolution-form")).to_contain_text(
         translate("flag.error.reason_required", "kk"))
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     page.locator("#flag-resolved-on").fill(tomorrow)
     page.locator("#flag-resolution-reason").fill("Сабаққа қайта қатысады.")
     page.locator("#flag-resolve-save").click()
@@ -337,12 +337,12 @@ def test_a_criterion_that_no_longer_applies_is_taken_back_with_a_day_and_a_reaso
                                                                       "ru"))
     page.screenshot(path="test-artifacts/flag-resolution-ru.png")
 
-    page.locator("#flag-resolved-on").fill(date.today().isoformat())
+    page.locator("#flag-resolved-on").fill(clock.today().isoformat())
     page.locator("#flag-resolve-save").click()
     expect(page.locator("#flag-resolution-form")).to_have_count(0)
     expect(page.locator("#student-flags")).to_contain_text("Сабаққа қайта қатысады.")
     expect(page.locator(f"#flag-resolve-{flag.id}")).to_have_count(0)
-    assert _flag(flag.id).resolved_on == date.today()
+    assert _flag(flag.id).resolved_on == clock.today()
     assert _flag(flag.id).resolution_reason == "Сабаққа қайта қатысады."
 
 
@@ -352,7 +352,7 @@ def test_the_administrator_reads_the_card_without_the_schools_controls(
     there: neither page offers a school's control (issue 20, item 4), and the server
     refuses anyway (test_school_flags, test_school_casework)."""
     [flag] = add_flags(Actor.system(), student.id,
-                       [NewFlag(5, date.today(), "Үйден кетіп қалды.")])
+                       [NewFlag(5, clock.today(), "Үйден кетіп қалды.")])
     with db.transaction() as session:
         case = session.exec(select(SupportCase).where(
             SupportCase.student_id == student.id, SupportCase.closed_on.is_(None))).first()

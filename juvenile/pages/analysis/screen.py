@@ -156,7 +156,8 @@ def _ranking_controls() -> rx.Component:
     return rx.hstack(
         rx.text(t("ui.analysis.schools.rank_by"), size="2", weight="medium"),
         rx.select.root(
-            rx.select.trigger(id="analysis-rank-by", max_width="30rem"),
+            rx.select.trigger(id="analysis-rank-by", max_width="30rem",
+                              aria_label=t("ui.analysis.schools.rank_by")),
             rx.select.content(rx.foreach(S.rank_options, lambda o: rx.select.item(
                 o["label"], value=o["value"]))),
             value=S.rank_by,

@@ -7,7 +7,7 @@ import reflex as rx
 
 from juvenile.components.dates import date_input
 from juvenile.components.text import t
-from juvenile.components.ui import empty_state, no_access, page_header, pager
+from juvenile.components.ui import actions_header, empty_state, no_access, page_header, pager
 from juvenile.pages.commission.common import DEADLINES, commission_page
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.deadlines import ANY
@@ -79,7 +79,8 @@ def deadlines_page() -> rx.Component:
                             subtitle=t("ui.commission.deadlines.subtitle")),
                 rx.hstack(
                     rx.select.root(
-                        rx.select.trigger(id="deadline-kind", width="22rem"),
+                        rx.select.trigger(id="deadline-kind", width="22rem",
+                                          aria_label=t("ui.commission.deadlines.column.kind")),
                         rx.select.content(
                             rx.select.item(t("ui.commission.deadlines.any_kind"), value=ANY),
                             rx.foreach(S.kind_options, lambda o: rx.select.item(
@@ -98,8 +99,8 @@ def deadlines_page() -> rx.Component:
                             rx.table.header(rx.table.row(*[
                                 rx.table.column_header_cell(
                                     t(f"ui.commission.deadlines.column.{c}"))
-                                for c in ("days", "due", "kind", "student", "detail", "action")
-                            ])),
+                                for c in ("days", "due", "kind", "student", "detail")
+                            ], actions_header())),
                             rx.table.body(rx.foreach(S.rows, _row)),
                             width="100%", size="1", variant="surface", id="deadlines-table",
                         ),

@@ -66,11 +66,12 @@ def inbox_page() -> rx.Component:
                     rx.tabs.list(*[rx.tabs.trigger(S.tab_labels[status], value=status,
                                                    id=f"inbox-tab-{status}")
                                    for status in STATUSES]),
+                    # one panel, the chosen tab's, which the tabs control
+                    rx.tabs.content(_table(), value=S.status, padding_top="1rem"),
                     value=S.status,
                     on_change=S.set_status,
                     width="100%",
                 ),
-                _table(),
                 spacing="4",
                 width="100%",
             ),

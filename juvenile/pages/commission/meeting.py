@@ -8,7 +8,7 @@ import reflex as rx
 
 from juvenile.components.dates import date_input
 from juvenile.components.text import t
-from juvenile.components.ui import empty_state, field, no_access, notice
+from juvenile.components.ui import empty_state, field, label_for, label_id, no_access, notice
 from juvenile.pages.commission.common import MEETINGS, commission_page, section, status_badge
 from juvenile.state.commission.meeting import MeetingState as S
 
@@ -19,7 +19,8 @@ _MINUTES_COLORS = {"draft": "gray", "approved": "green", "amendment": "amber"}
 def _select(value: rx.Var, options: rx.Var, on_change, select_id: str,
             placeholder_key: str, **props) -> rx.Component:
     return rx.select.root(
-        rx.select.trigger(id=select_id, placeholder=t(placeholder_key), width="100%"),
+        rx.select.trigger(id=select_id, placeholder=t(placeholder_key), width="100%",
+                          aria_label=t(placeholder_key)),
         rx.select.content(rx.foreach(options, lambda o: rx.select.item(o["label"],
                                                                        value=o["value"]))),
         value=value,
@@ -265,10 +266,10 @@ def _member(member: rx.Var) -> rx.Component:
     present = S.present.contains(member["id"])
     return rx.hstack(
         rx.checkbox(checked=present, id="present-" + member["id"],
+                    aria_labelledby=label_id("present-" + member["id"]),
                     on_change=lambda checked: S.toggle_present(member["id"], checked)),
         rx.vstack(
-            rx.text(member["name"], as_="label", html_for="present-" + member["id"],
-                    size="2", weight="medium"),
+            label_for("present-" + member["id"], member["name"], size="2", weight="medium"),
             rx.text(member["position"], size="1", color_scheme="gray"),
             spacing="0",
             flex="1",

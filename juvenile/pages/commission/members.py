@@ -5,7 +5,7 @@ current ones. The secretary adds a person and takes one out (or back in)."""
 import reflex as rx
 
 from juvenile.components.text import t
-from juvenile.components.ui import field, no_access, notice, page_header
+from juvenile.components.ui import actions_header, field, no_access, notice, page_header
 from juvenile.pages.commission.common import MEMBERS, commission_page, section
 from juvenile.state.commission.members import MembersState as S
 
@@ -42,7 +42,8 @@ def _add_form() -> rx.Component:
                          S.name_error), flex="1"),
             rx.box(field("ui.commission.members.position",
                          rx.select.root(
-                             rx.select.trigger(id="member-position", width="100%"),
+                             rx.select.trigger(id="member-position", width="100%",
+                                               aria_label=t("ui.commission.members.position")),
                              rx.select.content(rx.foreach(S.position_options, lambda o:
                                                           rx.select.item(o["label"],
                                                                          value=o["value"]))),
@@ -73,7 +74,7 @@ def members_page() -> rx.Component:
                         rx.table.column_header_cell(t("ui.commission.members.full_name")),
                         rx.table.column_header_cell(t("ui.commission.members.position")),
                         rx.table.column_header_cell(t("ui.commission.members.status")),
-                        rx.cond(S.may_change, rx.table.column_header_cell("")),
+                        rx.cond(S.may_change, actions_header()),
                     )),
                     rx.table.body(rx.foreach(S.members, _member)),
                     width="100%", size="1", variant="surface", id="members-table",

@@ -18,7 +18,8 @@ def _select(value, options, on_change, select_id: str, placeholder_key: str = ""
             any_key: str = "", width: str = "100%") -> rx.Component:
     return rx.select.root(
         rx.select.trigger(id=select_id, width=width,
-                          placeholder=t(placeholder_key) if placeholder_key else None),
+                          placeholder=t(placeholder_key) if placeholder_key else None,
+                          aria_label=t(placeholder_key or any_key)),
         rx.select.content(
             *([rx.select.item(t(any_key), value=ANY)] if any_key else []),
             rx.foreach(options, lambda o: rx.select.item(o["label"], value=o["value"])),
@@ -237,6 +238,7 @@ def _row(row: rx.Var) -> rx.Component:
         rx.table.cell(
             rx.text(row.start, " — ", row.end, size="1", white_space="nowrap"),
             rx.progress(value=row.progress, max=100, size="1", width="9rem",
+                        aria_label=t("ui.commission.placements.term_elapsed"),
                         color_scheme=rx.cond(row.status == "active", "teal", "gray")),
             rx.text(row.term, rx.cond(row.extensions > 0,
                                          " · " + row.extensions.to_string() + " ↗", ""),

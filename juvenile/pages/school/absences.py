@@ -4,7 +4,14 @@ import reflex as rx
 
 from juvenile.components.dates import date_input
 from juvenile.components.text import t
-from juvenile.components.ui import empty_state, field, no_access, notice, page_header
+from juvenile.components.ui import (
+    actions_header,
+    empty_state,
+    field,
+    no_access,
+    notice,
+    page_header,
+)
 from juvenile.pages.school.common import school_page
 from juvenile.state.school.absences import AbsencesState as S
 
@@ -87,7 +94,7 @@ def _list() -> rx.Component:
                     rx.table.column_header_cell(t("ui.school.register.class")),
                     rx.table.column_header_cell(t("ui.school.absences.days")),
                     rx.table.column_header_cell(t("ui.school.absences.status")),
-                    rx.table.column_header_cell(""),
+                    actions_header(),
                 )),
                 rx.table.body(rx.foreach(S.rows, _row)),
                 width="100%",
@@ -113,7 +120,8 @@ def absences_page() -> rx.Component:
                     "ui.school.absences.title",
                     rx.hstack(
                         date_input(kind="month", value=S.month, on_change=S.change_month,
-                                 id="absences-month", width="11rem"),
+                                 id="absences-month", width="11rem",
+                                 aria_label=t("ui.school.absences.month")),
                         rx.button(rx.icon("scan-search", size=16), t("ui.school.absences.scan"),
                                   on_click=S.scan, id="absences-scan"),
                         spacing="2",

@@ -129,7 +129,8 @@ def _close() -> rx.Component:
     return rx.cond(S.can_close, section(
         "ui.school.case.close",
         field("ui.school.case.outcome", rx.select.root(
-            rx.select.trigger(placeholder=t("ui.school.case.choose_outcome"), width="100%"),
+            rx.select.trigger(placeholder=t("ui.school.case.choose_outcome"), width="100%",
+                              aria_label=t("ui.school.case.outcome")),
             rx.select.content(rx.foreach(S.outcomes, lambda o: rx.select.item(
                 o["label"], value=o["value"]))),
             value=S.outcome, on_change=S.set_outcome), S.outcome_error),

@@ -4,7 +4,16 @@ import reflex as rx
 
 from juvenile.components.dates import date_input
 from juvenile.components.text import t
-from juvenile.components.ui import empty_state, field, no_access, notice, page_header, pager
+from juvenile.components.ui import (
+    empty_state,
+    field,
+    label_for,
+    label_id,
+    no_access,
+    notice,
+    page_header,
+    pager,
+)
 from juvenile.components.workspace import section
 from juvenile.pages.school.common import case_state_badge, school_page
 from juvenile.state.school.council.meeting import CouncilMeetingState as M
@@ -23,8 +32,9 @@ def _status(code: rx.Var, label: rx.Var) -> rx.Component:
 def _case_choices(rows: rx.Var, chosen: rx.Var, toggle, prefix: str) -> rx.Component:
     return rx.vstack(rx.foreach(rows, lambda c: rx.hstack(
         rx.checkbox(checked=chosen.contains(c["id"]), id=prefix + c["id"],
+                    aria_labelledby=label_id(prefix + c["id"]),
                     on_change=lambda checked: toggle(c["id"], checked)),
-        rx.text(c["name"], " · ", c["class"], as_="label", html_for=prefix + c["id"], size="2"),
+        label_for(prefix + c["id"], c["name"], " · ", c["class"], size="2"),
         rx.text(c["opened"], size="1", color_scheme="gray"),
         align="center", spacing="2")), spacing="2", width="100%")
 

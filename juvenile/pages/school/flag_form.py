@@ -4,7 +4,7 @@ import reflex as rx
 
 from juvenile.components.dates import date_input
 from juvenile.components.text import t
-from juvenile.components.ui import field, no_access, notice, page_header
+from juvenile.components.ui import field, label_for, label_id, no_access, notice, page_header
 from juvenile.pages.school.common import school_page
 from juvenile.state.school.flag_form import FlagFormState as S
 
@@ -17,9 +17,10 @@ def _criterion(row: rx.Var) -> rx.Component:
     return rx.box(
         rx.hstack(
             rx.checkbox(checked=chosen, on_change=lambda checked: S.toggle(number, checked),
-                        id="criterion-" + number),
-            rx.text(number, ". ", row["name"], as_="label", html_for="criterion-" + number,
-                    size="2", weight=rx.cond(chosen, "medium", "regular")),
+                        id="criterion-" + number,
+                        aria_labelledby=label_id("criterion-" + number)),
+            label_for("criterion-" + number, number, ". ", row["name"],
+                      size="2", weight=rx.cond(chosen, "medium", "regular")),
             rx.cond(row["sensitive"] != "",
                     rx.tooltip(rx.icon("lock", size=14, color=rx.color("amber", 10)),
                                content=t("ui.school.flag.sensitive"))),

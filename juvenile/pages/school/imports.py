@@ -3,7 +3,7 @@
 import reflex as rx
 
 from juvenile.components.text import t
-from juvenile.components.ui import page_header
+from juvenile.components.ui import drop_zone, page_header
 from juvenile.pages.school.common import school_page
 from juvenile.state.school.imports import UPLOAD_ID, ImportState
 
@@ -25,28 +25,14 @@ def _kind_choice() -> rx.Component:
 
 
 def _drop_zone() -> rx.Component:
-    return rx.upload.root(
-        rx.vstack(
-            rx.icon("file-spreadsheet", size=32, color=rx.color("teal", 9)),
-            rx.text(t("ui.school.import.drop"), weight="medium"),
-            rx.button(t("ui.school.import.choose"), variant="soft", size="2"),
-            rx.text(t("ui.school.import.columns"), " ", rx.code(ImportState.required_columns),
-                    size="1", color_scheme="gray", align="center"),
-            rx.text(t("ui.school.import.all_or_nothing"), size="1", color_scheme="gray",
-                    align="center"),
-            align="center",
-            spacing="2",
-        ),
-        id=UPLOAD_ID,
-        accept=_ACCEPT,
-        max_files=1,
-        multiple=False,
-        on_drop=ImportState.upload(rx.upload_files(upload_id=UPLOAD_ID)),
-        border=f"2px dashed {rx.color('teal', 7)}",
-        border_radius="10px",
-        padding="1.5rem",
-        width="100%",
-        cursor="pointer",
+    return drop_zone(
+        UPLOAD_ID, ImportState.upload(rx.upload_files(upload_id=UPLOAD_ID)), _ACCEPT,
+        "ui.school.import.choose",
+        rx.text(t("ui.school.import.columns"), " ", rx.code(ImportState.required_columns),
+                size="1", color_scheme="gray", align="center"),
+        rx.text(t("ui.school.import.all_or_nothing"), size="1", color_scheme="gray",
+                align="center"),
+        heading=rx.text(t("ui.school.import.drop"), weight="medium"),
     )
 
 
@@ -115,7 +101,8 @@ def _preview() -> rx.Component:
 def _progress() -> rx.Component:
     return rx.vstack(
         rx.text(t("ui.school.import.importing"), " ", ImportState.file_name, weight="medium"),
-        rx.progress(value=ImportState.progress, max=100, width="100%", id="import-progress"),
+        rx.progress(value=ImportState.progress, max=100, width="100%", id="import-progress",
+                    aria_label=t("ui.school.import.progress")),
         rx.text(ImportState.progress, " %", size="2", color_scheme="gray"),
         width="100%",
         spacing="2",

@@ -11,9 +11,9 @@ ROUTE = "/school/students"
 
 
 def _filter_select(value, on_change, any_key: str, options, select_id: str,
-                   width: str) -> rx.Component:
+                   width: str, label_key: str) -> rx.Component:
     return rx.select.root(
-        rx.select.trigger(id=select_id, width=width),
+        rx.select.trigger(id=select_id, width=width, aria_label=t(label_key)),
         rx.select.content(
             rx.select.item(t(any_key), value=ANY),
             rx.foreach(options, lambda option: rx.select.item(option["label"],
@@ -39,7 +39,8 @@ def _filters() -> rx.Component:
             on_submit=state.find,
         ),
         rx.select.root(
-            rx.select.trigger(id="register-class", width="9rem"),
+            rx.select.trigger(id="register-class", width="9rem",
+                              aria_label=t("ui.school.register.class")),
             rx.select.content(
                 rx.select.item(t("ui.school.register.any_class"), value=ANY),
                 rx.foreach(state.classes, lambda c: rx.select.item(c, value=c)),
@@ -49,9 +50,9 @@ def _filters() -> rx.Component:
         ),
         _filter_select(state.criterion_filter, state.set_criterion_filter,
                        "ui.school.register.any_criterion", state.criterion_options,
-                       "register-criterion", "16rem"),
+                       "register-criterion", "16rem", "ui.school.register.criteria"),
         _filter_select(state.case_filter, state.set_case_filter, "ui.school.register.any_case",
-                       state.case_options, "register-case", "14rem"),
+                       state.case_options, "register-case", "14rem", "ui.school.register.case"),
         rx.button(rx.icon("x", size=14), t("ui.school.register.clear"), variant="ghost",
                   color_scheme="gray", on_click=state.clear_filters),
         spacing="3",
