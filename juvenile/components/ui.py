@@ -5,6 +5,7 @@ Texts are passed as catalog keys (``t``) or ready Vars; nothing here holds state
 
 import reflex as rx
 from reflex_components_core.el.elements.forms import Input as HtmlInput
+from reflex_components_radix.themes.components.radio_group import RadioGroupRoot
 
 from juvenile.components.text import t
 
@@ -46,14 +47,18 @@ def field(label_key: str, control: rx.Component, error: rx.Var | str = "",
 
     The label wraps the control, so that a screen reader names it and a click on
     the label focuses it; a select's trigger, a button, still needs its own
-    ``aria_label``, which axe-core asks of every button.
+    ``aria_label``, which axe-core asks of every button. Radio buttons go in a
+    fieldset named by its legend instead: a label would pick the first of them.
     """
+    caption = rx.text(t(label_key), as_="span", size="2", weight="medium")
+    grouped = (rx.el.fieldset(rx.el.legend(caption, padding="0", margin_bottom="var(--space-1)"),
+                              control, border="0", padding="0", margin="0", min_width="0",
+                              width="100%")
+               if isinstance(control, RadioGroupRoot) else
+               rx.el.label(caption, control, display="flex", flex_direction="column",
+                           gap="var(--space-1)", width="100%"))
     return rx.vstack(
-        rx.el.label(
-            rx.text(t(label_key), as_="span", size="2", weight="medium"),
-            control,
-            display="flex", flex_direction="column", gap="var(--space-1)", width="100%",
-        ),
+        grouped,
         rx.cond(
             error != "",
             rx.text(error, color_scheme="red", size="1", role="alert"),

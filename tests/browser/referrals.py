@@ -1,5 +1,5 @@
-"""A referral to the district commission, seeded through the school's own services:
-the browser tests of the commission and of accessibility open it."""
+"""A held prevention council with a case before it, and a referral to the district
+commission, seeded through the school's own services for the browser tests."""
 
 from datetime import date, timedelta
 
@@ -7,7 +7,7 @@ from sqlmodel import select
 from student_records import Representative, register_student
 
 from juvenile import clock, db
-from juvenile.models import CriterionFlag, Referral, School, SupportCase
+from juvenile.models import CriterionFlag, Referral, School
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.actor import Actor
 from juvenile.services.school.cases import open_case
@@ -22,10 +22,11 @@ from juvenile.services.school.flags import NewFlag, add_flags
 SYSTEM = Actor.system()
 
 
-def refer(school_code: str, name: tuple[str, str, str], born: date, serial: int) -> Referral:
-    """A student of ``school_code`` whose legal representatives refuse support at the
-    prevention council: the refusal refers the case to the district commission
-    (Art. 78 (4)), with the case packet, through the school's services."""
+def held_council_with_a_case(school_code: str, name: tuple[str, str, str], born: date,
+                             serial: int) -> tuple[int, int]:
+    """(meeting id, case id): a new student of ``school_code`` with two criteria and an
+    open case, before today's prevention council, which has been held (Art. 78 (3));
+    the decision on the case is left to the test."""
     with db.transaction() as session:
         school = session.exec(select(School).where(School.code == school_code)).one()
     student = register_student(school.id, make_iin(born, Sex.MALE, serial), *name, grade=8,
@@ -44,9 +45,16 @@ def refer(school_code: str, name: tuple[str, str, str], born: date, serial: int)
     meeting = plan_council_meeting(SYSTEM, school.id, f"К-{serial}", today, [case.id])
     hold_council_meeting(SYSTEM, meeting.id, ["Омаров Бауыржан Қайратұлы (төраға)",
                                               "Нұрланова Әлия Серікқызы (хатшы)"])
-    record_participation(SYSTEM, meeting.id, case.id, minor_present=True,
+    return meeting.id, case.id
+
+
+def refer(school_code: str, name: tuple[str, str, str], born: date, serial: int) -> Referral:
+    """A student of ``school_code`` whose legal representatives refuse support at the
+    prevention council: the refusal refers the case to the district commission
+    (Art. 78 (4)), with the case packet, through the school's services."""
+    meeting_id, case_id = held_council_with_a_case(school_code, name, born, serial)
+    record_participation(SYSTEM, meeting_id, case_id, minor_present=True,
                          representatives_present=True)
-    record_council_decision(SYSTEM, meeting.id, case.id, "representatives_refused")
+    record_council_decision(SYSTEM, meeting_id, case_id, "representatives_refused")
     with db.transaction() as session:
-        return session.exec(select(Referral).join(SupportCase, SupportCase.id == Referral.case_id)
-                            .where(SupportCase.student_id == student.id)).one()
+        return session.exec(select(Referral).where(Referral.case_id == case_id)).one()

@@ -9,12 +9,12 @@ from datetime import date, timedelta
 import portal_pages
 import pytest
 from playwright.sync_api import Page, expect
-from referrals import refer
+from referrals import held_council_with_a_case, refer
 from sqlmodel import select
 
 from juvenile import clock, db
-from juvenile.i18n import format_date
-from juvenile.models import AgendaItemKind, Commission, CommissionMember
+from juvenile.i18n import format_date, translate
+from juvenile.models import AgendaItemKind, Commission, CommissionMember, PlanMeasure
 from juvenile.security.actor import Actor
 from juvenile.services.commission.agenda import add_agenda_item
 from juvenile.services.commission.meetings import plan_meeting, record_attendance
@@ -89,7 +89,8 @@ def meeting_with_a_referral(portal: str, portal_database: str) -> int:
         commission = session.exec(select(Commission).where(
             Commission.code == "KDN-AST-ALM")).one()
         members = session.exec(select(CommissionMember.id).where(
-            CommissionMember.commission_id == commission.id)).all()
+            CommissionMember.commission_id == commission.id,
+            CommissionMember.active)).all()  # another test may have taken one out
     meeting = plan_meeting(SYSTEM, commission.id, clock.today(), "Әкімдік, 210-кабинет")
     record_attendance(SYSTEM, meeting.id, members)
     add_agenda_item(SYSTEM, meeting.id, AgendaItemKind.REFERRAL, referral_id=referral.id)
@@ -122,3 +123,46 @@ def test_the_commission_decides_on_a_referral_with_the_keyboard_alone(
     expect(item.locator(".item-decision")).to_contain_text(decision)
     expect(item.locator(".item-follow-up")).to_contain_text("ювеналдық полиция")
     expect(item.locator(".item-follow-up")).to_contain_text(format_date(due, "kk"))
+
+
+def test_the_council_decides_with_the_keyboard_alone(portal: str, portal_database: str,
+                                                      page: Page):
+    """Art. 78 (3): the minor and the representatives take part, and the council
+    assigns support with a plan of measures."""
+    db.configure(portal_database)
+    meeting_id, case_id = held_council_with_a_case(
+        "AST-SCH-012", ("Жақсыбеков", "Ернар", "Талғатұлы"), date(2012, 11, 21), 7495)
+    portal_pages.sign_in(page, portal, "psychologist12", lands_on="/school")
+    page.goto(f"{portal}/school/council/{meeting_id}")
+    item = page.locator(".agenda-item", has_text="Жақсыбеков")
+
+    tab_to(page, ".agenda-record")
+    page.keyboard.press("Enter")
+    for group in ("#minor-present", "#representatives-present"):
+        tab_to(page, f"{group} [role=radio]")  # the group is one stop; arrows move in it
+        page.keyboard.press("Space")
+        expect(page.locator(f"{group} [role=radio][value=yes]")).to_have_attribute(
+            "data-state", "checked")
+    tab_to(page, "#decision [role=radio]")
+    for _ in range(3):
+        if page.locator("#decision [role=radio][value=support_assigned]").evaluate(
+                "el => el === document.activeElement"):
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")
+    tab_to(page, ".measure-description")
+    page.keyboard.type("Психологпен апта сайын кеңес")
+    tab_to(page, ".measure-responsible")
+    page.keyboard.type("Нұрланова Ә. С.")
+    tab_to(page, ".measure-due")
+    type_date(page, clock.today() + timedelta(days=30))
+    tab_to(page, "#decision-save")
+    page.keyboard.press("Enter")
+
+    expect(item.locator(".agenda-record")).to_have_count(0)
+    expect(item).to_contain_text(translate("ui.school.council.decision.support_assigned",
+                                           "kk"))
+    with db.transaction() as session:
+        measures = session.exec(select(PlanMeasure).where(PlanMeasure.case_id == case_id)).all()
+    assert [(m.description, m.due_on) for m in measures] == [
+        ("Психологпен апта сайын кеңес", clock.today() + timedelta(days=30))]
