@@ -116,11 +116,18 @@ class World:
 
     def place(self, student: Student, kind: PlacementKind = SE, term: int = 6,
               decision: date = date(2026, 1, 15), start: date = date(2026, 1, 20),
-              body: DecidingBody = DecidingBody.COURT, actor: Actor = SYSTEM):
+              body: DecidingBody = DecidingBody.COURT, actor: Actor = SYSTEM, **decision_facts):
+        """A lawful decision: with the prosecutor (Art. 80 (7), Art. 81 (8)) and, for
+        special education, the guardianship body's application (Art. 80 (2));
+        ``decision_facts`` override those fields of PlacementTerms."""
         organisation = self.organisations["SE" if kind == SE else "SR"]
+        facts = {"prosecutor_participated": True,
+                 "guardianship_applicant": "Қорғаншылық органы" if kind == SE else "",
+                 "guardianship_applied_on": decision if kind == SE else None} | decision_facts
         return register_placement(actor, student.id, PlacementTerms(
             kind=kind, organisation_id=organisation, deciding_body=body, decision_date=decision,
-            start_date=start, term_months=term, decision_number=f"2-{student.id}/2026"))
+            start_date=start, term_months=term, decision_number=f"2-{student.id}/2026",
+            **facts))
 
     def secretary(self, commission: str = "C1") -> Actor:
         return self.user(Role.COMMISSION_SECRETARY, commission)
