@@ -368,3 +368,9 @@ def return_meets_criterion_11(kind: PlacementKind) -> bool:
     return from a special-regime one (Art. 81) sets no criterion by itself (the school
     flags on the criteria that apply; the rehabilitation plan stays, Art. 81 (12))."""
     return kind is PlacementKind.SPECIAL_EDUCATION
+
+
+def return_overdue(in_force: bool, end: date, on: date) -> bool:
+    """The term ended and no return is recorded: shown as "term ended, return not
+    recorded", not as a stay in force (a return on the end day is on time)."""
+    return in_force and on > end

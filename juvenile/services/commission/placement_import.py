@@ -21,11 +21,11 @@ from typing import BinaryIO
 
 from sqlmodel import Session, col, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.errors import Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Placement, PlacementStatus, SpecialOrganisation, Student
-from juvenile import clock
 from juvenile.rules import placements as rules
 from juvenile.rules.iin import IIN_LENGTH, parse_iin
 from juvenile.rules.placements import DecidingBody, PlacementKind
