@@ -9,12 +9,13 @@ Students, cases and referrals are made directly with the models.
 import io
 import itertools
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import func, select
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.models import (
     Commission,
     Referral,
@@ -54,6 +55,17 @@ SE = PlacementKind.SPECIAL_EDUCATION
 SR = PlacementKind.SPECIAL_REGIME
 _serials = itertools.count(1)
 _issued: set[str] = set()
+
+
+# The tests' decisions, returns and notices are dated up to spring 2027, and no act
+# may be dated after today (issue 15 item 3): their clock stands in June 2027.
+TESTS_TODAY = datetime(2027, 6, 1, 12, 0, tzinfo=clock.KAZAKHSTAN_TIME)
+
+
+def clock_after_the_tests_dates() -> Iterator[datetime]:
+    """The clock at TESTS_TODAY for a test (the conftests make it an autouse fixture)."""
+    with clock.frozen_at(TESTS_TODAY) as moment:
+        yield moment
 
 
 def fresh_iin(birth: date) -> str:

@@ -1,21 +1,9 @@
 """Fixtures of the commission-side engine tests (helpers live in commission_world.py)."""
 
-from datetime import datetime
-
 import pytest
-from commission_world import World, build_world
+from commission_world import World, build_world, clock_after_the_tests_dates
 
-from juvenile import clock
-
-# The tests' decisions, returns and notices are dated up to spring 2027, and no act
-# may be dated after today (issue 15 item 3): their clock stands in June 2027.
-TESTS_TODAY = datetime(2027, 6, 1, 12, 0, tzinfo=clock.KAZAKHSTAN_TIME)
-
-
-@pytest.fixture(autouse=True)
-def engine_clock():
-    with clock.frozen_at(TESTS_TODAY) as moment:
-        yield moment
+engine_clock = pytest.fixture(autouse=True)(clock_after_the_tests_dates)
 
 
 @pytest.fixture
