@@ -1,11 +1,11 @@
 """Agenda items, decisions from the catalogue, follow-up and postponement (Art. 79, Art. 78 (4))."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from commission_world import SYSTEM, agenda, count
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.cli import main
 from juvenile.errors import InputRefused
 from juvenile.models import (
@@ -247,10 +247,6 @@ def test_cli_adds_a_decision_type(database, capsys):
 def test_no_decision_for_a_meeting_still_ahead(sitting):
     """Issue 15 item 3: on the meeting's day the commission decides; the day before, the
     decision is refused and nothing is written (planning the meeting ahead stays free)."""
-    from datetime import datetime
-
-    from juvenile import clock
-
     world, meeting, _, members = sitting
     item = add_agenda_item(SYSTEM, meeting.id, "other", title="Есеп")
     record_attendance(SYSTEM, meeting.id, members[:5])
