@@ -353,6 +353,7 @@ def test_placement_terms_and_the_rehabilitation_plan_deadline(
     page.locator("#action-date").fill("2026-11-27")
     page.locator("#action-save").click()
     expect(page.locator("#placement-detail [role=alert]")).to_contain_text("статьи 80")
+    page.locator("#action-cancel").click()
     page.locator("#open-action-terminate").click()
     page.locator("#action-date").fill("2026-11-27")
     choose(page, "#action-submitted-by", translate("placement.submitter.administration", ru))

@@ -168,7 +168,7 @@ def _action_form() -> rx.Component:
             rx.button(t("ui.commission.placements.save"), on_click=S.submit_action,
                       id="action-save"),
             rx.button(t("ui.commission.form.cancel"), variant="soft", color_scheme="gray",
-                      on_click=S.close_action),
+                      on_click=S.close_action, id="action-cancel"),
             spacing="3",
         ),
         spacing="3",
