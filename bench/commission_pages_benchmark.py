@@ -167,7 +167,9 @@ def _placements(secretary: Actor, schools: list[School]) -> None:
             kind=PlacementKind.SPECIAL_EDUCATION, organisation_id=organisation.id,
             deciding_body=DecidingBody.COURT, decision_date=decision,
             start_date=decision + timedelta(days=5), term_months=6,
-            decision_number=f"2-{index}/{decision.year}"))
+            decision_number=f"2-{index}/{decision.year}", prosecutor_participated=True,
+            guardianship_applicant="Қорғаншылық органы",
+            guardianship_applied_on=decision - timedelta(days=3)))
         if index % 3 == 0:
             record_return(secretary, placement.id, placement.planned_end)
 

@@ -52,4 +52,5 @@ def _plain(deadline, columns: tuple[str, ...]) -> dict:
     row = {column: getattr(deadline, column) for column in columns}  # asdict is slow
     row["kind"] = deadline.kind.value
     row["due_on"] = deadline.due_on.isoformat()
+    row["adult_on"] = deadline.adult_on.isoformat() if deadline.adult_on else ""
     return row

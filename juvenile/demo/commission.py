@@ -67,6 +67,7 @@ MEMBERS = {
         ("Досжанов Мұрат Әлібекұлы", _P.MEMBER),
     ],
 }
+GUARDIANSHIP_BODY = "Қорғаншылық және қамқоршылық органы / орган опеки и попечительства"
 MEETING_PLACE = "Әкімдік ғимараты, мәжіліс залы / здание акимата, зал заседаний"
 # A returned minor in Almaty and one placed now in Astana.
 RETURNED = ("ALA-", "SPO-ALA-01", PlacementKind.SPECIAL_EDUCATION, DecidingBody.COURT)
@@ -151,6 +152,12 @@ def _place(actor: Actor, demo: tuple, decision: date, start: date, months: int,
         kind=kind, organisation_id=organisation.id, deciding_body=body, decision_date=decision,
         start_date=start, term_months=months,
         decision_number=f"2-{student.id}/{decision.year}",  # the court's file number
+        prosecutor_participated=True,  # Art. 80 (7), Art. 81 (8)
+        # a special-education placement is on the guardianship body's application (Art. 80 (2))
+        guardianship_applicant=GUARDIANSHIP_BODY if kind is PlacementKind.SPECIAL_EDUCATION
+        else "",
+        guardianship_applied_on=decision - timedelta(days=7)
+        if kind is PlacementKind.SPECIAL_EDUCATION else None,
     ))
 
 

@@ -35,6 +35,7 @@ from sqlalchemy.engine import Connection
 
 from juvenile import db
 from juvenile.analysis.periods import KAZAKHSTAN_TIME, Quarter
+from juvenile.demo.commission import GUARDIANSHIP_BODY
 from juvenile.models import (
     AgendaItem,
     AttendanceMark,
@@ -65,6 +66,7 @@ from juvenile.rules.placements import (
     notice_due,
     planned_end,
     rehabilitation_plan_due,
+    return_meets_criterion_11,
 )
 from juvenile.services.administration.public_holidays import statutory_calendar
 
@@ -488,7 +490,7 @@ class _Generator:
         wanted = max(2, int(self.scale.students * PLACEMENT_SHARE))
         first_start, last_start = date(2024, 12, 1), date(2026, 6, 20)
         span = (last_start - first_start).days
-        self.returns = []  # (placement id, return day, district index)
+        self.returns = []  # (placement id, return day, district index, student, kind)
         chosen: set[int] = set()
         for student in [*referred, *others]:
             if len(chosen) >= wanted:
@@ -502,6 +504,8 @@ class _Generator:
                 continue
             decided = start - timedelta(days=int(rng.integers(0, 11)))
             if not PLACEMENT_MIN_AGE <= age_on(self.birth[student], decided) < PLACEMENT_MAX_AGE:
+                continue
+            if age_on(self.birth[student], start) >= PLACEMENT_MAX_AGE:  # Art. 80 (1), 81 (2)
                 continue
             chosen.add(student)
             if case is not None and case["state"] != "closed":
@@ -527,6 +531,13 @@ class _Generator:
             or rng.random() < 0.7 else "internal_affairs",
             "decision_number": f"2-{student + 1}/{decided.year}",
             "decision_date": decided, "start_date": start, "term_months": term,
+            "prosecutor_participated": True,  # Art. 80 (7), Art. 81 (8)
+            # the guardianship body's application (Art. 80 (2)), a few days before
+            "guardianship_applicant": GUARDIANSHIP_BODY
+            if kind is PlacementKind.SPECIAL_EDUCATION else "",
+            "guardianship_applied_on": decided - timedelta(days=5)
+            if kind is PlacementKind.SPECIAL_EDUCATION else None,
+            "internal_affairs_notice_on": None,
             "planned_end": end, "notice_due": due_notice, "notice_received_on": None,
             "status": "active", "ended_on": None, "return_date": None,
             "rehabilitation_plan_due": None, "rehabilitation_plan_made_on": None,
@@ -557,7 +568,7 @@ class _Generator:
             row["rehabilitation_plan_made_on"] = made if made and made <= AS_OF else None
         placement = self.rows.add(_t(Placement), **row)
         if row["return_date"] is not None:
-            self.returns.append((placement, row["return_date"], district, student))
+            self.returns.append((placement, row["return_date"], district, student, kind))
         if transfer is not None and transfer <= AS_OF:
             self._placement(student, transfer, transfer, PlacementKind.SPECIAL_REGIME,
                             placement)
@@ -617,12 +628,13 @@ class _Generator:
                                 status="decided", referred_at=case["referred_at"], packet="{}")
             decide(district, case["referred_at"].date() + timedelta(days=3), "referral",
                    _pick(rng, referral_types) if referral_types else "", referral_id=referral)
-        for placement, returned, district, student in self.returns:
+        for placement, returned, district, student, kind in self.returns:
             decide(district, returned, "rehabilitation_review",
                    "individual_prevention" if "individual_prevention" in types else "",
                    placement_id=placement)
             noticed = self._day_after(returned, 2, 10)
-            if noticed <= AS_OF:  # criterion 11: back from a special organisation
+            # criterion 11: back from a special education organisation (Art. 78 (2) 11)
+            if noticed <= AS_OF and return_meets_criterion_11(kind):
                 self.flags[student].append((11, noticed))
         for district, held in meetings.items():
             for meeting_day, _meeting in held:

@@ -42,11 +42,20 @@ class Placement(SQLModel, table=True):
     # Art. 81 (3)): its number and date. Rows before migration 0007 have "".
     decision_number: str = Field(default="", max_length=64)
     decision_date: date
+    # The prosecutor took part when the question was considered (Art. 80 (7),
+    # Art. 81 (8)); required of a court decision. Rows before 0008 have False.
+    prosecutor_participated: bool = Field(default=False)
+    # The guardianship body's application a special-education placement is decided on
+    # (Art. 80 (2)): who applied and when. Empty for special regime and before 0008.
+    guardianship_applicant: str = Field(default="", max_length=200)
+    guardianship_applied_on: date | None = None
     start_date: date
     term_months: int
     planned_end: date
     notice_due: date = Field(index=True)
-    notice_received_on: date | None = None
+    notice_received_on: date | None = None  # by the commission
+    # A special-regime organisation notifies internal affairs too (Art. 81 (11) item 4).
+    internal_affairs_notice_on: date | None = None
     status: PlacementStatus = enum_column(PlacementStatus, default=PlacementStatus.ACTIVE,
                                           index=True)
     ended_on: date | None = None  # early termination or transfer
@@ -78,7 +87,12 @@ class PlacementChange(SQLModel, table=True):
     placement_id: int = Field(foreign_key="special_placement.id", index=True)
     kind: PlacementChangeKind = enum_column(PlacementChangeKind)
     decided_on: date
-    ground: str = Field(default="", max_length=40)  # extension ground code (rules.placements)
+    # extension ground code or the transfer's (rules.placements)
+    ground: str = Field(default="", max_length=40)
+    # The court's decision (Art. 80 (4)-(6), Art. 81 (6), (7)); "" before migration 0008.
+    decision_number: str = Field(default="", max_length=64)
+    # Who submitted an early termination (rules.placements.TerminationSubmitter).
+    submitted_by: str = Field(default="", max_length=40)
     previous_end: date
     new_end: date | None = None
     previous_notice_received_on: date | None = None

@@ -47,6 +47,15 @@ def check_postpone_target(target_planned: bool, target_date: date, meeting_date:
         raise RuleViolation("decision.postpone_target_not_later", meeting_date=meeting_date)
 
 
+def check_decision_day_reached(meeting_date: date, today: date) -> None:
+    """A commission decides at its meeting (Art. 79): the decision is dated the meeting's
+    day, so it is recorded on that day or later, never for a meeting still ahead
+    (today is Kazakhstan's, ``juvenile.clock``). Planning a meeting ahead stays free."""
+    if meeting_date > today:
+        raise RuleViolation("decision.meeting_in_future", article="Art. 79",
+                            meeting_date=meeting_date)
+
+
 def check_done_on(done_on: date, decided_on: date) -> None:
     """A decision is carried out on or after the day it was taken (Art. 79 (6))."""
     if done_on < decided_on:

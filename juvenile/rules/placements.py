@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from juvenile.rules.age import age_on
+from juvenile.rules.age import age_on, eighteenth_birthday
 from juvenile.rules.calendar import WorkingCalendar
 from juvenile.rules.errors import RuleViolation
 
@@ -21,7 +21,9 @@ PLACEMENT_MAX_AGE = 18  # exclusive: the minor must still be under 18
 # The commission is notified at least a month before the term ends,
 # Art. 80 (10) item 4, Art. 81 (11) item 4.
 NOTICE_MONTHS = 1
-REHABILITATION_PLAN_WORKING_DAYS = 3  # Art. 80 (11), Art. 81 (12)
+# The local executive body brings the return before the commission, with the
+# rehabilitation plan, within three working days (Art. 80 (11), Art. 81 (12)).
+REHABILITATION_PLAN_WORKING_DAYS = 3
 
 
 class PlacementKind(StrEnum):
@@ -146,19 +148,20 @@ def notice_due(end: date) -> date:
 
 
 def rehabilitation_plan_due(return_date: date, calendar: WorkingCalendar) -> date:
-    """Day by which the commission must consider the rehabilitation plan.
+    """Day by which the local executive body must bring the minor's further schooling
+    and employment, with a rehabilitation plan, before the commission.
 
-    Three working days counted from the day after the minor arrives home
-    (Art. 80 (11), Art. 81 (12)).
+    The duty is the local executive body's, not the commission's: three working days
+    counted from the day after the minor arrives home (Art. 80 (11), Art. 81 (12)).
     """
     return calendar.add_working_days(return_date, REHABILITATION_PLAN_WORKING_DAYS)
 
 
-def validate_extension(
-    kind: PlacementKind, start: date, current_end: date, new_end: date, ground: str
-) -> None:
-    """An extension needs a lawful ground, must end later, and keep the whole term
-    within the kind's maximum (Art. 80 (5), Art. 81 (7))."""
+def validate_extension(kind: PlacementKind, current_end: date, new_end: date,
+                       ground: str) -> None:
+    """An extension is decided by the court on one of the kind's grounds and ends
+    later than the current term (Art. 80 (5), Art. 81 (7)). The law names the
+    grounds but sets no total limit, so none is imposed here."""
     grounds = {g.code for g in EXTENSION_GROUNDS[kind]}
     if ground not in grounds:
         raise RuleViolation(
@@ -170,26 +173,22 @@ def validate_extension(
         raise RuleViolation(
             "placement.extension_not_later", current_end=current_end, new_end=new_end
         )
-    latest = planned_end(start, TERM_LIMITS_MONTHS[kind][1])
-    if new_end <= latest:
-        return
-    if kind is PlacementKind.SPECIAL_EDUCATION:
-        raise RuleViolation(
-            "placement.special_education.extension_too_long",
-            article="Art. 80 (3), (5)",
-            latest=latest,
-        )
-    raise RuleViolation(
-        "placement.special_regime.extension_too_long", article="Art. 81 (5), (7)", latest=latest
-    )
 
 
-def validate_transfer(from_kind: PlacementKind, to_kind: PlacementKind) -> None:
-    """Only a move from special education to special regime is lawful (Art. 80 (6))."""
+# The one ground of a transfer (Art. 80 (6)): an act with the features of a crime
+# committed before the age of criminal responsibility.
+TRANSFER_GROUND = "criminal_act_before_responsibility_age"
+
+
+def validate_transfer(from_kind: PlacementKind, to_kind: PlacementKind, ground: str) -> None:
+    """Only a move from special education to special regime is lawful, and only on the
+    ground of Art. 80 (6)."""
     if (from_kind, to_kind) != (PlacementKind.SPECIAL_EDUCATION, PlacementKind.SPECIAL_REGIME):
         raise RuleViolation(
             "placement.transfer_refused", article="Art. 80 (6)", source=from_kind, target=to_kind
         )
+    if ground != TRANSFER_GROUND:
+        raise RuleViolation("placement.transfer_ground_required", article="Art. 80 (6)")
 
 
 def check_organisation_kind(kind: PlacementKind, organisation_kind: str,
@@ -249,3 +248,129 @@ def require_responsible_commission(found: bool, district: str, school: str) -> N
     if not found:
         raise RuleViolation("placement.no_commission", article="Art. 80 (10), Art. 81 (11)",
                             district=district, school=school)
+
+
+def check_start_before_adulthood(birth_date: date, start_date: date) -> None:
+    """The stay starts while the minor is under 18: the organisations take minors
+    "from eleven to eighteen years" (Art. 80 (1), Art. 81 (2)) and registration
+    ends at 18 (Art. 59 (8) item 4). A start on the 18th birthday is refused."""
+    adult_on = eighteenth_birthday(birth_date)
+    if start_date >= adult_on:
+        raise RuleViolation("placement.start_at_adulthood",
+                            article="Art. 80 (1), Art. 81 (2), Art. 59 (8) 4", adult_on=adult_on)
+
+
+def end_of_stay_at_adulthood(birth_date: date) -> date:
+    """The last day the stay can last: the 18th birthday (Art. 80 (1), Art. 81 (2),
+    Art. 59 (8) item 4)."""
+    return eighteenth_birthday(birth_date)
+
+
+def term_passes_adulthood(birth_date: date, end: date) -> bool:
+    """The planned end falls after the 18th birthday: a warning, not a refusal (the
+    court set the term; the stay ends at 18 anyway)."""
+    return end > end_of_stay_at_adulthood(birth_date)
+
+
+def check_not_in_future(day: date, today: date) -> None:
+    """A decision, a return, a receipt is recorded once it happened: today at the latest
+    (Kazakhstan's day, ``juvenile.clock``)."""
+    if day > today:
+        raise RuleViolation("placement.date_in_future", day=day)
+
+
+def check_return_not_early(in_force: bool, return_date: date, end: date) -> None:
+    """Only a court ends a stay before its term (Art. 80 (4), Art. 81 (6)): a return
+    before the planned end of a placement still in force needs the early termination
+    recorded first. A return on the planned end day is an ordinary one."""
+    if in_force and return_date < end:
+        raise RuleViolation("placement.early_return_needs_court",
+                            article="Art. 80 (4), Art. 81 (6)", end=end)
+
+
+def check_court_decision(number: str) -> str:
+    """An extension, an early termination and a transfer are decided by the court
+    (Art. 80 (4)-(6), Art. 81 (6), (7)): its decision's number is recorded."""
+    number = number.strip()
+    if not number:
+        raise RuleViolation("placement.court_decision_required",
+                            article="Art. 80 (4)-(6), Art. 81 (6), (7)")
+    if len(number) > DECISION_NUMBER_MAX_LENGTH or not number.isprintable():
+        raise RuleViolation("placement.decision_number_invalid",
+                            limit=DECISION_NUMBER_MAX_LENGTH)
+    return number
+
+
+class TerminationSubmitter(StrEnum):
+    """Who submits an early termination to the court."""
+
+    ADMINISTRATION = "administration"  # the organisation's, Art. 80 (4), Art. 81 (6)
+    COMMISSION = "commission"  # the territorial commission, Art. 80 (4) only
+    INTERNAL_AFFAIRS = "internal_affairs"  # Art. 81 (6) only
+
+
+TERMINATION_SUBMITTERS: dict[PlacementKind, frozenset[TerminationSubmitter]] = {
+    PlacementKind.SPECIAL_EDUCATION: frozenset(
+        {TerminationSubmitter.ADMINISTRATION, TerminationSubmitter.COMMISSION}),
+    PlacementKind.SPECIAL_REGIME: frozenset(
+        {TerminationSubmitter.ADMINISTRATION, TerminationSubmitter.INTERNAL_AFFAIRS}),
+}
+
+
+def check_termination_submitter(kind: PlacementKind, submitter: str) -> None:
+    """The submission for an early end comes from whom the kind's article names:
+    Art. 80 (4) the administration or the commission, Art. 81 (6) the
+    administration or internal affairs."""
+    allowed = {s.value for s in TERMINATION_SUBMITTERS[kind]}
+    if submitter not in allowed:
+        raise RuleViolation("placement.termination_submitter_refused",
+                            article="Art. 80 (4), Art. 81 (6)", submitter=submitter)
+
+
+def check_prosecutor(body: DecidingBody, participated: bool) -> None:
+    """The prosecutor takes part when the court considers a placement (Art. 80 (7),
+    Art. 81 (8)): a court decision without it is refused."""
+    if body is DecidingBody.COURT and not participated:
+        raise RuleViolation("placement.prosecutor_required", article="Art. 80 (7), Art. 81 (8)")
+
+
+GUARDIANSHIP_APPLICANT_MAX_LENGTH = 200
+
+
+def check_guardianship_application(kind: PlacementKind, applicant: str,
+                                   applied_on: date | None, decision_date: date) -> None:
+    """A special-education placement is decided on the application of the guardianship
+    body (Art. 80 (2)): its name and date are recorded, the date on or before the
+    decision. A special-regime one is on the internal affairs body's submission."""
+    if kind is not PlacementKind.SPECIAL_EDUCATION:
+        return
+    applicant = applicant.strip()
+    if not applicant or applied_on is None:
+        raise RuleViolation("placement.guardianship_application_required", article="Art. 80 (2)")
+    if len(applicant) > GUARDIANSHIP_APPLICANT_MAX_LENGTH or not applicant.isprintable():
+        raise RuleViolation("placement.guardianship_applicant_invalid",
+                            limit=GUARDIANSHIP_APPLICANT_MAX_LENGTH)
+    if applied_on > decision_date:
+        raise RuleViolation("placement.application_after_decision", article="Art. 80 (2)",
+                            decision_date=decision_date)
+
+
+def check_internal_affairs_notice(kind: PlacementKind) -> None:
+    """The special-regime organisation notifies the internal affairs body as well as
+    the commission (Art. 81 (11) item 4); Art. 80 (10) item 4 names the commission only."""
+    if kind is not PlacementKind.SPECIAL_REGIME:
+        raise RuleViolation("placement.internal_affairs_notice_special_regime_only",
+                            article="Art. 81 (11) 4")
+
+
+def return_meets_criterion_11(kind: PlacementKind) -> bool:
+    """Item 11 of Art. 78 (2) names graduates of special education organisations: a
+    return from a special-regime one (Art. 81) sets no criterion by itself (the school
+    flags on the criteria that apply; the rehabilitation plan stays, Art. 81 (12))."""
+    return kind is PlacementKind.SPECIAL_EDUCATION
+
+
+def return_overdue(in_force: bool, end: date, on: date) -> bool:
+    """The term ended and no return is recorded: shown as "term ended, return not
+    recorded", not as a stay in force (a return on the end day is on time)."""
+    return in_force and on > end

@@ -1,9 +1,13 @@
 """Every open deadline in one list: what is due, by whom, and how late.
 
-Four kinds of deadline, each from its own rule:
-- the rehabilitation plan, 3 working days after the return (Art. 80 (11), Art. 81 (12));
+Five kinds of deadline, each from its own rule:
+- the rehabilitation plan the local executive body brings before the commission,
+  3 working days after the return (Art. 80 (11), Art. 81 (12));
 - the organisation's notice, a month before the term ends (Art. 80 (10) item 4,
   Art. 81 (11) item 4), while the placement is in force;
+- the return of a placement whose term ended with no return recorded (due on the
+  planned end; the commission records it). A placement's entries carry the 18th
+  birthday when the planned end passes it (Art. 80 (1), Art. 81 (2), Art. 59 (8) 4);
 - the follow-up of a commission decision, by its due date (Art. 79);
 - the measures of an individual prevention work plan (Art. 78 (3)) of an open case.
 
@@ -39,6 +43,11 @@ from juvenile.models import (
 )
 from juvenile.rules.cases import CaseState
 from juvenile.rules.criteria import SENSITIVE_CRITERIA
+from juvenile.rules.placements import (
+    end_of_stay_at_adulthood,
+    return_overdue,
+    term_passes_adulthood,
+)
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, audit_entry, authorize
 from juvenile.security.policy import (
@@ -54,6 +63,7 @@ from juvenile.security.policy import (
 class DeadlineKind(enum.StrEnum):
     REHABILITATION_PLAN = "rehabilitation_plan"
     TERM_END_NOTICE = "term_end_notice"
+    RETURN_NOT_RECORDED = "return_not_recorded"
     DECISION_FOLLOW_UP = "decision_follow_up"
     PLAN_MEASURE = "plan_measure"
 
@@ -62,6 +72,7 @@ class DeadlineKind(enum.StrEnum):
 _RECORD_KIND = {
     DeadlineKind.REHABILITATION_PLAN: RecordKind.PLACEMENT,
     DeadlineKind.TERM_END_NOTICE: RecordKind.PLACEMENT,
+    DeadlineKind.RETURN_NOT_RECORDED: RecordKind.PLACEMENT,
     DeadlineKind.DECISION_FOLLOW_UP: RecordKind.COMMISSION_DECISION,
     DeadlineKind.PLAN_MEASURE: RecordKind.PLAN_MEASURE,
 }
@@ -85,6 +96,8 @@ class Deadline:
     detail: str
     organisation_name_kk: str = ""  # filled by list_deadlines: readers know names, not codes
     organisation_name_ru: str = ""
+    # A placement whose planned end passes the 18th birthday: that birthday (a warning).
+    adult_on: date | None = None
 
     def organisation_name(self, language: str) -> str:
         name = self.organisation_name_kk if language == "kk" else self.organisation_name_ru
@@ -196,7 +209,7 @@ def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> 
         select(  # pyright: ignore[reportCallIssue]
                Placement.id, Placement.status, Placement.rehabilitation_plan_due,
                Placement.notice_due, Placement.planned_end, Commission.code,
-               SpecialOrganisation.code, *_STUDENT)
+               SpecialOrganisation.code, Student.birth_date, *_STUDENT)
         .join(Student, Student.id == Placement.student_id)
         .join(School, School.id == Student.school_id)
         .join(Commission, Commission.id == Placement.commission_id)
@@ -205,7 +218,8 @@ def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> 
             ((col(Placement.status) == PlacementStatus.RETURNED)
              & col(Placement.rehabilitation_plan_made_on).is_(None))
             | ((col(Placement.status) == PlacementStatus.ACTIVE)
-               & col(Placement.notice_received_on).is_(None))
+               & (col(Placement.notice_received_on).is_(None)
+                  | (col(Placement.planned_end) < on)))
         )
     )
     for f in filters:
@@ -215,13 +229,22 @@ def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> 
             query = query.where(Placement.commission_id == f.commission_id)
     found = []
     for row in session.exec(query):
-        placement_id, status, plan_due, notice, end, commission_code, organisation_code = row[:7]
+        (placement_id, status, plan_due, notice, end, commission_code, organisation_code,
+         birth) = row[:8]
+        student = row[8:]
         if status == PlacementStatus.RETURNED:
             found.append(_entry(DeadlineKind.REHABILITATION_PLAN, plan_due, on, placement_id,
-                                row[7:], commission_code))
+                                student, commission_code))
+            continue
+        if return_overdue(True, end, on):  # the notice no longer matters
+            entry = _entry(DeadlineKind.RETURN_NOT_RECORDED, end, on, placement_id, student,
+                           commission_code, end.isoformat())
         else:
-            found.append(_entry(DeadlineKind.TERM_END_NOTICE, notice, on, placement_id, row[7:],
-                                organisation_code, end.isoformat()))
+            entry = _entry(DeadlineKind.TERM_END_NOTICE, notice, on, placement_id, student,
+                           organisation_code, end.isoformat())
+        if term_passes_adulthood(birth, end):
+            entry = replace(entry, adult_on=end_of_stay_at_adulthood(birth))
+        found.append(entry)
     return found
 
 

@@ -273,8 +273,8 @@ def test_placement_terms_and_the_rehabilitation_plan_deadline(
     choose(page, "#reg-kind", translate("placement.kind.special_education", ru))
     page.locator("#reg-organisation").click()
     page.get_by_role("option", name=re.compile("SPO-ALA-01")).click()
-    page.locator("#reg-decision-date").fill("2026-11-20")
-    page.locator("#reg-start-date").fill("2026-11-23")
+    page.locator("#reg-decision-date").fill("2026-10-20")
+    page.locator("#reg-start-date").fill("2026-10-23")
 
     # no decision number: refused at that field (Art. 80 (2), Art. 81 (3); issue 16 item 1)
     page.locator("#reg-term").fill("13")
@@ -295,23 +295,41 @@ def test_placement_terms_and_the_rehabilitation_plan_deadline(
         translate("placement.special_education.term_out_of_range", "kk", count=13))
     switch_language(page, ru)
 
-    # 12 months: accepted
+    # 12 months, without the prosecutor: refused at that field (Art. 80 (7); issue 15)
     page.locator("#reg-term").fill("12")
+    page.locator("#reg-applicant").fill("Отдел образования (орган опеки)")
+    page.locator("#reg-applied-on").fill("2026-10-12")
+    page.locator("#reg-save").click()
+    expect(page.locator("#register-form [role=alert]")).to_have_text(
+        translate("placement.prosecutor_required", ru))
+    # with the prosecutor: accepted
+    page.locator("#reg-prosecutor").click()
     page.locator("#reg-save").click()
     expect(page.locator("#placement-student")).to_have_text(student.full_name)
     expect(page.locator("#placements-table")).to_contain_text(student.full_name)
 
-    # the return on Friday 11 December 2026: the plan is due Thursday 17 December,
-    # three working days later, 16 December (Independence Day) not counted
+    # a return before the planned end needs the court's early termination first
+    # (Art. 80 (4); issue 15 item 2): the court ends the stay on Friday 27 November 2026
     page.locator("#open-action-return").click()
-    page.locator("#action-date").fill("2026-12-11")
+    page.locator("#action-date").fill("2026-11-27")
     page.locator("#action-save").click()
-    expect(page.locator("#placement-plan-due")).to_have_text(format_date(date(2026, 12, 17),
+    expect(page.locator("#placement-detail [role=alert]")).to_contain_text("статьи 80")
+    page.locator("#action-cancel").click()
+    page.locator("#open-action-terminate").click()
+    page.locator("#action-date").fill("2026-11-27")
+    choose(page, "#action-submitted-by", translate("placement.submitter.administration", ru))
+    page.locator("#action-decision-number").fill("2-341/2026")
+    page.locator("#action-save").click()
+    # the return that day: the plan is due Wednesday 2 December, three working days later
+    page.locator("#open-action-return").click()
+    page.locator("#action-date").fill("2026-11-27")
+    page.locator("#action-save").click()
+    expect(page.locator("#placement-plan-due")).to_have_text(format_date(date(2026, 12, 2),
                                                                          ru))
-    expect(page.locator("#placement-returned")).to_have_text(format_date(date(2026, 12, 11),
+    expect(page.locator("#placement-returned")).to_have_text(format_date(date(2026, 11, 27),
                                                                          ru))
     row = page.locator(".placement-row", has_text=student.full_name)
-    expect(row.locator(".plan-due")).to_have_text(format_date(date(2026, 12, 17), ru))
+    expect(row.locator(".plan-due")).to_have_text(format_date(date(2026, 12, 2), ru))
     screenshot(page, "placements-ru")
     page.goto(f"{portal}/commission/deadlines")
     expect(page.locator("#deadlines-table")).to_contain_text(student.full_name)

@@ -2,10 +2,12 @@
 
 import pytest
 from commission_sitting import Sitting, hold_sitting
-from commission_world import World, build_world
+from commission_world import World, build_world, clock_after_the_tests_dates
 
 from juvenile.models import Role
 from juvenile.security.actor import Actor
+
+engine_clock = pytest.fixture(autouse=True)(clock_after_the_tests_dates)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """What the commission's screens read: the inbox's counts, the meeting page, the month of
 meetings, the placements register with its deadlines, and the navigation badge's count."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from commission_sitting import DUE, hold_sitting
@@ -27,6 +27,7 @@ from juvenile.services.commission.placement_register import (
 from juvenile.services.commission.placement_return import record_rehabilitation_plan, record_return
 from juvenile.services.commission.placements import PlacementTerms, extend_placement
 from juvenile.services.deadlines import DeadlineKind, deadline_counts, list_deadlines
+from juvenile.state.commission.placement_view import placement_view
 
 
 def audit_count() -> int:
@@ -100,7 +101,8 @@ def test_the_placements_register_shows_terms_and_the_plan_traffic_light(world):
     secretary = world.secretary()
     active = world.place(world.student(birth=date(2012, 2, 2)), SE, term=6,
                          decision=date(2026, 6, 1), start=date(2026, 6, 1))
-    extend_placement(secretary, active.id, "evasion", date(2027, 2, 1), date(2026, 11, 20))
+    extend_placement(secretary, active.id, "evasion", date(2027, 2, 1), date(2026, 11, 20),
+                     decision_number="2-90/2026")
     late = world.place(world.student(birth=date(2011, 2, 2)), SR, term=12,
                        decision=date(2025, 10, 1), start=date(2025, 10, 6))
     record_return(secretary, late.id, date(2026, 11, 13))  # plan due Wed 18 Nov
@@ -131,13 +133,37 @@ def test_the_placements_register_shows_terms_and_the_plan_traffic_light(world):
         placements_page(world.user(Role.COMMISSION_MEMBER, "C1"))
 
 
+def test_a_placement_past_its_end_without_a_return_is_shown_so(world):
+    """Issue 15 item 11: on the planned end day still "in the organisation"; the day
+    after, "term ended, return not recorded"; and the end of stay at 18 (item 1)."""
+    secretary = world.secretary()
+    placement = world.place(world.student(birth=date(2009, 3, 10)), SE, term=6,
+                            decision=date(2026, 6, 1), start=date(2026, 6, 1))  # ends 1 Dec
+    end = date(2026, 12, 1)
+    [on_end] = placements_page(secretary, on=end).rows
+    [after] = placements_page(secretary, on=end + timedelta(days=1)).rows
+    assert not on_end.return_overdue and after.return_overdue
+    shown = placement_view(after, "en", end + timedelta(days=1))
+    assert (shown.status, shown.status_label) == (
+        "return_overdue", "Term ended, return not recorded")
+    assert placement_view(on_end, "en", end).status == "active"
+    assert after.adult_on == date(2027, 3, 10) and not after.past_adulthood
+    extend_placement(secretary, placement.id, "evasion", date(2027, 3, 11), date(2026, 11, 20),
+                     decision_number="2-91/2026")
+    [extended] = placements_page(secretary, on=end + timedelta(days=1)).rows
+    assert extended.past_adulthood and not extended.return_overdue
+    assert placement_view(extended, "ru", end).past_adulthood
+
+
 def test_registering_by_iin_tells_nothing_about_children_elsewhere(world):
     secretary = world.secretary()
     terms = PlacementTerms(kind=PlacementKind.SPECIAL_EDUCATION,
                            organisation_id=world.organisations["SE"],
                            deciding_body=DecidingBody.COURT, decision_date=date(2026, 11, 20),
                            start_date=date(2026, 11, 23), term_months=12,
-                           decision_number="2-77/2026")
+                           decision_number="2-77/2026", prosecutor_participated=True,
+                           guardianship_applicant="Қорғаншылық органы",
+                           guardianship_applied_on=date(2026, 11, 10))
     own = world.student(birth=date(2012, 1, 10))
     elsewhere = world.student(birth=date(2012, 1, 11), school="S3")
     with pytest.raises(RuleViolation) as malformed:
@@ -173,7 +199,9 @@ def test_registering_by_iin_is_one_transaction_and_audits_a_denial_once(world, m
                            organisation_id=world.organisations["SE"],
                            deciding_body=DecidingBody.COURT, decision_date=date(2026, 11, 20),
                            start_date=date(2026, 11, 23), term_months=12,
-                           decision_number="2-77/2026")
+                           decision_number="2-77/2026", prosecutor_participated=True,
+                           guardianship_applicant="Қорғаншылық органы",
+                           guardianship_applied_on=date(2026, 11, 10))
     own = world.student(birth=date(2012, 1, 10))
     elsewhere = world.student(birth=date(2012, 1, 11), school="S3")
     opened = []

@@ -9,12 +9,13 @@ Students, cases and referrals are made directly with the models.
 import io
 import itertools
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import func, select
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.models import (
     Commission,
     Referral,
@@ -54,6 +55,17 @@ SE = PlacementKind.SPECIAL_EDUCATION
 SR = PlacementKind.SPECIAL_REGIME
 _serials = itertools.count(1)
 _issued: set[str] = set()
+
+
+# The tests' decisions, returns and notices are dated up to spring 2027, and no act
+# may be dated after today (issue 15 item 3): their clock stands in June 2027.
+TESTS_TODAY = datetime(2027, 6, 1, 12, 0, tzinfo=clock.KAZAKHSTAN_TIME)
+
+
+def clock_after_the_tests_dates() -> Iterator[datetime]:
+    """The clock at TESTS_TODAY for a test (the conftests make it an autouse fixture)."""
+    with clock.frozen_at(TESTS_TODAY) as moment:
+        yield moment
 
 
 def fresh_iin(birth: date) -> str:
@@ -116,11 +128,18 @@ class World:
 
     def place(self, student: Student, kind: PlacementKind = SE, term: int = 6,
               decision: date = date(2026, 1, 15), start: date = date(2026, 1, 20),
-              body: DecidingBody = DecidingBody.COURT, actor: Actor = SYSTEM):
+              body: DecidingBody = DecidingBody.COURT, actor: Actor = SYSTEM, **decision_facts):
+        """A lawful decision: with the prosecutor (Art. 80 (7), Art. 81 (8)) and, for
+        special education, the guardianship body's application (Art. 80 (2));
+        ``decision_facts`` override those fields of PlacementTerms."""
         organisation = self.organisations["SE" if kind == SE else "SR"]
+        facts = {"prosecutor_participated": True,
+                 "guardianship_applicant": "Қорғаншылық органы" if kind == SE else "",
+                 "guardianship_applied_on": decision if kind == SE else None} | decision_facts
         return register_placement(actor, student.id, PlacementTerms(
             kind=kind, organisation_id=organisation, deciding_body=body, decision_date=decision,
-            start_date=start, term_months=term, decision_number=f"2-{student.id}/2026"))
+            start_date=start, term_months=term, decision_number=f"2-{student.id}/2026",
+            **facts))
 
     def secretary(self, commission: str = "C1") -> Actor:
         return self.user(Role.COMMISSION_SECRETARY, commission)

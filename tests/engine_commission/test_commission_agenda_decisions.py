@@ -1,11 +1,11 @@
 """Agenda items, decisions from the catalogue, follow-up and postponement (Art. 79, Art. 78 (4))."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from commission_world import SYSTEM, agenda, count
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.cli import main
 from juvenile.errors import InputRefused
 from juvenile.models import (
@@ -242,3 +242,20 @@ def test_cli_adds_a_decision_type(database, capsys):
                  "--name-kk", "x", "--name-ru", "y"]) == 2
     assert "already has a decision type «mediation»" in capsys.readouterr().err
     assert count(CommissionDecision) == 0
+
+
+def test_no_decision_for_a_meeting_still_ahead(sitting):
+    """Issue 15 item 3: on the meeting's day the commission decides; the day before, the
+    decision is refused and nothing is written (planning the meeting ahead stays free)."""
+    world, meeting, _, members = sitting
+    item = add_agenda_item(SYSTEM, meeting.id, "other", title="Есеп")
+    record_attendance(SYSTEM, meeting.id, members[:5])
+    with clock.frozen_at(datetime(2026, 12, 13, 18, tzinfo=clock.KAZAKHSTAN_TIME)):
+        with pytest.raises(RuleViolation) as ahead:
+            record_decision(SYSTEM, item.id, "close_without_measures",
+                            hearing_notes="Тыңдалды")
+        assert ahead.value.key == "decision.meeting_in_future"
+        assert count(CommissionDecision) == 0 and _notes_of(item.id) == ""
+    with clock.frozen_at(datetime(2026, 12, 14, 9, tzinfo=clock.KAZAKHSTAN_TIME)):
+        record_decision(SYSTEM, item.id, "close_without_measures")
+    assert count(CommissionDecision) == 1

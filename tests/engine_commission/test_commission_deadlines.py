@@ -48,7 +48,9 @@ def deadlines(world):
     record_return(SYSTEM, planned.id, date(2026, 12, 11))
     record_rehabilitation_plan(SYSTEM, planned.id, date(2026, 12, 14))
     active = world.place(world.student(), term=6, decision=date(2026, 5, 25),
-                         start=date(2026, 6, 1))  # ends 1 Dec, notice was due 1 Nov
+                         start=date(2026, 6, 20))  # ends 20 Dec, notice was due 20 Nov
+    ended = world.place(world.student(), term=6, decision=date(2026, 5, 25),
+                        start=date(2026, 6, 1))  # ended 1 Dec, no return recorded
     noticed = world.place(world.student(), term=12, decision=date(2026, 5, 25),
                           start=date(2026, 6, 1))
     record_notice(SYSTEM, noticed.id, date(2027, 4, 20))
@@ -72,6 +74,7 @@ def deadlines(world):
     _measure(world.student(), date(2026, 12, 1), state=CaseState.CLOSED)
     return {
         "rehabilitation_plan": returned.id, "term_end_notice": active.id,
+        "return_not_recorded": ended.id,
         "decision_follow_up": decision.id, "plan_measure": measure.id,
         "other_district": other_district.id,
     }
@@ -80,7 +83,11 @@ def deadlines(world):
 def test_every_open_deadline_overdue_first_then_by_due_date(deadlines):
     found = list_deadlines(SYSTEM, ON)
     assert [(d.kind, d.record_id, d.due_on, d.days_left, d.overdue) for d in found] == [
-        (DeadlineKind.TERM_END_NOTICE, deadlines["term_end_notice"], date(2026, 11, 1), -44, True),
+        (DeadlineKind.TERM_END_NOTICE, deadlines["term_end_notice"], date(2026, 11, 20), -25,
+         True),
+        # issue 15 item 11: past its end with no return, no longer "in the organisation"
+        (DeadlineKind.RETURN_NOT_RECORDED, deadlines["return_not_recorded"], date(2026, 12, 1),
+         -14, True),
         (DeadlineKind.DECISION_FOLLOW_UP, deadlines["decision_follow_up"], date(2026, 12, 14),
          -1, True),
         (DeadlineKind.PLAN_MEASURE, deadlines["plan_measure"], ON, 0, False),
@@ -94,7 +101,8 @@ def test_every_open_deadline_overdue_first_then_by_due_date(deadlines):
     assert notice.organisation_name("kk") == "Арнаулы білім беру ұйымы"
     assert notice.organisation_name("ru") == "Спецорганизация образования"
     assert notice.student_name.startswith("Әлиев")
-    assert found[1].organisation_code == "C1" and found[1].student_id is not None
+    assert found[1].organisation_code == "C1"  # the commission records the return
+    assert found[2].organisation_code == "C1" and found[2].student_id is not None
 
 
 def test_each_actor_sees_their_own_organisation(deadlines, world):
@@ -104,7 +112,8 @@ def test_each_actor_sees_their_own_organisation(deadlines, world):
     psychologist = world.user(Role.SCHOOL_PSYCHOLOGIST, "S1")
     kinds = [d.kind for d in list_deadlines(psychologist, ON)]
     # a school reads placements and plan measures, not the commission's decisions
-    assert kinds == ["term_end_notice", "plan_measure", "rehabilitation_plan"]
+    assert kinds == ["term_end_notice", "return_not_recorded", "plan_measure",
+                     "rehabilitation_plan"]
     with pytest.raises(AccessDenied):
         list_deadlines(world.user(Role.EDUCATION_ANALYST), ON)
 
@@ -114,7 +123,7 @@ def test_filter_by_school_or_commission_code(deadlines):
     assert [d.record_id for d in by_school] == [deadlines["other_district"]]
     by_commission = list_deadlines(SYSTEM, ON, "C1")
     assert deadlines["other_district"] not in {d.record_id for d in by_commission}
-    assert len(by_commission) == 3  # the school's plan measure was not referred to C1
+    assert len(by_commission) == 4  # the school's plan measure was not referred to C1
 
 
 def test_days_left_follow_the_on_date(deadlines):
@@ -127,7 +136,7 @@ def test_cli_prints_csv_and_json(deadlines, capsys):
     assert main(["deadlines", "--on", "2026-12-15"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["kind"], r["days_left"], r["overdue"]) for r in rows][:2] == [
-        ("term_end_notice", "-44", "True"), ("decision_follow_up", "-1", "True")]
+        ("term_end_notice", "-25", "True"), ("return_not_recorded", "-14", "True")]
     assert main(["deadlines", "--on", "2026-12-15", "--org", "S3", "--format", "json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert [(e["kind"], e["due_on"], e["school_code"]) for e in entries] == [
@@ -159,3 +168,26 @@ def test_another_organisations_list_is_a_refused_access_not_a_read(deadlines, wo
     assert [d.record_id for d in list_deadlines(other_secretary, ON, "S3")] == [
         deadlines["other_district"]]
     assert list_deadlines(psychologist, ON, "S1")
+
+
+def test_a_term_past_the_18th_birthday_is_flagged_on_the_board(world):
+    """Issue 15 item 1: the stay ends at 18 (Art. 80 (1), Art. 81 (2), Art. 59 (8) 4):
+    an entry whose planned end passes the birthday carries it; one ending on it does not."""
+    past = world.place(world.student(birth=date(2009, 3, 10)), term=12,
+                       decision=date(2026, 5, 25), start=date(2026, 6, 1))  # ends 1 Jun 2027
+    on_the_day = world.place(world.student(birth=date(2009, 6, 1)), term=12,
+                             decision=date(2026, 5, 25), start=date(2026, 6, 1))
+    found = {d.record_id: d for d in list_deadlines(SYSTEM, ON)}
+    assert found[past.id].adult_on == date(2027, 3, 10)
+    assert found[on_the_day.id].adult_on is None
+
+
+def test_a_return_on_the_planned_end_day_is_not_overdue(world):
+    """The term ending today is not yet "ended without a return" (issue 15 item 11)."""
+    placement = world.place(world.student(), term=6, decision=date(2026, 5, 25),
+                            start=date(2026, 6, 15))  # ends 15 Dec
+    on_end = {d.record_id: d.kind for d in list_deadlines(SYSTEM, ON)}
+    day_after = {d.record_id: d.kind
+                 for d in list_deadlines(SYSTEM, date(2026, 12, 16))}
+    assert on_end[placement.id] == DeadlineKind.TERM_END_NOTICE
+    assert day_after[placement.id] == DeadlineKind.RETURN_NOT_RECORDED

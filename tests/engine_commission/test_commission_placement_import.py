@@ -1,7 +1,7 @@
 """``juvenile import placements``: all or nothing, every bad row and field named,
 the same rules as a placement entered by hand (Art. 80, Art. 81)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from commission_world import SYSTEM, count, csv_file
@@ -22,11 +22,18 @@ HEADER = "iin,kind,organisation_code,decision_date,start_date,term_months,return
 NUMBER = "2-15/2026"  # the court decision's number (Art. 80 (2), Art. 81 (3))
 
 
+# The prosecutor took part (Art. 80 (7), Art. 81 (8)); the guardianship body applied
+# (Art. 80 (2), read for special education only).
+DECISION_FACTS = ",yes,Қорғаншылық органы,2026-05-01"
+
+
 def _numbered(text: str, number: str = NUMBER) -> str:
-    """The file with a last column ``decision_number`` (``number`` in every row)."""
+    """The file with last columns ``decision_number`` (``number`` in every row) and the
+    decision's lawful facts (DECISION_FACTS)."""
     header, *rows = text.split("\n")
-    return "\n".join([header + ",decision_number"]
-                     + [f"{row},{number}" if row else row for row in rows])
+    return "\n".join([header + ",decision_number,prosecutor_participated,"
+                       "guardianship_applicant,guardianship_applied_on"]
+                     + [f"{row},{number}{DECISION_FACTS}" if row else row for row in rows])
 
 
 def _import(text: str, number: str = NUMBER):
@@ -102,10 +109,12 @@ def test_every_bad_row_and_field_is_reported_and_nothing_written(world):
         (8, "term_months", "placement.special_regime.term_out_of_range"),
         (9, "decision_date", "placement.too_young"),
         (10, "decision_date", "placement.too_old"),
+        (10, "start_date", "placement.start_at_adulthood"),
         (11, "kind", "placement.import.unknown_kind"),
         (11, "term_months", "placement.import.bad_number"),
         (12, "iin", "placement.already_placed"),
         (13, "return_date", "placement.return_before_start"),
+        (13, "return_date", "placement.early_return_needs_court"),
         (14, "iin", "placement.no_commission"),
     ]
     assert count(Placement) == 0 and count(CriterionFlag) == 0 and count(AgendaItem) == 0
@@ -136,9 +145,10 @@ def test_xlsx_dates_are_read(world, tmp_path):
     student = world.student()
     book = Workbook()
     sheet = book.active
-    sheet.append([*HEADER.strip().split(","), "decision_number"])
+    sheet.append([*HEADER.strip().split(","), "decision_number", "prosecutor_participated",
+                  "guardianship_applicant", "guardianship_applied_on"])
     sheet.append([student.iin, "special_education", "SE", date(2026, 5, 4), date(2026, 6, 10),
-                  6, None, NUMBER])
+                  6, None, NUMBER, 1, "Қорғаншылық органы", date(2026, 5, 1)])
     path = tmp_path / "placements.xlsx"
     book.save(path)
     assert import_placements(SYSTEM, path).created == 1
@@ -173,3 +183,35 @@ def test_the_decision_number_is_required_and_named(world):
     assert count(Placement) == 0
     _import(HEADER + row + "\n")
     assert placement_history(SYSTEM, _placement_of(a))[0].decision_number == NUMBER
+
+
+def test_a_row_breaking_the_rules_of_issue_15_is_named(world, engine_clock):
+    """The prosecutor (Art. 80 (7), Art. 81 (8)), the guardianship application
+    (Art. 80 (2)), a return before the planned end (Art. 80 (4), Art. 81 (6)) or after
+    today: each is refused with its row and field, and nothing is written."""
+    header = ("iin,kind,organisation_code,decision_date,start_date,term_months,return_date,"
+              "decision_number,prosecutor_participated,guardianship_applicant,"
+              "guardianship_applied_on\n")
+    tomorrow = (engine_clock.date() + timedelta(days=1)).isoformat()
+    rows = [
+        f"{world.student().iin},special_regime,SR,2026-05-04,2026-06-10,6,,{NUMBER},no,,",
+        f"{world.student().iin},special_regime,SR,2026-05-04,2026-06-10,6,,{NUMBER},maybe,,",
+        f"{world.student().iin},special_education,SE,2026-05-04,2026-06-10,6,,{NUMBER},yes,,",
+        f"{world.student().iin},special_education,SE,2026-05-04,2026-06-10,6,2026-12-09,"
+        f"{NUMBER}{DECISION_FACTS}",  # a day before the planned end, 10 December
+        f"{world.student().iin},special_education,SE,2026-05-04,2026-06-10,6,{tomorrow},"
+        f"{NUMBER}{DECISION_FACTS}",
+        f"{world.student().iin},special_education,SE,2026-05-04,2026-06-10,6,2026-12-10,"
+        f"{NUMBER}{DECISION_FACTS}",  # on the planned end: fine
+    ]
+    with pytest.raises(ImportRejected) as rejected:
+        import_placements(SYSTEM, csv_file(header + "\n".join(rows) + "\n"),
+                          filename="placements.csv")
+    assert [(e.row, e.column, e.key) for e in rejected.value.errors] == [
+        (2, "prosecutor_participated", "placement.prosecutor_required"),
+        (3, "prosecutor_participated", "placement.import.bad_yes_no"),
+        (4, "guardianship_applicant", "placement.guardianship_application_required"),
+        (5, "return_date", "placement.early_return_needs_court"),
+        (6, "return_date", "placement.date_in_future"),
+    ]
+    assert count(Placement) == 0 and count(CriterionFlag) == 0

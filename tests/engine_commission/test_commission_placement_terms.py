@@ -1,10 +1,11 @@
 """Registering a placement: term, age and deciding body (Art. 80, Art. 81), through the service."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from commission_world import SE, SR, SYSTEM, count
 
+from juvenile import clock
 from juvenile.models import Placement, PlacementStatus
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.placements import DecidingBody
@@ -50,12 +51,65 @@ def test_age_on_the_decision_date(world, birth, allowed, key):
     """Art. 80 (1), Art. 81 (2): from eleven to eighteen years, counted on the decision date."""
     student = world.student(birth=birth)
     if allowed:
-        assert world.place(student, decision=DECISION).decision_date == DECISION
+        assert world.place(student, decision=DECISION, start=DECISION).decision_date == DECISION
         return
     with pytest.raises(RuleViolation) as refused:
-        world.place(student, decision=DECISION)
+        world.place(student, decision=DECISION, start=DECISION)
     assert refused.value.key == key
     assert refused.value.article == "Art. 80 (1), Art. 81 (2)"
+
+
+@pytest.mark.parametrize(("start", "allowed"), [
+    (date(2026, 3, 9), True),  # the day before the 18th birthday
+    (date(2026, 3, 10), False),  # the 18th birthday
+])
+def test_a_stay_decided_at_17_cannot_start_at_18(world, start, allowed):
+    """Art. 80 (1), Art. 81 (2), Art. 59 (8) 4: decided at 17, the stay must start before
+    the 18th birthday (issue 15 item 1)."""
+    student = world.student(birth=date(2008, 3, 10))
+    if allowed:
+        assert world.place(student, decision=DECISION, start=start).start_date == start
+        return
+    with pytest.raises(RuleViolation) as refused:
+        world.place(student, decision=DECISION, start=start)
+    assert refused.value.key == "placement.start_at_adulthood"
+    assert refused.value.article == "Art. 80 (1), Art. 81 (2), Art. 59 (8) 4"
+    assert count(Placement) == 0
+
+
+def test_a_decision_dated_after_today_is_refused(world):
+    """Issue 15 item 3: today is accepted, tomorrow refused (Kazakhstan's day)."""
+    today = clock.today()
+    with pytest.raises(RuleViolation) as refused:
+        world.place(world.student(), decision=today + timedelta(days=1),
+                    start=today + timedelta(days=1))
+    assert refused.value.key == "placement.date_in_future"
+    assert count(Placement) == 0
+    assert world.place(world.student(), decision=today, start=today).decision_date == today
+
+
+def test_a_court_placement_needs_the_prosecutor(world):
+    """Art. 80 (7), Art. 81 (8); an internal affairs body's decision has no hearing."""
+    with pytest.raises(RuleViolation) as refused:
+        world.place(world.student(), kind=SR, prosecutor_participated=False)
+    assert refused.value.key == "placement.prosecutor_required"
+    assert world.place(world.student(), body=DecidingBody.INTERNAL_AFFAIRS,
+                       prosecutor_participated=False).prosecutor_participated is False
+    assert world.place(world.student(), kind=SR).prosecutor_participated is True
+
+
+def test_special_education_records_the_guardianship_application(world):
+    """Art. 80 (2): on the guardianship body's application, with its date."""
+    placement = world.place(world.student(), kind=SE, guardianship_applicant=" Опека ",
+                            guardianship_applied_on=date(2026, 1, 10))
+    assert (placement.guardianship_applicant, placement.guardianship_applied_on) == (
+        "Опека", date(2026, 1, 10))
+    with pytest.raises(RuleViolation) as refused:
+        world.place(world.student(), kind=SE, guardianship_applicant="")
+    assert refused.value.key == "placement.guardianship_application_required"
+    with pytest.raises(RuleViolation) as late:
+        world.place(world.student(), kind=SE, guardianship_applied_on=date(2026, 1, 16))
+    assert late.value.key == "placement.application_after_decision"
 
 
 def test_planned_end_and_notice_one_month_before(world):

@@ -1,13 +1,13 @@
 """The return home: the 3-working-day rehabilitation plan, its review on the
 commission's next meeting and criterion 11 (Art. 80 (11), Art. 81 (12), Art. 78 (2) item 11)."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
-from commission_world import SYSTEM, agenda, count
+from commission_world import SR, SYSTEM, agenda, count
 from sqlmodel import select
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.models import (
     AgendaItem,
     AgendaItemKind,
@@ -104,7 +104,8 @@ def test_a_return_at_18_adds_no_flag(world):
 
 def test_return_after_early_termination(world):
     placement = world.place(world.student(), term=12, start=date(2026, 1, 20))
-    terminate_placement(SYSTEM, placement.id, date(2026, 5, 4))
+    terminate_placement(SYSTEM, placement.id, date(2026, 5, 4), submitted_by="commission",
+                        decision_number="2-77/2026")
     with pytest.raises(RuleViolation) as refused:
         record_return(SYSTEM, placement.id, date(2026, 5, 1))
     assert refused.value.key == "placement.return_before_start"
@@ -138,3 +139,44 @@ def test_the_plan_is_made_after_the_return(world):
         record_rehabilitation_plan(SYSTEM, placement.id, date(2026, 12, 10))
     made = record_rehabilitation_plan(SYSTEM, placement.id, date(2026, 12, 16))
     assert made.rehabilitation_plan_made_on == date(2026, 12, 16)
+
+
+PLANNED_END = date(2026, 12, 10)  # start 10 June 2026 + 6 months
+
+
+def test_a_return_before_the_planned_end_needs_the_court_art_80_4_art_81_6(world):
+    """Issue 15 item 2: the day before the planned end is refused and nothing is kept;
+    on the planned end it is an ordinary return."""
+    placement = world.place(world.student(), term=6, decision=date(2026, 5, 4),
+                            start=date(2026, 6, 10))
+    with pytest.raises(RuleViolation) as refused:
+        record_return(SYSTEM, placement.id, date(2026, 12, 9))
+    assert refused.value.key == "placement.early_return_needs_court"
+    assert refused.value.article == "Art. 80 (4), Art. 81 (6)"
+    assert _flags(placement.student_id) == []
+    assert record_return(SYSTEM, placement.id, PLANNED_END).status == PlacementStatus.RETURNED
+
+
+def test_a_return_dated_after_today_is_refused(world):
+    """Issue 15 item 3: no criterion-11 flag dated in the future."""
+    placement = world.place(world.student(), term=6, decision=date(2026, 5, 4),
+                            start=date(2026, 6, 10))
+    with clock.frozen_at(datetime(2026, 12, 11, 9, tzinfo=clock.KAZAKHSTAN_TIME)):
+        with pytest.raises(RuleViolation) as refused:
+            record_return(SYSTEM, placement.id, date(2026, 12, 12))
+        assert refused.value.key == "placement.date_in_future"
+        assert _flags(placement.student_id) == []
+        assert record_return(SYSTEM, placement.id, FRIDAY).return_date == FRIDAY
+
+
+def test_a_special_regime_return_keeps_the_plan_but_sets_no_criterion_11(world):
+    """Art. 78 (2) item 11 names graduates of special education; after a special-regime
+    organisation (Art. 81) the plan is still due (Art. 81 (12)), the flag is the school's."""
+    commission = world.commissions["C1"]
+    meeting = plan_meeting(SYSTEM, commission, date(2026, 12, 21))
+    placement = world.place(world.student(), kind=SR, term=6,
+                            decision=date(2026, 5, 4), start=date(2026, 6, 10))
+    returned = record_return(SYSTEM, placement.id, FRIDAY)
+    assert returned.rehabilitation_plan_due == date(2026, 12, 17)
+    assert [i.placement_id for i in agenda(SYSTEM, meeting.id)] == [placement.id]
+    assert _flags(placement.student_id) == []

@@ -31,4 +31,5 @@ def test_the_deadlines_csv_holds_measures_and_executors_as_text(world, capsys):
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     [measure] = [row for row in rows if row["kind"] == "plan_measure"]
     assert HYPERLINK in measure["detail"]
-    assert not [value for row in rows for value in row.values() if value[:1] in "=+-@"]
+    assert not [value for row in rows for value in row.values()
+                if value and value[0] in "=+-@"]

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from juvenile.rules.commission import (
+    check_decision_day_reached,
     check_done_on,
     check_follow_up,
     check_minutes_approvable,
@@ -119,3 +120,15 @@ def test_the_chair_presides_else_a_deputy_chair(present, presiding):
         assert refused.value.article == "Art. 79 (4)"
     else:
         check_presiding_member(present)
+
+
+def test_a_decision_is_recorded_on_its_meetings_day_or_later_art_79():
+    """Issue 15 item 3: today is accepted, a meeting tomorrow is refused."""
+    today = date(2026, 12, 4)
+    check_decision_day_reached(today, today)
+    check_decision_day_reached(today - timedelta(days=1), today)
+    with pytest.raises(RuleViolation) as caught:
+        check_decision_day_reached(today + timedelta(days=1), today)
+    assert caught.value.key == "decision.meeting_in_future"
+    assert caught.value.article == "Art. 79"
+    assert caught.value.params == {"meeting_date": date(2026, 12, 5)}

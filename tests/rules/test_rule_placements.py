@@ -9,19 +9,23 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.rules.placements import (
     EXTENSION_GROUNDS,
     TERM_LIMITS_MONTHS,
+    TRANSFER_GROUND,
     DecidingBody,
     PlacementKind,
-    check_early_termination,
-    check_notice_date,
-    check_organisation_kind,
-    check_plan_date,
-    check_return_date,
-    check_start_after_decision,
-    check_transfer_start,
+    check_court_decision,
+    check_guardianship_application,
+    check_internal_affairs_notice,
+    check_not_in_future,
+    check_prosecutor,
+    check_return_not_early,
+    check_start_before_adulthood,
+    check_termination_submitter,
+    end_of_stay_at_adulthood,
     notice_due,
     planned_end,
     rehabilitation_plan_due,
-    require_responsible_commission,
+    return_meets_criterion_11,
+    term_passes_adulthood,
     validate_age_at_decision,
     validate_deciding_body,
     validate_extension,
@@ -176,30 +180,29 @@ def test_extension_grounds_art_80_5_art_81_7():
     assert EXTENSION_GROUNDS[SE][0].message_key == "placement.ground.finish_schooling_at_request"
 
 
-START = date(2026, 1, 15)
-
-
 @pytest.mark.parametrize(
     ("kind", "current_end", "new_end", "ground", "key"),
     [
-        (SE, date(2026, 7, 15), date(2027, 1, 15), "evasion", None),  # exactly one year
-        (SE, date(2026, 7, 15), date(2027, 1, 16), "evasion", "too_long"),
-        (SR, date(2026, 7, 15), date(2028, 1, 15), "new_criminal_act", None),  # two years
-        (SR, date(2026, 7, 15), date(2028, 1, 16), "new_criminal_act", "too_long"),
+        (SE, date(2026, 7, 15), date(2027, 1, 15), "evasion", None),  # one year in all
+        # Art. 80 (5), Art. 81 (7) set no total limit: past one / two years is lawful
+        (SE, date(2026, 7, 15), date(2027, 1, 16), "evasion", None),
+        (SR, date(2026, 7, 15), date(2028, 1, 16), "new_criminal_act", None),
+        (SE, date(2026, 7, 15), date(2026, 7, 16), "evasion", None),  # a day later
         (SE, date(2026, 7, 15), date(2026, 7, 15), "evasion", "not_later"),
         (SE, date(2026, 7, 15), date(2026, 7, 1), "evasion", "not_later"),
         (SE, date(2026, 7, 15), date(2026, 9, 15), "new_criminal_act", "ground"),
         (SR, date(2026, 7, 15), date(2026, 9, 15), "running_away", "ground"),
+        (SR, date(2026, 7, 15), date(2026, 9, 15), "", "ground"),  # no ground at all
     ],
 )
-def test_extension(kind, current_end, new_end, ground, key):
+def test_extension_needs_a_ground_not_a_cap_art_80_5_art_81_7(kind, current_end, new_end,
+                                                                 ground, key):
     if key is None:
-        validate_extension(kind, START, current_end, new_end, ground)
+        validate_extension(kind, current_end, new_end, ground)
         return
     with pytest.raises(RuleViolation) as caught:
-        validate_extension(kind, START, current_end, new_end, ground)
+        validate_extension(kind, current_end, new_end, ground)
     expected = {
-        "too_long": f"placement.{kind}.extension_too_long",
         "not_later": "placement.extension_not_later",
         "ground": "placement.extension_ground_refused",
     }[key]
@@ -207,77 +210,137 @@ def test_extension(kind, current_end, new_end, ground, key):
 
 
 def test_transfer_only_from_special_education_to_special_regime_art_80_6():
-    validate_transfer(SE, SR)
+    validate_transfer(SE, SR, TRANSFER_GROUND)
     for source, target in [(SR, SE), (SE, SE), (SR, SR)]:
         with pytest.raises(RuleViolation) as caught:
-            validate_transfer(source, target)
+            validate_transfer(source, target, TRANSFER_GROUND)
         assert caught.value.key == "placement.transfer_refused"
         assert caught.value.params == {"source": source, "target": target}
 
 
-DAY = timedelta(days=1)
-STAY_START, STAY_END = date(2026, 3, 2), date(2027, 3, 2)
-
-
-def _refused(call, *args) -> RuleViolation:
+@pytest.mark.parametrize("ground", ["", "new_criminal_act", "evasion"])
+def test_transfer_needs_the_ground_of_art_80_6(ground):
     with pytest.raises(RuleViolation) as caught:
-        call(*args)
-    return caught.value
+        validate_transfer(SE, SR, ground)
+    assert caught.value.key == "placement.transfer_ground_required"
+    assert caught.value.article == "Art. 80 (6)"
 
 
-def test_an_early_end_falls_from_the_start_day_to_the_day_before_the_planned_end():
-    """Art. 80 (4), Art. 81 (6): the court ends the stay before its term."""
-    check_early_termination(STAY_START, STAY_START, STAY_END)
-    check_early_termination(STAY_START, STAY_END - DAY, STAY_END)
-    for day in (STAY_START - DAY, STAY_END):
-        refused = _refused(check_early_termination, STAY_START, day, STAY_END)
-        assert (refused.key, refused.article) == ("placement.termination_not_early",
-                                                  "Art. 80 (4), Art. 81 (6)")
+BORN_18 = date(2009, 3, 10)  # 18 on 10 March 2027
 
 
-def test_the_organisation_is_of_the_kind_decided():
-    """Art. 80, Art. 81: a special education or a special-regime organisation."""
-    check_organisation_kind(SE, "special_education", "SE-1")
-    refused = _refused(check_organisation_kind, SE, "special_regime", "SR-1")
-    assert (refused.key, refused.params) == ("placement.organisation_wrong_kind",
-                                             {"organisation": "SR-1", "kind": "special_regime"})
+@pytest.mark.parametrize(("start", "refused"), [
+    (date(2027, 3, 9), False),  # the day before the 18th birthday
+    (date(2027, 3, 10), True),  # the 18th birthday
+    (date(2027, 3, 11), True),
+])
+def test_start_before_the_18th_birthday_art_80_1_art_81_2_art_59_8_4(start, refused):
+    if not refused:
+        check_start_before_adulthood(BORN_18, start)
+        return
+    with pytest.raises(RuleViolation) as caught:
+        check_start_before_adulthood(BORN_18, start)
+    assert caught.value.key == "placement.start_at_adulthood"
+    assert caught.value.article == "Art. 80 (1), Art. 81 (2), Art. 59 (8) 4"
+    assert caught.value.params == {"adult_on": date(2027, 3, 10)}
 
 
-def test_the_stay_starts_on_the_decision_day_or_later():
-    """Art. 80 (2), Art. 81 (3): the stay follows the decision."""
-    decided = date(2026, 11, 20)
-    check_start_after_decision(decided, decided)
-    assert _refused(check_start_after_decision, decided, decided - DAY).key == (
-        "placement.start_before_decision")
+def test_the_stay_ends_at_18_and_a_longer_term_is_flagged():
+    assert end_of_stay_at_adulthood(BORN_18) == date(2027, 3, 10)
+    assert end_of_stay_at_adulthood(date(2008, 2, 29)) == date(2026, 3, 1)
+    assert not term_passes_adulthood(BORN_18, date(2027, 3, 10))  # ends on the birthday
+    assert term_passes_adulthood(BORN_18, date(2027, 3, 11))
 
 
-def test_the_notice_arrives_on_the_decision_day_or_later():
-    """Art. 80 (10) item 4, Art. 81 (11) item 4: the notice concerns a decided stay."""
-    decided = date(2026, 11, 20)
-    check_notice_date(decided, decided)
-    assert _refused(check_notice_date, decided - DAY, decided).key == (
-        "placement.date_before_decision")
+TODAY = date(2026, 12, 4)
 
 
-def test_a_transfer_starts_on_the_first_stays_start_or_later():
-    """Art. 80 (6): the move to a special-regime organisation follows the first stay."""
-    check_transfer_start(STAY_START, STAY_START)
-    assert _refused(check_transfer_start, STAY_START - DAY, STAY_START).key == (
-        "placement.transfer_before_start")
+def test_nothing_is_dated_after_today():
+    check_not_in_future(TODAY, TODAY)
+    with pytest.raises(RuleViolation) as caught:
+        check_not_in_future(TODAY + timedelta(days=1), TODAY)
+    assert caught.value.key == "placement.date_in_future"
+    assert caught.value.params == {"day": date(2026, 12, 5)}
 
 
-def test_the_return_and_the_plan_fall_on_their_day_or_later():
-    """Art. 80 (11), Art. 81 (12): home after the stay; the plan once home."""
-    check_return_date(STAY_END, STAY_END)
-    assert _refused(check_return_date, STAY_END - DAY, STAY_END).key == (
-        "placement.return_before_start")
-    check_plan_date(STAY_END, STAY_END)
-    assert _refused(check_plan_date, STAY_END - DAY, STAY_END).key == "placement.plan_before_return"
+END = date(2026, 12, 10)
 
 
-def test_a_placement_needs_the_commission_of_the_minors_district():
-    """Art. 80 (10), Art. 81 (11): that commission answers for the placement."""
-    require_responsible_commission(True, "D1", "S1")
-    refused = _refused(require_responsible_commission, False, "D2", "SC")
-    assert (refused.key, refused.article) == ("placement.no_commission",
-                                              "Art. 80 (10), Art. 81 (11)")
+def test_a_return_before_the_planned_end_needs_the_court_art_80_4_art_81_6():
+    check_return_not_early(True, END, END)  # on the planned end: an ordinary return
+    check_return_not_early(True, END + timedelta(days=1), END)
+    check_return_not_early(False, END - timedelta(days=1), END)  # terminated early first
+    with pytest.raises(RuleViolation) as caught:
+        check_return_not_early(True, END - timedelta(days=1), END)  # the day before
+    assert caught.value.key == "placement.early_return_needs_court"
+    assert caught.value.article == "Art. 80 (4), Art. 81 (6)"
+    assert caught.value.params == {"end": END}
+
+
+@pytest.mark.parametrize("number", ["", "   "])
+def test_a_court_change_needs_the_courts_decision(number):
+    with pytest.raises(RuleViolation) as caught:
+        check_court_decision(number)
+    assert caught.value.key == "placement.court_decision_required"
+    assert check_court_decision(" 2-17/2026 ") == "2-17/2026"
+    with pytest.raises(RuleViolation):
+        check_court_decision("x" * 65)
+
+
+@pytest.mark.parametrize(("kind", "submitter", "ok"), [
+    (SE, "administration", True), (SE, "commission", True), (SE, "internal_affairs", False),
+    (SR, "administration", True), (SR, "internal_affairs", True), (SR, "commission", False),
+    (SE, "", False), (SR, "court", False),
+])
+def test_who_submits_an_early_termination_art_80_4_art_81_6(kind, submitter, ok):
+    if ok:
+        check_termination_submitter(kind, submitter)
+        return
+    with pytest.raises(RuleViolation) as caught:
+        check_termination_submitter(kind, submitter)
+    assert caught.value.key == "placement.termination_submitter_refused"
+    assert caught.value.article == "Art. 80 (4), Art. 81 (6)"
+
+
+def test_a_court_placement_needs_the_prosecutor_art_80_7_art_81_8():
+    check_prosecutor(DecidingBody.COURT, True)
+    check_prosecutor(DecidingBody.INTERNAL_AFFAIRS, False)  # not a court hearing
+    with pytest.raises(RuleViolation) as caught:
+        check_prosecutor(DecidingBody.COURT, False)
+    assert caught.value.key == "placement.prosecutor_required"
+    assert caught.value.article == "Art. 80 (7), Art. 81 (8)"
+
+
+DECIDED = date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(("kind", "applicant", "applied_on", "key"), [
+    (SE, "Қорғаншылық органы", DECIDED, None),  # on the decision day
+    (SE, "Қорғаншылық органы", DECIDED - timedelta(days=1), None),
+    (SE, "Қорғаншылық органы", DECIDED + timedelta(days=1),
+     "placement.application_after_decision"),
+    (SE, "", DECIDED, "placement.guardianship_application_required"),
+    (SE, "Қорғаншылық органы", None, "placement.guardianship_application_required"),
+    (SE, "x" * 201, DECIDED, "placement.guardianship_applicant_invalid"),
+    (SR, "", None, None),  # special regime: on the internal affairs body's submission
+])
+def test_special_education_on_the_guardianship_bodys_application_art_80_2(
+        kind, applicant, applied_on, key):
+    if key is None:
+        check_guardianship_application(kind, applicant, applied_on, DECIDED)
+        return
+    with pytest.raises(RuleViolation) as caught:
+        check_guardianship_application(kind, applicant, applied_on, DECIDED)
+    assert caught.value.key == key
+
+
+def test_internal_affairs_receives_the_notice_of_special_regime_only_art_81_11_4():
+    check_internal_affairs_notice(SR)
+    with pytest.raises(RuleViolation) as caught:
+        check_internal_affairs_notice(SE)
+    assert caught.value.article == "Art. 81 (11) 4"
+
+
+def test_criterion_11_after_special_education_only_art_78_2_11():
+    assert return_meets_criterion_11(SE)
+    assert not return_meets_criterion_11(SR)

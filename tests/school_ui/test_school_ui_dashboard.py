@@ -106,7 +106,9 @@ def test_the_school_is_told_of_a_placement_of_its_student(world):
     register_placement(SYSTEM, placed, PlacementTerms(
         kind=PlacementKind.SPECIAL_EDUCATION, organisation_id=organisation,
         deciding_body=DecidingBody.COURT, decision_date=date(2026, 11, 10),
-        start_date=date(2026, 11, 16), term_months=6, decision_number="2-501/2026"))
+        start_date=date(2026, 11, 16), term_months=6, decision_number="2-501/2026",
+        prosecutor_participated=True, guardianship_applicant="Қорғаншылық органы",
+        guardianship_applied_on=date(2026, 11, 2)))
 
     [notice] = school_dashboard(world.staff("SA"), on=TODAY).placements
     assert (notice.student_id, notice.decision_number, notice.decision_date,

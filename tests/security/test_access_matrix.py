@@ -229,7 +229,8 @@ def _register(secretary: Actor, student, organisations):
     return register_placement_by_iin(secretary, student.iin, PlacementTerms(
         kind=PlacementKind.SPECIAL_REGIME, organisation_id=organisation,
         deciding_body=DecidingBody.COURT, decision_date=date(2026, 4, 1),
-        start_date=date(2026, 4, 6), term_months=12, decision_number="2-310/2026"))
+        start_date=date(2026, 4, 6), term_months=12, decision_number="2-310/2026",
+        prosecutor_participated=True))
 
 
 def _readable(who: Actor, student, case_id: int | None = None) -> set[str]:

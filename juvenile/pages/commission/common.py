@@ -31,6 +31,7 @@ COLORS = {
     "planned": "blue", "held": "green", "open": "amber", "postponed": "orange",
     # placements
     "active": "teal", "terminated": "gray", "transferred": "purple", "returned": "green",
+    "return_overdue": "red",  # the term ended, no return recorded
     # the rehabilitation plan's traffic light
     "green": "green", "amber": "amber", "red": "red",
 }

@@ -66,8 +66,19 @@ def _register_form() -> rx.Component:
             reg_field("term", "term", rx.input(type="number", min="1", value=S.reg["term"],
                                                id="reg-term",
                                                on_change=lambda v: S.set_reg("term", v))),
+            reg_field("applicant", "applicant",
+                      rx.input(value=S.reg["applicant"], id="reg-applicant",
+                               on_change=lambda v: S.set_reg("applicant", v))),
+            reg_field("applied_on", "applied_on",
+                      _date_input(S.reg["applied_on"], lambda v: S.set_reg("applied_on", v),
+                                  "reg-applied-on")),
+            reg_field("prosecutor_field", "prosecutor",
+                      rx.checkbox(t("ui.commission.placements.prosecutor"),
+                                  checked=S.reg["prosecutor"] == "1", id="reg-prosecutor",
+                                  on_change=lambda v: S.set_reg("prosecutor", v))),
             columns="4", spacing="3", width="100%",
         ),
+        rx.text(t("ui.commission.placements.applicant_hint"), size="1", color_scheme="gray"),
         notice(S.reg_errors["general"]),
         rx.hstack(
             rx.button(rx.icon("file-plus", size=16), t("ui.commission.placements.register_save"),
@@ -97,30 +108,48 @@ def _note() -> rx.Component:
         on_change=lambda v: S.set_action_field("note", v)))
 
 
+def _action_choice(label_key: str, name: str, options: rx.Var) -> rx.Component:
+    return _action_field(label_key, name, _select(
+        S.action_form[name].to(str), options, lambda v: S.set_action_field(name, v),
+        f"action-{name.replace('_', '-')}", "ui.commission.form.choose"))
+
+
+def _court_decision(label_key: str = "ui.commission.placements.court_decision_number"):
+    return _action_field(label_key, "decision_number", rx.input(
+        value=S.action_form["decision_number"].to(str), id="action-decision-number",
+        on_change=lambda v: S.set_action_field("decision_number", v)))
+
+
 _ACTION_FIELDS = {
     "notice": lambda: [_action_date("ui.commission.placements.notice_received_on", "date")],
+    "notice_internal_affairs": lambda: [
+        _action_date("ui.commission.placements.notice_received_on", "date")],
     "extend": lambda: [
-        _action_field("ui.commission.placements.ground", "ground", _select(
-            S.action_form["ground"].to(str), S.ground_options,
-            lambda v: S.set_action_field("ground", v), "action-ground",
-            "ui.commission.form.choose")),
+        _action_choice("ui.commission.placements.ground", "ground", S.ground_options),
         _action_date("ui.commission.placements.new_end", "new_end"),
-        _action_date("ui.commission.placements.decided_on", "decided_on"), _note()],
-    "terminate": lambda: [_action_date("ui.commission.placements.terminated_on", "date"),
-                          _note()],
+        _action_date("ui.commission.placements.decided_on", "decided_on"), _court_decision(),
+        _note()],
+    "terminate": lambda: [
+        _action_date("ui.commission.placements.terminated_on", "date"),
+        _action_choice("ui.commission.placements.submitted_by", "submitted_by",
+                       S.submitter_options),
+        _court_decision(), _note()],
     "transfer": lambda: [
         _action_field("ui.commission.placements.organisation", "organisation", _select(
             S.action_form["organisation"].to(str), S.transfer_options,
             lambda v: S.set_action_field("organisation", v), "action-organisation",
             "ui.commission.form.choose")),
-        _action_field("ui.commission.placements.decision_number", "decision_number", rx.input(
-            value=S.action_form["decision_number"].to(str), id="action-decision-number",
-            on_change=lambda v: S.set_action_field("decision_number", v))),
+        _action_choice("ui.commission.placements.ground", "ground", S.transfer_ground_options),
+        _court_decision(),
         _action_date("ui.commission.placements.decision_date", "decision_date"),
         _action_date("ui.commission.placements.start_date", "start_date"),
         _action_field("ui.commission.placements.term", "term", rx.input(
             type="number", min="1", value=S.action_form["term"].to(str), id="action-term",
             on_change=lambda v: S.set_action_field("term", v))),
+        _action_field("ui.commission.placements.prosecutor_field", "prosecutor", rx.checkbox(
+            t("ui.commission.placements.prosecutor"),
+            checked=S.action_form["prosecutor"].to(str) == "1", id="action-prosecutor",
+            on_change=lambda v: S.set_action_field("prosecutor", v))),
         _note()],
     "return": lambda: [_action_date("ui.commission.placements.return_date", "date")],
     "plan": lambda: [_action_date("ui.commission.placements.plan_made_on", "date")],
@@ -140,7 +169,7 @@ def _action_form() -> rx.Component:
             rx.button(t("ui.commission.placements.save"), on_click=S.submit_action,
                       id="action-save"),
             rx.button(t("ui.commission.form.cancel"), variant="soft", color_scheme="gray",
-                      on_click=S.close_action),
+                      on_click=S.close_action, id="action-cancel"),
             spacing="3",
         ),
         spacing="3",
@@ -171,12 +200,20 @@ def _detail() -> rx.Component:
                         color_scheme="gray"),
                 rx.data_list.root(
                     _fact("ui.commission.placements.decided", d.decided),
+                    _fact("ui.commission.placements.prosecutor_fact", d.prosecutor),
+                    rx.cond(d.applicant != "", _fact("ui.commission.placements.applicant_fact",
+                                                     d.applicant)),
                     _fact("ui.commission.placements.term_line",
                           d.start + " — " + d.end + " (" + d.term + ")"),
+                    _fact("ui.commission.placements.adult_on", d.adult_on, "placement-adult-on"),
                     _fact("ui.commission.placements.notice_due", d.notice_due),
                     _fact("ui.commission.placements.notice_received",
                           rx.cond(d.notice != "", d.notice,
                                   t("ui.commission.placements.not_received"))),
+                    rx.cond(d.kind == "special_regime", _fact(
+                        "ui.commission.placements.internal_affairs_notice",
+                        rx.cond(d.internal_affairs_notice != "", d.internal_affairs_notice,
+                                t("ui.commission.placements.not_received")))),
                     rx.cond(d.ended != "", _fact("ui.commission.placements.ended",
                                                     d.ended)),
                     _fact("ui.commission.placements.return_date",
@@ -191,11 +228,16 @@ def _detail() -> rx.Component:
                                                         d.plan_made)),
                     size="2",
                 ),
+                rx.cond(d.past_adulthood, rx.callout(
+                    t("ui.commission.placements.past_adulthood"), icon="triangle-alert",
+                    color_scheme="amber", size="1", id="placement-past-adulthood")),
                 rx.cond(S.history.length() > 0, rx.vstack(
                     rx.text(t("ui.commission.placements.history"), weight="bold", size="2"),
                     rx.foreach(S.history, lambda h: rx.text(
                         rx.text(h["kind"], weight="medium", as_="span"), " · ", h["decided"],
                         " · ", h["change"], rx.cond(h["ground"] != "", " · " + h["ground"], ""),
+                        rx.cond(h["decision"] != "", " · " + h["decision"], ""),
+                        rx.cond(h["submitted"] != "", " · " + h["submitted"], ""),
                         rx.cond(h["note"] != "", " · " + h["note"], ""), size="1")),
                     spacing="1", id="placement-history")),
                 spacing="2", width="100%",
@@ -243,6 +285,9 @@ def _row(row: rx.Var) -> rx.Component:
             rx.text(row.term, rx.cond(row.extensions > 0,
                                          " · " + row.extensions.to_string() + " ↗", ""),
                     size="1", color_scheme="gray"),
+            rx.cond(row.past_adulthood, rx.badge(
+                t("ui.commission.placements.ends_at_18"), " ", row.adult_on,
+                color_scheme="amber", variant="soft", size="1", class_name="past-adulthood")),
         ),
         rx.table.cell(
             rx.text(row.notice_due, size="1", white_space="nowrap"),

@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
 from juvenile.models import (
@@ -23,7 +24,12 @@ from juvenile.models import (
     Referral,
     ReferralStatus,
 )
-from juvenile.rules.commission import check_done_on, check_follow_up, check_postpone_target
+from juvenile.rules.commission import (
+    check_decision_day_reached,
+    check_done_on,
+    check_follow_up,
+    check_postpone_target,
+)
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
@@ -79,6 +85,7 @@ def record_decision(
         require_unlocked(session, meeting.id)
         if item.status != AgendaItemStatus.OPEN:
             raise RuleViolation("decision.item_not_open")
+        check_decision_day_reached(meeting.meeting_date, clock.today())
         require_quorum(session, meeting)
         decision_type = type_by_code(session, type_code)
         if decision_type is None or not decision_type.active:

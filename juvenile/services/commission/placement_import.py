@@ -2,10 +2,14 @@
 
 Columns ``iin,kind,organisation_code,decision_number,decision_date,start_date,term_months``
 (the number and date of the deciding body's decision, Art. 80 (2), Art. 81 (3)),
-optional ``return_date`` and ``deciding_body`` (``court`` when empty). Each row
-is checked against the same rules as a placement entered by hand (term, age on
-the decision date, deciding body: Art. 80, Art. 81); a row with a return date
-also records the return with its consequences. A row repeating a placement
+optional ``return_date``, ``deciding_body`` (``court`` when empty),
+``prosecutor_participated`` (yes/no, 1/0, true/false: required of a court,
+Art. 80 (7), Art. 81 (8)) and, for special education, ``guardianship_applicant``
+with ``guardianship_applied_on`` (Art. 80 (2)). Each row is checked against the
+same rules as a placement entered by hand (term, age, start before 18, deciding
+body, no date after today: Art. 80, Art. 81); a row with a return date also
+records the return with its consequences, and only on or after the planned end
+(an early end is the court's, Art. 80 (4), Art. 81 (6)). A row repeating a placement
 already stored (same student, organisation and decision date) only adds a
 missing return, so a file can be imported again.
 """
@@ -17,10 +21,12 @@ from typing import BinaryIO
 
 from sqlmodel import Session, col, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.errors import Refusal
 from juvenile.imports.table import ImportRejected, RowError, read_table
 from juvenile.models import Placement, PlacementStatus, SpecialOrganisation, Student
+from juvenile.rules import placements as rules
 from juvenile.rules.iin import IIN_LENGTH, parse_iin
 from juvenile.rules.placements import DecidingBody, PlacementKind
 from juvenile.security.actor import Actor
@@ -41,7 +47,9 @@ from juvenile.services.common import ImportSummary
 
 REQUIRED = ("iin", "kind", "organisation_code", "decision_number", "decision_date", "start_date",
             "term_months")
-OPTIONAL = ("return_date", "deciding_body")
+OPTIONAL = ("return_date", "deciding_body", "prosecutor_participated",
+            "guardianship_applicant", "guardianship_applied_on")
+_YES, _NO = {"yes", "y", "true", "1", "иә", "да"}, {"no", "n", "false", "0", "жоқ", "нет", ""}
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S")  # the last: XLSX date cells
 _CHUNK = 500
 
@@ -82,15 +90,14 @@ def _check(session: Session, rows: list[tuple[int, dict]], errors: list[RowError
         student, organisation, terms, return_date = found
         row_errors = [RowError(number, column, v.key, v.params)
                       for column, v in placement_violations(student, organisation, terms)]
-        if return_date is not None and return_date < terms.start_date:
-            row_errors.append(RowError(number, "return_date", "placement.return_before_start",
-                                       {"start": terms.start_date}))
         try:
             responsible_commission(session, student)
         except Refusal as violation:
             row_errors.append(RowError(number, "iin", violation.key, violation.params))
         existing = next((p for p in stored.get(student.id, ()) if (p.organisation_id,
                          p.decision_date) == (organisation.id, terms.decision_date)), None)
+        if return_date is not None:
+            row_errors += _return_errors(number, terms, existing, return_date)
         if existing is not None and return_date is not None and (
             existing.status == PlacementStatus.TRANSFERRED
         ):
@@ -106,6 +113,28 @@ def _check(session: Session, rows: list[tuple[int, dict]], errors: list[RowError
         if not row_errors:
             checked.append(_Row(number, student, terms, return_date, existing))
     return checked
+
+
+def _return_errors(number: int, terms: PlacementTerms, existing: Placement | None,
+                   return_date: date) -> list[RowError]:
+    """The return's checks of record_return: after the start, not before the planned end
+    of a placement in force (Art. 80 (4), Art. 81 (6)), not after today."""
+    if existing is None:
+        since, in_force = terms.start_date, True
+        end = rules.planned_end(terms.start_date, terms.term_months)
+    else:
+        since = existing.ended_on or existing.start_date
+        in_force, end = existing.status == PlacementStatus.ACTIVE, existing.planned_end
+    checks = (lambda: rules.check_return_date(return_date, since),
+              lambda: rules.check_return_not_early(in_force, return_date, end),
+              lambda: rules.check_not_in_future(return_date, clock.today()))
+    found = []
+    for check in checks:
+        try:
+            check()
+        except Refusal as violation:
+            found.append(RowError(number, "return_date", violation.key, violation.params))
+    return found
 
 
 def _parse(number: int, row: dict, students: dict[str, Student],
@@ -125,13 +154,19 @@ def _parse(number: int, row: dict, students: dict[str, Student],
     body = _choice(number, "deciding_body", row["deciding_body"] or DecidingBody.COURT.value,
                    DecidingBody, "placement.import.unknown_body", errors)
     dates = {column: _date(number, column, row[column], errors)
-             for column in ("decision_date", "start_date", "return_date") if row[column]}
+             for column in ("decision_date", "start_date", "return_date",
+                            "guardianship_applied_on") if row[column]}
     months = _whole_number(number, "term_months", row["term_months"], errors)
+    prosecutor = _yes_no(number, "prosecutor_participated", row["prosecutor_participated"],
+                         errors)
     if len(errors) > before:
         return None
     terms = PlacementTerms(kind=kind, organisation_id=organisation.id, deciding_body=body,
                            decision_date=dates["decision_date"], start_date=dates["start_date"],
-                           term_months=months, decision_number=row["decision_number"])
+                           term_months=months, decision_number=row["decision_number"],
+                           prosecutor_participated=bool(prosecutor),
+                           guardianship_applicant=row["guardianship_applicant"],
+                           guardianship_applied_on=dates.get("guardianship_applied_on"))
     return student, organisation, terms, dates.get("return_date")
 
 
@@ -164,6 +199,14 @@ def _date(number: int, column: str, text: str, errors: list[RowError]) -> date |
         except ValueError:
             continue
     errors.append(RowError(number, column, "placement.import.bad_date", {"value": text}))
+    return None
+
+
+def _yes_no(number: int, column: str, text: str, errors: list[RowError]) -> bool | None:
+    answer = text.strip().lower()
+    if answer in _YES or answer in _NO:
+        return answer in _YES
+    errors.append(RowError(number, column, "placement.import.bad_yes_no", {"value": text}))
     return None
 
 

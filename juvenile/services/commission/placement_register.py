@@ -27,7 +27,12 @@ from juvenile.models import (
 )
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import parse_iin
-from juvenile.rules.placements import PlacementKind
+from juvenile.rules.placements import (
+    PlacementKind,
+    end_of_stay_at_adulthood,
+    return_overdue,
+    term_passes_adulthood,
+)
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, authorize
 from juvenile.security.policy import Permission, RecordKind, RecordScope
@@ -78,6 +83,12 @@ class PlacementRow:
     extensions: int
     progress: int
     plan_status: str
+    # The stay ends at 18 (Art. 80 (1), Art. 81 (2), Art. 59 (8) 4): that day, and
+    # whether the planned end passes it.
+    adult_on: date | None = None
+    past_adulthood: bool = False
+    # In force, its term ended, and no return recorded.
+    return_overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,7 +158,13 @@ def _rows(session: Session, rows: Sequence, on: date) -> list[PlacementRow]:
         .group_by(col(PlacementChange.placement_id))).all())
     return [PlacementRow(placement, student.full_name, school_code, organisation.name_kk,
                          organisation.name_ru, extensions.get(placement.id, 0),
-                         term_progress(placement, on), plan_status(placement, on))
+                         term_progress(placement, on), plan_status(placement, on),
+                         adult_on=end_of_stay_at_adulthood(student.birth_date),
+                         past_adulthood=term_passes_adulthood(student.birth_date,
+                                                              placement.planned_end),
+                         return_overdue=return_overdue(
+                             placement.status == PlacementStatus.ACTIVE, placement.planned_end,
+                             on))
             for placement, student, school_code, organisation in rows]
 
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.models import (
     AuditAction,
@@ -40,10 +41,13 @@ from juvenile.services.commission.placement_records import (
 def record_return(actor: Actor, placement_id: int, return_date: date) -> Placement:
     """The minor is back at the place of residence (Art. 80 (11), Art. 81 (12)).
 
-    In one transaction: the rehabilitation plan is due 3 working days later
-    (with the administrator's calendar), its review goes on the next planned
-    meeting of the district commission (or waits for the next meeting
-    planned), and the student meets criterion 11 of Art. 78 (2).
+    In one transaction: the local executive body's rehabilitation plan is due
+    before the commission 3 working days later (with the administrator's
+    calendar), its review goes on the next planned meeting of the district
+    commission (or waits for the next meeting planned), and, back from a special
+    education organisation, the student meets criterion 11 of Art. 78 (2).
+    A return before the planned end needs the court's early termination first
+    (Art. 80 (4), Art. 81 (6)); none is dated after today.
     """
     with transaction() as session:
         placement, student = load_placement(session, actor, placement_id, Permission.UPDATE)
@@ -57,6 +61,7 @@ def record_rehabilitation_plan(actor: Actor, placement_id: int, made_on: date) -
         placement, _ = load_placement(session, actor, placement_id, Permission.UPDATE)
         require_status(placement, PlacementStatus.RETURNED)
         rules.check_plan_date(made_on, placement.return_date)
+        rules.check_not_in_future(made_on, clock.today())
         placement.rehabilitation_plan_made_on = made_on
         session.add(placement)
         return placement
@@ -71,6 +76,9 @@ def return_placement(
     if placement.status not in NOT_YET_HOME:
         raise RuleViolation("placement.not_active")
     rules.check_return_date(return_date, placement.ended_on or placement.start_date)
+    rules.check_return_not_early(placement.status == PlacementStatus.ACTIVE, return_date,
+                                 placement.planned_end)
+    rules.check_not_in_future(return_date, clock.today())
     placement.status = PlacementStatus.RETURNED
     placement.return_date = return_date
     calendar = calendar_from(session, return_date, rules.REHABILITATION_PLAN_WORKING_DAYS)
@@ -87,8 +95,12 @@ def _flag_return(session: Session, actor: Actor, placement: Placement, student: 
     """Criterion 11 of Art. 78 (2): a minor back from a special organisation.
 
     The law sets it, not the school: it is audited as part of the return.
+    Only after special education: item 11 names its graduates, not those of a
+    special-regime organisation (rules.placements.return_meets_criterion_11).
     No flag for an adult (Art. 78 (2) is about minors) or when one is open.
     """
+    if not rules.return_meets_criterion_11(placement.kind):
+        return
     if not is_minor(student.birth_date, placement.return_date):
         return
     open_flag = session.exec(select(CriterionFlag.id).where(

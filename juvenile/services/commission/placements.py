@@ -15,6 +15,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from juvenile import clock
 from juvenile.db import transaction
 from juvenile.errors import InputRefused, Refusal
 from juvenile.models import (
@@ -58,6 +59,10 @@ class PlacementTerms:
     start_date: date
     term_months: int
     decision_number: str = ""  # required (rules.check_decision_number)
+    prosecutor_participated: bool = False  # required of a court (Art. 80 (7), Art. 81 (8))
+    # The guardianship body's application, for special education (Art. 80 (2)).
+    guardianship_applicant: str = ""
+    guardianship_applied_on: date | None = None
 
 
 def register_placement(actor: Actor, student_id: int, terms: PlacementTerms) -> Placement:
@@ -79,33 +84,45 @@ def register_placement(actor: Actor, student_id: int, terms: PlacementTerms) -> 
         return placement
 
 
-def record_notice(actor: Actor, placement_id: int, received_on: date) -> Placement:
-    """The organisation's notice before the term ends arrived (Art. 80 (10) item 4,
-    Art. 81 (11) item 4)."""
+def record_notice(actor: Actor, placement_id: int, received_on: date,
+                  internal_affairs: bool = False) -> Placement:
+    """The organisation's notice before the term ends arrived at the commission
+    (Art. 80 (10) item 4, Art. 81 (11) item 4), or, with ``internal_affairs``, at the
+    internal affairs body, which a special-regime organisation notifies too
+    (Art. 81 (11) item 4)."""
     with transaction() as session:
         placement, _ = load_placement(session, actor, placement_id, Permission.UPDATE)
         if placement.status == PlacementStatus.TRANSFERRED:
             raise RuleViolation("placement.not_active")
         rules.check_notice_date(received_on, placement.decision_date)
-        placement.notice_received_on = received_on
+        rules.check_not_in_future(received_on, clock.today())
+        if internal_affairs:
+            rules.check_internal_affairs_notice(placement.kind)
+            placement.internal_affairs_notice_on = received_on
+        else:
+            placement.notice_received_on = received_on
         session.add(placement)
         return placement
 
 
 def extend_placement(
-    actor: Actor, placement_id: int, ground: str, new_end: date, decided_on: date, note: str = ""
+    actor: Actor, placement_id: int, ground: str, new_end: date, decided_on: date, note: str = "",
+    decision_number: str = "",
 ) -> PlacementChange:
-    """The court extends the term on a lawful ground, within the kind's maximum
-    (Art. 80 (5), Art. 81 (7)). A new notice is due before the new end."""
+    """The court extends the term on a lawful ground (Art. 80 (5), Art. 81 (7)); its
+    decision's number and ground are recorded. The law sets no total limit, so the
+    new end is only later than the current one. A new notice is due before it."""
     note = _note(note)
     with transaction() as session:
         placement, _ = load_placement(session, actor, placement_id, Permission.UPDATE)
         require_status(placement, PlacementStatus.ACTIVE)
-        rules.validate_extension(placement.kind, placement.start_date, placement.planned_end,
-                                 new_end, ground)
+        rules.validate_extension(placement.kind, placement.planned_end, new_end, ground)
+        number = rules.check_court_decision(decision_number)
+        rules.check_not_in_future(decided_on, clock.today())
         change = PlacementChange(
             placement_id=placement.id, kind=PlacementChangeKind.EXTENSION, decided_on=decided_on,
-            ground=ground, previous_end=placement.planned_end, new_end=new_end,
+            ground=ground, decision_number=number, previous_end=placement.planned_end,
+            new_end=new_end,
             previous_notice_received_on=placement.notice_received_on, note=note,
             recorded_by=actor.user_id,
         )
@@ -118,20 +135,26 @@ def extend_placement(
 
 
 def terminate_placement(
-    actor: Actor, placement_id: int, terminated_on: date, note: str = ""
+    actor: Actor, placement_id: int, terminated_on: date, note: str = "", *,
+    submitted_by: str = "", decision_number: str = "",
 ) -> PlacementChange:
-    """The court ends the stay before the term (Art. 80 (4), Art. 81 (6)); the return
-    is recorded when the minor arrives home."""
+    """The court ends the stay before the term (Art. 80 (4), Art. 81 (6)) on the
+    submission of whom the kind's article names; its decision's number is recorded.
+    The return is recorded when the minor arrives home."""
     note = _note(note)
     with transaction() as session:
         placement, _ = load_placement(session, actor, placement_id, Permission.UPDATE)
         require_status(placement, PlacementStatus.ACTIVE)
         rules.check_early_termination(placement.start_date, terminated_on,
                                       placement.planned_end)
+        rules.check_not_in_future(terminated_on, clock.today())
+        rules.check_termination_submitter(placement.kind, submitted_by)
+        number = rules.check_court_decision(decision_number)
         change = PlacementChange(
             placement_id=placement.id, kind=PlacementChangeKind.EARLY_TERMINATION,
             decided_on=terminated_on, previous_end=placement.planned_end, new_end=terminated_on,
-            note=note, recorded_by=actor.user_id,
+            decision_number=number, submitted_by=submitted_by, note=note,
+            recorded_by=actor.user_id,
         )
         placement.status = PlacementStatus.TERMINATED
         placement.ended_on = terminated_on
@@ -142,17 +165,20 @@ def terminate_placement(
 
 def transfer_placement(
     actor: Actor, placement_id: int, organisation_id: int, decision_date: date,
-    start_date: date, term_months: int, note: str = "", decision_number: str = "",
+    start_date: date, term_months: int, note: str = "", decision_number: str = "", *,
+    ground: str = "", prosecutor_participated: bool = False,
 ) -> Placement:
     """Move a minor from a special education organisation to a special-regime one
-    (Art. 80 (6)): the first placement closes as transferred, a new one opens,
-    decided by a court (Art. 81 (3)) and checked like any placement."""
+    on the ground of Art. 80 (6) (an act with the features of a crime before the age
+    of criminal responsibility): the first placement closes as transferred, a new one
+    opens, decided by a court (Art. 81 (3)) with the prosecutor (Art. 81 (8)) and
+    checked like any placement; the change keeps the ground and the decision."""
     note = _note(note)
     with transaction() as session:
         placement, student = load_placement(session, actor, placement_id, Permission.UPDATE)
         require_status(placement, PlacementStatus.ACTIVE)
         target = load_organisation(session, organisation_id)
-        rules.validate_transfer(placement.kind, target.kind)
+        rules.validate_transfer(placement.kind, target.kind, ground)
         rules.check_transfer_start(start_date, placement.start_date)
         placement.status = PlacementStatus.TRANSFERRED
         placement.ended_on = start_date
@@ -162,12 +188,14 @@ def transfer_placement(
         terms = PlacementTerms(kind=target.kind, organisation_id=target.id,
                                deciding_body=DecidingBody.COURT, decision_date=decision_date,
                                start_date=start_date, term_months=term_months,
-                               decision_number=decision_number)
+                               decision_number=decision_number,
+                               prosecutor_participated=prosecutor_participated)
         opened = open_placement(session, actor, student, commission, terms,
                                 transferred_from_id=placement.id)
         session.add(PlacementChange(
             placement_id=placement.id, kind=PlacementChangeKind.TRANSFER,
-            decided_on=decision_date, previous_end=placement.planned_end, new_end=start_date,
+            decided_on=decision_date, ground=ground, decision_number=opened.decision_number,
+            previous_end=placement.planned_end, new_end=start_date,
             new_placement_id=opened.id, note=note, recorded_by=actor.user_id,
         ))
         session.add(audit_entry(actor, AuditAction.CREATE, RecordKind.PLACEMENT, opened.id,
@@ -191,6 +219,7 @@ def placement_violations(
 ) -> list[tuple[str, Refusal]]:
     """Every rule the decision breaks, with the field it concerns (for imports)."""
     found: list[tuple[str, Refusal]] = []
+    today = clock.today()
     checks = (
         ("decision_number", lambda: rules.check_decision_number(terms.decision_number)),
         ("organisation_code", lambda: rules.check_organisation_kind(
@@ -199,8 +228,16 @@ def placement_violations(
         ("decision_date",
          lambda: rules.validate_age_at_decision(student.birth_date, terms.decision_date)),
         ("deciding_body", lambda: rules.validate_deciding_body(terms.kind, terms.deciding_body)),
+        ("decision_date", lambda: rules.check_not_in_future(terms.decision_date, today)),
         ("start_date", lambda: rules.check_start_after_decision(terms.decision_date,
                                                                 terms.start_date)),
+        ("start_date",
+         lambda: rules.check_start_before_adulthood(student.birth_date, terms.start_date)),
+        ("prosecutor_participated",
+         lambda: rules.check_prosecutor(terms.deciding_body, terms.prosecutor_participated)),
+        ("guardianship_applicant", lambda: rules.check_guardianship_application(
+            terms.kind, terms.guardianship_applicant, terms.guardianship_applied_on,
+            terms.decision_date)),
     )
     for column, check in checks:
         try:
@@ -226,6 +263,11 @@ def open_placement(
         student_id=student.id, kind=terms.kind, organisation_id=organisation.id,
         commission_id=commission.id, deciding_body=terms.deciding_body,
         decision_number=terms.decision_number.strip(), decision_date=terms.decision_date,
+        prosecutor_participated=terms.prosecutor_participated,
+        guardianship_applicant=(terms.guardianship_applicant.strip()
+                                if terms.kind is PlacementKind.SPECIAL_EDUCATION else ""),
+        guardianship_applied_on=(terms.guardianship_applied_on
+                                 if terms.kind is PlacementKind.SPECIAL_EDUCATION else None),
         start_date=terms.start_date, term_months=terms.term_months, planned_end=end,
         notice_due=rules.notice_due(end),
         transferred_from_id=transferred_from_id, recorded_by=actor.user_id,

@@ -25,7 +25,8 @@ from juvenile.state.commission.common import (
 ANY = "all"
 KINDS = [kind.value for kind in DeadlineKind]
 PAGE_SIZE = 25
-PLACEMENT_KINDS = (DeadlineKind.REHABILITATION_PLAN, DeadlineKind.TERM_END_NOTICE)
+PLACEMENT_KINDS = (DeadlineKind.REHABILITATION_PLAN, DeadlineKind.TERM_END_NOTICE,
+                   DeadlineKind.RETURN_NOT_RECORDED)
 
 
 class DeadlinesState(WorkspaceState, AuthState):
@@ -82,6 +83,12 @@ class DeadlinesState(WorkspaceState, AuthState):
         if d.kind == DeadlineKind.TERM_END_NOTICE:
             detail = translate("ui.commission.deadlines.term_ends", language,
                                date=format_date(date.fromisoformat(d.detail), language))
+        elif d.kind == DeadlineKind.RETURN_NOT_RECORDED:
+            detail = translate("ui.commission.deadlines.term_ended", language,
+                               date=format_date(date.fromisoformat(d.detail), language))
+        if d.adult_on is not None:
+            detail += " · " + translate("ui.commission.deadlines.past_adulthood", language,
+                                        date=format_date(d.adult_on, language))
         return {
             "id": str(d.record_id), "kind": d.kind.value,
             "kind_label": translate(f"deadline.kind.{d.kind.value}", language),

@@ -37,16 +37,25 @@ class PlacementView:
     plan_status: str = ""
     plan_label: str = ""
     decided: str = ""  # the detail card's "decided by … on …"
+    adult_on: str = ""  # the end of stay at 18 (Art. 80 (1), Art. 81 (2), Art. 59 (8) 4)
+    past_adulthood: bool = False  # the planned end passes it: a warning
+    prosecutor: str = ""  # detail card: the prosecutor took part (Art. 80 (7), Art. 81 (8))
+    applicant: str = ""  # the guardianship body's application (Art. 80 (2))
+    internal_affairs_notice: str = ""  # special regime: its receipt (Art. 81 (11) 4)
+
+
+# Shown instead of the status when the term ended and no return is recorded.
+RETURN_OVERDUE = "return_overdue"
 
 
 def placement_view(row: PlacementRow, language: str, today: date) -> PlacementView:
     p = row.placement
+    status = RETURN_OVERDUE if row.return_overdue else p.status.value
     return PlacementView(
         id=str(p.id), name=row.student_name, school=row.school_code,
         kind=p.kind.value, kind_label=translate(f"placement.kind.{p.kind.value}", language),
         organisation=row.organisation_kk if language == "kk" else row.organisation_ru,
-        status=p.status.value,
-        status_label=translate(f"placement.status.{p.status.value}", language),
+        status=status, status_label=translate(f"placement.status.{status}", language),
         start=format_date(p.start_date, language), end=format_date(p.planned_end, language),
         term=translate("ui.commission.placements.months", language, count=p.term_months),
         progress=int(row.progress), extensions=row.extensions,
@@ -60,4 +69,13 @@ def placement_view(row: PlacementRow, language: str, today: date) -> PlacementVi
         plan_status=row.plan_status,
         plan_label=translate(f"ui.commission.placements.plan.{row.plan_status}", language)
         if row.plan_status else "",
+        adult_on=format_date(row.adult_on, language), past_adulthood=row.past_adulthood,
+        prosecutor=translate("ui.commission.placements.prosecutor_took_part"
+                             if p.prosecutor_participated else
+                             "ui.commission.placements.prosecutor_not_recorded", language),
+        applicant=translate("ui.commission.placements.applicant_line", language,
+                            applicant=p.guardianship_applicant,
+                            date=format_date(p.guardianship_applied_on, language))
+        if p.guardianship_applicant else "",
+        internal_affairs_notice=format_date(p.internal_affairs_notice_on, language),
     )

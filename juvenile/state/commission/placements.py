@@ -16,7 +16,13 @@ from juvenile import clock
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.models import PlacementStatus
-from juvenile.rules.placements import EXTENSION_GROUNDS, DecidingBody, PlacementKind
+from juvenile.rules.placements import (
+    EXTENSION_GROUNDS,
+    TERMINATION_SUBMITTERS,
+    TRANSFER_GROUND,
+    DecidingBody,
+    PlacementKind,
+)
 from juvenile.security.actor import Actor
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission import placement_return
@@ -40,6 +46,13 @@ from juvenile.state.commission.common import (
     parse_id,
     refusal_field,
 )
+from juvenile.state.commission.placement_forms import (
+    ACTION_FORMS,
+    ACTIONS_OF,
+    FIELD_OF,
+    REGISTER_FORM,
+    YES,
+)
 from juvenile.state.commission.placement_view import PlacementView, placement_view
 from juvenile.state.messages import said, said_refusal
 from juvenile.state.workspace import PagedList
@@ -48,46 +61,6 @@ ANY = "all"
 KINDS = [kind.value for kind in PlacementKind]
 STATUSES = [status.value for status in PlacementStatus]
 BODIES = [body.value for body in DecidingBody]
-REGISTER_FORM = ("iin", "kind", "organisation", "body", "decision_number", "decision_date",
-                 "start_date", "term")
-ACTION_FORMS = {
-    "notice": ("date",),
-    "extend": ("ground", "new_end", "decided_on", "note"),
-    "terminate": ("date", "note"),
-    "transfer": ("organisation", "decision_number", "decision_date", "start_date", "term",
-                 "note"),
-    "return": ("date",),
-    "plan": ("date",),
-}
-# Which form field a refusal concerns (the rest show under the form).
-FIELD_OF = {
-    "iin.not_12_digits": "iin", "iin.bad_century_digit": "iin", "iin.bad_birth_date": "iin",
-    "iin.check_digit_impossible": "iin", "iin.bad_check_digit": "iin",
-    "placement.register.unknown_iin": "iin", "placement.already_placed": "iin",
-    "placement.decision_number_required": "decision_number",
-    "placement.decision_number_invalid": "decision_number",
-    "placement.too_young": "decision_date", "placement.too_old": "decision_date",
-    "placement.special_education.term_out_of_range": "term",
-    "placement.special_regime.term_out_of_range": "term",
-    "placement.special_regime.court_only": "body",
-    "placement.organisation_wrong_kind": "organisation",
-    "placement.transfer_refused": "organisation",
-    "placement.start_before_decision": "start_date",
-    "placement.transfer_before_start": "start_date",
-    "placement.extension_ground_refused": "ground",
-    "placement.extension_not_later": "new_end",
-    "placement.special_education.extension_too_long": "new_end",
-    "placement.special_regime.extension_too_long": "new_end",
-    "placement.termination_not_early": "date", "placement.return_before_start": "date",
-    "placement.date_before_decision": "date", "placement.plan_before_return": "date",
-}
-# The forms each status offers (the engine refuses the others anyway).
-ACTIONS_OF = {
-    PlacementStatus.ACTIVE: ("notice", "extend", "terminate", "transfer", "return"),
-    PlacementStatus.TERMINATED: ("return",),
-    PlacementStatus.RETURNED: ("plan",),
-    PlacementStatus.TRANSFERRED: (),
-}
 
 
 def _choice(value: object, allowed: list[str]) -> str:
@@ -119,6 +92,8 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
     action_form: dict[str, str] = {}
     action_errors: dict[str, str] = {"general": ""}
     ground_options: list[dict[str, str]] = []
+    transfer_ground_options: list[dict[str, str]] = []
+    submitter_options: list[dict[str, str]] = []
     transfer_options: list[dict[str, str]] = []
     flash: str = ""
     _page: PlacementsPage | None = None
@@ -170,6 +145,7 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         if self._detail is None:
             self.detail, self.history, self.actions, self.ground_options = (
                 PlacementView(), [], [], [])
+            self.submitter_options = []
             return
         row, placement = self._detail.row, self._detail.row.placement
         self.detail = dataclasses.replace(
@@ -188,17 +164,31 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
                                  previous=format_date(c.previous_end, language),
                                  new=format_date(c.new_end, language)),
              "ground": translate(f"placement.ground.{c.ground}", language) if c.ground else "",
+             "decision": translate("ui.commission.placements.court_decision_line", language,
+                                   number=c.decision_number) if c.decision_number else "",
+             "submitted": translate("ui.commission.placements.submitted_line", language,
+                                    submitter=translate(f"placement.submitter.{c.submitted_by}",
+                                                        language))
+             if c.submitted_by else "",
              "note": c.note}
             for c in self._detail.changes
         ]
         self.actions = list(ACTIONS_OF[placement.status])
         if placement.kind != PlacementKind.SPECIAL_EDUCATION:
             self.actions = [a for a in self.actions if a != "transfer"]
+        if placement.kind != PlacementKind.SPECIAL_REGIME:  # Art. 81 (11) item 4 only
+            self.actions = [a for a in self.actions if a != "notice_internal_affairs"]
         if placement.rehabilitation_plan_made_on is not None:
             self.actions = [a for a in self.actions if a != "plan"]
         self.ground_options = [
             {"value": g.code, "label": translate(g.message_key, language)}
             for g in EXTENSION_GROUNDS[placement.kind]]
+        self.transfer_ground_options = [
+            {"value": TRANSFER_GROUND,
+             "label": translate(f"placement.ground.{TRANSFER_GROUND}", language)}]
+        self.submitter_options = [
+            {"value": s.value, "label": translate(f"placement.submitter.{s.value}", language)}
+            for s in sorted(TERMINATION_SUBMITTERS[placement.kind])]
         if self.action not in self.actions:
             self.action = ""
 
@@ -238,10 +228,11 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
             self.reg = {**self.reg, "body": DecidingBody.COURT.value}
 
     @rx.event
-    async def set_reg(self, name: str, value: str):
+    async def set_reg(self, name: str, value: str | bool):
         if name not in REGISTER_FORM:
             return
-        self.reg = {**self.reg, name: str(value)[:64]}
+        value = (YES if value is True or value == YES else "") if name == "prosecutor" else value
+        self.reg = {**self.reg, name: str(value)[:200 if name == "applicant" else 64]}
         if name == "kind":
             self.reg = {**self.reg, "organisation": ""}
             self._render(await self._language())
@@ -257,6 +248,9 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         choose = translate("ui.commission.form.choose", language)
         bad_date = translate("ui.commission.form.bad_date", language)
         dates = {name: parse_day(reg[name]) for name in ("decision_date", "start_date")}
+        applied_on = parse_day(reg["applied_on"]) if reg["applied_on"].strip() else None
+        if reg["applied_on"].strip() and applied_on is None:
+            errors["applied_on"] = bad_date
         term = parse_id(reg["term"])
         for name in ("kind", "organisation", "body"):
             if not reg[name]:
@@ -277,7 +271,10 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
                                deciding_body=DecidingBody(reg["body"]),
                                decision_date=dates["decision_date"],
                                start_date=dates["start_date"], term_months=term,
-                               decision_number=reg["decision_number"])
+                               decision_number=reg["decision_number"],
+                               prosecutor_participated=reg["prosecutor"] == YES,
+                               guardianship_applicant=reg["applicant"],
+                               guardianship_applied_on=applied_on)
         try:
             placement = register_placement_by_iin(actor, reg["iin"], terms)
         except (AccessDenied, NotFound):
@@ -310,8 +307,10 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         self.action = ""
 
     @rx.event
-    def set_action_field(self, name: str, value: str):
+    def set_action_field(self, name: str, value: str | bool):
         if name in self.action_form:
+            if name == "prosecutor":
+                value = YES if value is True or value == YES else ""
             self.action_form = {**self.action_form, name: str(value)[:1000]}
             self.action_errors = {**self.action_errors, name: "", "general": ""}
 
@@ -324,8 +323,10 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         for name, value in dates.items():
             if value is None:
                 errors[name] = translate("ui.commission.form.bad_date", language)
-        if self.action == "extend" and not form["ground"]:
+        if self.action in ("extend", "transfer") and not form["ground"]:
             errors["ground"] = translate("ui.commission.form.choose", language)
+        if self.action == "terminate" and not form["submitted_by"]:
+            errors["submitted_by"] = translate("ui.commission.form.choose", language)
         if self.action == "transfer":
             if not form["organisation"]:
                 errors["organisation"] = translate("ui.commission.form.choose", language)
@@ -336,15 +337,19 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         dates = {name: value for name, value in dates.items() if value is not None}  # all now
         calls = {
             "notice": lambda a: engine.record_notice(a, placement_id, dates["date"]),
+            "notice_internal_affairs": lambda a: engine.record_notice(
+                a, placement_id, dates["date"], internal_affairs=True),
             "extend": lambda a: engine.extend_placement(
                 a, placement_id, form["ground"], dates["new_end"], dates["decided_on"],
-                form["note"]),
-            "terminate": lambda a: engine.terminate_placement(a, placement_id, dates["date"],
-                                                              form["note"]),
+                form["note"], decision_number=form["decision_number"]),
+            "terminate": lambda a: engine.terminate_placement(
+                a, placement_id, dates["date"], form["note"], submitted_by=form["submitted_by"],
+                decision_number=form["decision_number"]),
             "transfer": lambda a: engine.transfer_placement(
                 a, placement_id, parse_id(form["organisation"]) or 0, dates["decision_date"],
                 dates["start_date"], parse_id(form["term"]) or 0, form["note"],
-                decision_number=form["decision_number"]),
+                decision_number=form["decision_number"], ground=form["ground"],
+                prosecutor_participated=form["prosecutor"] == YES),
             "return": lambda a: placement_return.record_return(a, placement_id, dates["date"]),
             "plan": lambda a: placement_return.record_rehabilitation_plan(a, placement_id,
                                                                           dates["date"]),
