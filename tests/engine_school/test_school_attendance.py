@@ -127,14 +127,30 @@ def test_every_bad_row_and_field_is_named_and_nothing_written(world):
     assert (8, "iin", "import.error.required") in found
     assert (8, "date", "import.error.required") in found
     assert (8, "status", "import.error.required") in found
-    assert len(found) == 7
     assert (4, "iin", "attendance.error.unknown_iin") in found
+    # the conflicting repeat is named with its first row, beside the field errors
+    assert (7, "status", "attendance.error.conflict") in found
+    assert len(found) == 8
+    assert [e.row for e in rejected.value.errors] == sorted(e.row for e in rejected.value.errors)
     assert count(AttendanceMark) == 0
-    # once the field errors are gone, the conflicting repeat is named with its first row
     with pytest.raises(ImportRejected) as rejected:
         load(f"{iin},2026-10-05,unexcused\n{iin},05.10.2026,excused\n")
     assert [(e.row, e.column, e.key, e.params) for e in rejected.value.errors] == [
         (3, "status", "attendance.error.conflict", {"first_row": 2})
+    ]
+    assert count(AttendanceMark) == 0
+
+
+def test_a_same_day_conflict_is_listed_with_another_bad_row(world):
+    """Every bad row, always (issue 15 item 10): a day marked "excused" and
+    "unexcused" is named even when another row is bad for another reason."""
+    student = world.student()
+    iin = iin_of(student)
+    with pytest.raises(ImportRejected) as rejected:
+        load(f"{iin},2026-10-05,unexcused\n{iin},2026-10-05,excused\n{iin},2026-10-06,late\n")
+    assert [(e.row, e.column, e.key, e.params) for e in rejected.value.errors] == [
+        (3, "status", "attendance.error.conflict", {"first_row": 2}),
+        (4, "status", "attendance.bad_status", {"value": "late"}),
     ]
     assert count(AttendanceMark) == 0
 
