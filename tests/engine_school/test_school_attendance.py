@@ -276,3 +276,12 @@ def test_the_bulk_write_is_undone_with_the_import(world, monkeypatch):
     with pytest.raises(RuntimeError):
         load(marks(student, OCTOBER_4))
     assert count(AttendanceMark) == 0
+
+
+def test_one_student_born_in_the_future_does_not_stop_the_scan(world):
+    """Issue 15 item 5: a record registered before such an IIN was refused has
+    no age; it is left out and the rest of the school is scanned."""
+    bad = world.student(birth=date(2027, 1, 1))
+    good = world.student()
+    load(marks(bad, OCTOBER_4) + marks(good, OCTOBER_4))
+    assert list(scan()) == [iin_of(good)]

@@ -6,6 +6,7 @@ confirms the proposal (a criterion-4 flag) or dismisses it with a reason. A
 month is proposed at most once per student, whatever became of the proposal.
 """
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,8 @@ from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
 from juvenile.services.school.flags import REASON_MAX_LENGTH, NewFlag, check_text, create_flags
 from juvenile.services.school.students import load_school, load_student, school_scope
+
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def scan_absences(
         authorize(session, actor, Permission.VIEW,
                   school_scope(RecordKind.ATTENDANCE, school_id))
         found = [row for row in session.execute(unexcused_days_query(first, last, school_id))
-                 if is_minor(row[2], today)]
+                 if _counted_minor(row[0], row[2], today)]
         proposals = {
             p.student_id: p for p in session.exec(
                 select(AbsenceProposal).where(AbsenceProposal.month == month))
@@ -122,6 +125,17 @@ def scan_absences(
             for student_id, iin, school_code, days, proposal, new in chosen
         ]
         return findings
+
+
+def _counted_minor(student_id: int, birth_date: date, today: date) -> bool:
+    """Under 18 today (Art. 78 (2)). A record whose age cannot be told (a birth
+    date after today, registered before such an IIN was refused) is left out and
+    logged, so that one bad record does not stop the scan of the whole school."""
+    try:
+        return is_minor(birth_date, today)
+    except RuleViolation as violation:
+        _LOG.warning("absence scan: student %s left out (%s)", student_id, violation.key)
+        return False
 
 
 def _proposal(session: Session, actor: Actor, proposal_id: int) -> AbsenceProposal:
