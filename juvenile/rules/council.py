@@ -31,6 +31,14 @@ def check_meeting_day_reached(meeting_on: date, today: date) -> None:
         raise RuleViolation("council.error.meeting_in_future", day=meeting_on)
 
 
+def check_decision_day_reached(meeting_on: date, today: date) -> None:
+    """The council's decision is dated the meeting's day (Art. 78 (3)); an act dated
+    after today is not recorded (issue 15 item 3), today is."""
+    if meeting_on > today:
+        raise RuleViolation("council.error.decision_in_future", article="Art. 78 (3)",
+                            day=meeting_on)
+
+
 def require_participation(minor_present: bool | None, representatives_present: bool | None
                           ) -> None:
     """The council decides with the minor and the legal representatives: whether each

@@ -152,6 +152,21 @@ def test_a_meeting_in_the_future_cannot_be_held(world):
     assert refused.value.key == "council.error.meeting_in_future"
 
 
+def test_a_decision_is_recorded_on_the_meetings_day_not_before(world):
+    """Issue 15 item 3: the decision is dated the meeting's day (Art. 78 (3)); with
+    the meeting tomorrow it is refused, on the day itself it is recorded."""
+    meeting_id, case_id = _in_review(world)
+    with pytest.raises(RuleViolation) as refused:
+        record_council_decision(SYSTEM, meeting_id, case_id, "support_assigned", PLAN,
+                                today=date(2026, 11, 19))
+    assert (refused.value.key, refused.value.params["day"]) == (
+        "council.error.decision_in_future", MEETING_DAY)
+    assert _state(case_id).state == CaseState.COUNCIL_REVIEW
+    case = record_council_decision(SYSTEM, meeting_id, case_id, "support_assigned", PLAN,
+                                   today=MEETING_DAY)
+    assert case.state == CaseState.UNDER_SUPPORT
+
+
 def test_refusal_refers_the_case_with_its_packet(world):
     """Art. 78 (4): a refusal by the representatives passes the case to the
     commission of the school's district, in the same transaction."""

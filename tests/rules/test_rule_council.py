@@ -8,6 +8,7 @@ import pytest
 from juvenile.rules.cases import CouncilDecision
 from juvenile.rules.council import (
     check_case_before_meeting,
+    check_decision_day_reached,
     check_measure_done,
     check_measure_due,
     check_meeting_day_reached,
@@ -95,3 +96,13 @@ def test_a_measure_is_done_between_the_opening_day_and_today():
         "plan.error.done_before_opened")
     assert _refused(check_measure_done, today + DAY, opened, today).key == (
         "flag.error.date_in_future")
+
+
+def test_a_decision_is_dated_today_at_the_latest():
+    """Issue 15 item 3 (Art. 78 (3)): today is recorded, tomorrow is refused."""
+    today = date(2026, 11, 25)
+    check_decision_day_reached(today, today)
+    check_decision_day_reached(date(2026, 11, 24), today)
+    with pytest.raises(RuleViolation) as refused:
+        check_decision_day_reached(date(2026, 11, 26), today)
+    assert refused.value.key == "council.error.decision_in_future"

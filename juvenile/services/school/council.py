@@ -230,11 +230,13 @@ def _plan_measures(
 def record_council_decision(
     actor: Actor, meeting_id: int, case_id: int, decision: CouncilDecision | str,
     measures: Sequence[NewMeasure] = (), participation: Participation | None = None,
+    today: date | None = None,
 ) -> SupportCase:
     """The council's decision on a case (Art. 78 (3)), after participation is recorded.
 
     ``participation``, when given, is recorded first in the same transaction: a
-    refused decision leaves it unsaved too (one user action, one commit).
+    refused decision leaves it unsaved too (one user action, one commit). The
+    decision is dated the meeting's day, which must have come (``today``).
 
     - support assigned: the individual prevention work plan (at least one measure);
     - support not needed: the case closes with that outcome;
@@ -245,6 +247,7 @@ def record_council_decision(
     decision = CouncilDecision(decision)
     with transaction() as session:
         meeting, review, case = _review(session, actor, meeting_id, case_id)
+        council_rules.check_decision_day_reached(meeting.meeting_on, today or clock.today())
         if participation is not None:
             _participate(session, actor, review, case, participation)
         council_rules.require_participation(review.minor_present,
