@@ -32,6 +32,7 @@ from juvenile.rules.iin import parse_iin
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission, RecordKind
+from juvenile.services.administration.calendar import calendar_from
 from juvenile.services.school.students import school_ids_by_code, school_scope
 
 ATTENDANCE_COLUMNS = ("iin", "date", "status")
@@ -85,13 +86,13 @@ def _column(series: pd.Series, check) -> _Column:
     return _Column(codes=codes, values=values, errors=errors)
 
 
-def _parse_day(text: str, today: date) -> date:
+def _parse_day(session: Session, text: str, today: date) -> date:
     for form in _DATE_FORMATS:
         try:
             day = datetime.strptime(text, form).date()
         except ValueError:
             continue
-        check_mark_day(day, today)
+        check_mark_day(day, today, calendar_from(session, day))
         return day
     raise InputRefused("attendance.error.bad_date", value=text)
 
@@ -239,7 +240,9 @@ def import_attendance(
 ) -> AttendanceImportSummary:
     """Store the marks of a CSV/XLSX file, all or nothing.
 
-    Refused rows: an unknown or malformed IIN, a bad or future date, an unknown
+    Refused rows: an unknown or malformed IIN, a bad or future date, a day
+    without lessons (a Sunday, a public holiday or a day off of the working
+    calendar, unless declared a working day: Art. 78 (2) item 4), an unknown
     status or school code, or one day marked two ways. The actor must be
     allowed to record attendance for every school involved: the school that
     recorded the marks and the students' current schools (checked once each).
@@ -250,7 +253,7 @@ def import_attendance(
     with transaction() as session:
         columns = {
             "iin": _student_column(session, frame["iin"]),
-            "date": _column(frame["date"], lambda text: _parse_day(text, today)),
+            "date": _column(frame["date"], lambda text: _parse_day(session, text, today)),
             "status": _column(frame["status"], parse_status),
             SCHOOL_CODE_COLUMN: _school_column(session, frame[SCHOOL_CODE_COLUMN]),
         }
