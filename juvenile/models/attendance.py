@@ -4,6 +4,7 @@ from collections.abc import Collection
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Mapped
 from sqlmodel import Field, SQLModel
 
 from juvenile.models import organisations, students  # noqa: F401  (its foreign keys point at their tables)
@@ -17,7 +18,8 @@ from juvenile.rules.attendance import AttendanceStatus
 UNEXCUSED_CONDITION = "status = 'unexcused'"
 
 
-def on_school_days(day: sa.ColumnElement, non_school_days: Collection[date]) -> sa.ColumnElement:
+def on_school_days(day: sa.ColumnElement[date] | Mapped[date],
+                   non_school_days: Collection[date]) -> sa.ColumnElement[bool]:
     """SQL: ``day`` is none of ``non_school_days`` (Sundays, public holidays and days
     off of the working calendar, ``WorkingCalendar.non_school_days``). Criterion 4
     counts school days only (Art. 78 (2) item 4), whatever marks are stored."""

@@ -13,6 +13,7 @@ from juvenile.rules.council import (
     check_measure_due,
     check_meeting_day_reached,
     check_plan_with_decision,
+    check_representatives_heard,
     require_district_commission,
     require_participation,
 )
@@ -106,3 +107,38 @@ def test_a_decision_is_dated_today_at_the_latest():
     with pytest.raises(RuleViolation) as refused:
         check_decision_day_reached(date(2026, 11, 26), today)
     assert refused.value.key == "council.error.decision_in_future"
+
+
+_HEARD = (CouncilDecision.SUPPORT_ASSIGNED, CouncilDecision.REPRESENTATIVES_REFUSED)
+
+
+@pytest.mark.parametrize("decision", _HEARD)
+def test_with_the_representatives_present_the_council_decides(decision):
+    check_representatives_heard(decision, True, False, None, MEETING)
+
+
+@pytest.mark.parametrize("decision", _HEARD)
+@pytest.mark.parametrize(("refused", "invited_on"), [
+    (False, None),  # absent, nothing documented
+    (False, MEETING),  # invited, but the absence is no documented refusal
+    (True, None),  # a refusal without the invitation's date
+])
+def test_without_the_representatives_heard_the_council_may_only_postpone(decision, refused,
+                                                                        invited_on):
+    """Art. 78 (3) (issue 15 item 6)."""
+    with pytest.raises(RuleViolation) as refused_decision:
+        check_representatives_heard(decision, False, refused, invited_on, MEETING)
+    assert refused_decision.value.key == "council.error.representatives_not_heard"
+
+
+@pytest.mark.parametrize("decision", _HEARD)
+def test_a_documented_refusal_to_attend_counts_if_invited_by_the_meeting_day(decision):
+    check_representatives_heard(decision, False, True, MEETING - timedelta(days=3), MEETING)
+    check_representatives_heard(decision, False, True, MEETING, MEETING)
+    with pytest.raises(RuleViolation) as refused:
+        check_representatives_heard(decision, False, True, MEETING + timedelta(days=1), MEETING)
+    assert refused.value.key == "council.error.invited_after_meeting"
+
+
+def test_support_not_needed_needs_no_representatives():
+    check_representatives_heard(CouncilDecision.SUPPORT_NOT_NEEDED, False, False, None, MEETING)

@@ -66,6 +66,9 @@ class Participation:
     representatives_present: bool
     minor_absence_reason: str = ""
     representatives_absence_reason: str = ""
+    # absent representatives: a documented refusal to attend, and when they were invited
+    representatives_refused_to_attend: bool = False
+    representatives_invited_on: date | None = None
 
 
 def meeting_scope(meeting: CouncilMeeting) -> RecordScope:
@@ -179,21 +182,25 @@ def _absence_reason(present: bool, reason: str, required_key: str) -> str:
 def record_participation(
     actor: Actor, meeting_id: int, case_id: int, *, minor_present: bool,
     representatives_present: bool, minor_absence_reason: str = "",
-    representatives_absence_reason: str = "",
+    representatives_absence_reason: str = "", representatives_refused_to_attend: bool = False,
+    representatives_invited_on: date | None = None,
 ) -> CouncilReview:
     """Whether the minor and the legal representatives took part (Art. 78 (3));
-    a reason is required for whoever did not."""
+    a reason is required for whoever did not, and for the representatives'
+    documented refusal to attend the date they were invited."""
     participation = Participation(bool(minor_present), bool(representatives_present),
-                                  minor_absence_reason, representatives_absence_reason)
+                                  minor_absence_reason, representatives_absence_reason,
+                                  bool(representatives_refused_to_attend),
+                                  representatives_invited_on)
     with transaction() as session:
-        _, review, case = _review(session, actor, meeting_id, case_id)
-        _participate(session, actor, review, case, participation)
+        meeting, review, case = _review(session, actor, meeting_id, case_id)
+        _participate(session, actor, meeting, review, case, participation)
         return review
 
 
 def _participate(
-    session: Session, actor: Actor, review: CouncilReview, case: SupportCase,
-    participation: Participation,
+    session: Session, actor: Actor, meeting: CouncilMeeting, review: CouncilReview,
+    case: SupportCase, participation: Participation,
 ) -> None:
     review.minor_present = bool(participation.minor_present)
     review.minor_absence_reason = _absence_reason(
@@ -203,6 +210,14 @@ def _participate(
     review.representatives_absence_reason = _absence_reason(
         review.representatives_present, participation.representatives_absence_reason,
         "council.error.representatives_reason_required")
+    refused = not review.representatives_present and participation.representatives_refused_to_attend
+    invited_on = participation.representatives_invited_on if refused else None
+    if refused and invited_on is None:
+        raise InputRefused("council.error.invitation_date_required")
+    if invited_on is not None:
+        council_rules.check_invitation_day(invited_on, meeting.meeting_on)
+    review.representatives_refused_to_attend = refused
+    review.representatives_invited_on = invited_on
     session.add(review)
     record_event(session, case, CaseEventKind.PARTICIPATION_RECORDED, actor,
                  f"minor={int(review.minor_present)} "
@@ -238,6 +253,9 @@ def record_council_decision(
     refused decision leaves it unsaved too (one user action, one commit). The
     decision is dated the meeting's day, which must have come (``today``).
 
+    "Support assigned" and "representatives refused" need the representatives
+    present or their documented refusal to attend (rules.council, Art. 78 (3)).
+
     - support assigned: the individual prevention work plan (at least one measure);
     - support not needed: the case closes with that outcome;
     - representatives refused: the case is referred to the district commission,
@@ -249,9 +267,13 @@ def record_council_decision(
         meeting, review, case = _review(session, actor, meeting_id, case_id)
         council_rules.check_decision_day_reached(meeting.meeting_on, today or clock.today())
         if participation is not None:
-            _participate(session, actor, review, case, participation)
+            _participate(session, actor, meeting, review, case, participation)
         council_rules.require_participation(review.minor_present,
                                             review.representatives_present)
+        council_rules.check_representatives_heard(
+            decision, bool(review.representatives_present),
+            review.representatives_refused_to_attend, review.representatives_invited_on,
+            meeting.meeting_on)
         target = apply_council_decision(case.state, decision)
         if decision != CouncilDecision.SUPPORT_ASSIGNED:
             council_rules.check_plan_with_decision(decision, measures)
