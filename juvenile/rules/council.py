@@ -9,7 +9,7 @@ documented refusal to attend; "support assigned" comes with an individual
 prevention work plan whose measures fall due on or after the meeting.
 """
 
-from collections.abc import Sized
+from collections.abc import Iterable, Sized
 from datetime import date
 from typing import TypeVar
 
@@ -25,6 +25,18 @@ def check_case_before_meeting(case_id: int | None, opened_on: date, meeting_on: 
     if opened_on > meeting_on:
         raise RuleViolation("council.error.case_after_meeting", case=case_id,
                             opened_on=opened_on)
+
+
+def check_postponed_to(meeting_on: date, pending: Iterable[tuple[date, bool]]) -> None:
+    """A question under review goes before another meeting only when the council
+    postponed it (Art. 78 (3): without the representatives it may do no more):
+    every meeting that has it undecided was held, before this one's day.
+    ``pending``: (day, held) of those meetings."""
+    for day, held in pending:
+        if not held:
+            raise RuleViolation("council.error.already_on_agenda", day=day)
+        if day >= meeting_on:
+            raise RuleViolation("council.error.postpone_to_later_meeting", day=day)
 
 
 def check_meeting_day_reached(meeting_on: date, today: date) -> None:

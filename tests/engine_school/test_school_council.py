@@ -35,6 +35,7 @@ from juvenile.services.school.council import (
     record_council_decision,
     record_participation,
 )
+from juvenile.services.school.council_register import cases_waiting_for_council
 from juvenile.services.school.flags import NewFlag, add_flags
 
 MEETING_DAY = date(2026, 11, 20)
@@ -301,6 +302,34 @@ def test_without_the_representatives_the_council_may_only_postpone(world):
         True, MEETING_DAY)
 
 
+def test_a_postponed_question_goes_before_a_later_meeting(world):
+    """Art. 78 (3): the representatives absent without a documented refusal, the
+    council postpones; the case waits for a later meeting, is decided there with
+    them, and the first meeting keeps it undecided."""
+    meeting_id, case_id = _in_review(world, representatives_present=False,
+                                     representatives_absence_reason="did not come")
+    staff = world.staff("SA")
+    assert case_id in [c.case_id for c in cases_waiting_for_council(staff)]
+    with pytest.raises(RuleViolation) as refused:
+        plan_council_meeting(SYSTEM, world.schools["SA"], "8", MEETING_DAY, [case_id])
+    assert refused.value.key == "council.error.postpone_to_later_meeting"
+    later = plan_council_meeting(SYSTEM, world.schools["SA"], "8", date(2026, 11, 27),
+                                 [case_id])
+    assert case_id not in [c.case_id for c in cases_waiting_for_council(staff)]
+    with pytest.raises(RuleViolation) as refused:  # once on an agenda is enough
+        plan_council_meeting(SYSTEM, world.schools["SA"], "9", date(2026, 11, 30), [case_id])
+    assert refused.value.key == "council.error.already_on_agenda"
+    hold_council_meeting(SYSTEM, later.id, ["Директор Ахметова С."], today=date(2026, 11, 27))
+    case = record_council_decision(
+        SYSTEM, later.id, case_id, "support_assigned", PLAN, today=date(2026, 11, 27),
+        participation=Participation(minor_present=True, representatives_present=True))
+    assert case.state == CaseState.UNDER_SUPPORT
+    with db.transaction() as session:
+        decisions = {meeting: decision for meeting, decision in session.exec(
+            select(CouncilReview.meeting_id, CouncilReview.decision)).all()}
+    assert decisions == {meeting_id: None, later.id: CouncilDecision.SUPPORT_ASSIGNED}
+
+
 def test_support_not_needed_is_open_without_the_representatives(world):
     """Art. 78 (3) binds the decisions that impose or refuse support; closing the
     case as not needing it is not one of them."""
@@ -352,9 +381,11 @@ def _case_in(world, state: CaseState) -> tuple[int, int]:
     return meeting_id, case_id
 
 
-@pytest.mark.parametrize("state", [CaseState.COUNCIL_REVIEW, CaseState.UNDER_SUPPORT,
-                                   CaseState.REFERRED_TO_COMMISSION, CaseState.CLOSED])
+@pytest.mark.parametrize("state", [CaseState.UNDER_SUPPORT, CaseState.REFERRED_TO_COMMISSION,
+                                   CaseState.CLOSED])
 def test_only_a_flagged_case_goes_before_the_council(world, state):
+    """(A case under review the council postponed goes before a later meeting:
+    test_a_postponed_question_goes_before_a_later_meeting.)"""
     _, case_id = _case_in(world, state)
     with pytest.raises(RuleViolation) as refused:
         plan_council_meeting(SYSTEM, world.schools["SA"], "99", MEETING_DAY, [case_id])

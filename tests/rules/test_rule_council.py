@@ -13,6 +13,7 @@ from juvenile.rules.council import (
     check_measure_due,
     check_meeting_day_reached,
     check_plan_with_decision,
+    check_postponed_to,
     check_representatives_heard,
     require_district_commission,
     require_participation,
@@ -142,3 +143,16 @@ def test_a_documented_refusal_to_attend_counts_if_invited_by_the_meeting_day(dec
 
 def test_support_not_needed_needs_no_representatives():
     check_representatives_heard(CouncilDecision.SUPPORT_NOT_NEEDED, False, False, None, MEETING)
+
+
+def test_a_postponed_question_goes_before_a_later_meeting_only():
+    """Without the representatives the council may only postpone (Art. 78 (3)): the
+    question goes before a meeting after the held one, not the same day, and not
+    while it is on a planned meeting's agenda."""
+    check_postponed_to(MEETING + timedelta(days=1), [(MEETING, True)])
+    with pytest.raises(RuleViolation) as refused:
+        check_postponed_to(MEETING, [(MEETING, True)])
+    assert refused.value.key == "council.error.postpone_to_later_meeting"
+    with pytest.raises(RuleViolation) as refused:
+        check_postponed_to(MEETING + timedelta(days=9), [(MEETING, False)])
+    assert refused.value.key == "council.error.already_on_agenda"

@@ -1,8 +1,9 @@
 """The school's prevention council (Art. 78 (3), Art. 23 item 14).
 
-A meeting is planned with its cases (each moves to council review), held with
-the members present, and for each case records whether the minor and the legal
-representatives took part and then the decision. A refusal by the
+A meeting is planned with its cases (each moves to council review; a case the
+council postponed goes before a later meeting), held with the members present,
+and for each case records whether the minor and the legal representatives took
+part and then the decision. A refusal by the
 representatives refers the case to the district commission in the same
 transaction (Art. 78 (4)).
 """
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -94,12 +95,24 @@ def _put_before_council(
         if student.school_id != meeting.school_id:
             raise RuleViolation("council.error.other_school", case=case.id)
         council_rules.check_case_before_meeting(case.id, case.opened_on, meeting.meeting_on)
-        check_transition(case.state, CaseState.COUNCIL_REVIEW)
+        if case.state == CaseState.COUNCIL_REVIEW:  # postponed at an earlier meeting
+            council_rules.check_postponed_to(meeting.meeting_on, _pending(session, case))
+        else:
+            check_transition(case.state, CaseState.COUNCIL_REVIEW)
         case.state = CaseState.COUNCIL_REVIEW
         assert meeting.id is not None and case.id is not None  # a stored row
         session.add_all([case, CouncilReview(meeting_id=meeting.id, case_id=case.id)])
         record_event(session, case, CaseEventKind.PUT_BEFORE_COUNCIL, actor,
                      f"meeting {meeting.number} {meeting.meeting_on.isoformat()}")
+
+
+def _pending(session: Session, case: SupportCase) -> list[tuple[date, bool]]:
+    """(day, held) of the meetings that have the case on their agenda, undecided."""
+    rows = session.exec(
+        select(col(CouncilMeeting.meeting_on), col(CouncilMeeting.status))
+        .join(CouncilReview, col(CouncilReview.meeting_id) == CouncilMeeting.id)
+        .where(CouncilReview.case_id == case.id, col(CouncilReview.decision).is_(None)))
+    return [(day, status == MeetingStatus.HELD) for day, status in rows]
 
 
 def plan_council_meeting(
