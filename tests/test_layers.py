@@ -56,6 +56,7 @@ ALLOWED_AREAS: dict[str, dict[str, set[str]]] = {
     "services": {
         "school": {"administration", "deadlines"},
         "commission": {"administration"},
+        "analysis": {"administration"},  # the working calendar: criterion 4's school days
     },
     "state": {},
     "pages": {},

@@ -12,7 +12,7 @@ the last day, both included (``periods.Quarter``); a timestamp, when it falls
 between the midnights (Kazakhstan time) that open and close the quarter.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 import pandas as pd
@@ -39,7 +39,7 @@ from juvenile.models import (
     Student,
     SupportCase,
 )
-from juvenile.models.attendance import UNEXCUSED_CONDITION
+from juvenile.models.attendance import UNEXCUSED_CONDITION, on_school_days
 from juvenile.models.commission import AgendaItemKind
 from juvenile.rules.attendance import UNEXCUSED_DAYS_THRESHOLD
 from juvenile.rules.cases import CaseState, CloseOutcome, CouncilDecision
@@ -259,24 +259,28 @@ def enrolled(session: Session, scope: Scope) -> list[tuple[int, int]]:
     return [(school, int(n)) for school, n in session.execute(query)]
 
 
-def _unexcused_marks(scope: Scope, quarters: Sequence[Quarter]) -> sa.ColumnElement:
+def _unexcused_marks(scope: Scope, quarters: Sequence[Quarter],
+                     off: Collection[date]) -> sa.ColumnElement:
     # The literal condition (not a bound parameter) lets SQLite use the partial
     # index of unexcused marks by day (see models.attendance).
     return sa.and_(sa.text(UNEXCUSED_CONDITION), _within(_mark.c.day, quarters),
-                   _mark.c.school_id.in_(scope.school_ids()))
+                   on_school_days(_mark.c.day, off), _mark.c.school_id.in_(scope.school_ids()))
 
 
-def unexcused_days(session: Session, scope: Scope, quarters: Sequence[Quarter]) -> Rows:
+def unexcused_days(session: Session, scope: Scope, quarters: Sequence[Quarter],
+                   off: Collection[date] = ()) -> Rows:
     """Unexcused absence days, at the school that recorded the mark. One mark per
-    student and day (the table's key), so marks are days (Art. 78 (2) item 4)."""
+    student and day (the table's key), so marks are days (Art. 78 (2) item 4);
+    the days without lessons ``off`` are not counted."""
     inner = sa.select(_mark.c.school_id, _period(_mark.c.day, quarters).label("period"),
-                      _NO_KEY.label("key")).where(_unexcused_marks(scope, quarters))
+                      _NO_KEY.label("key")).where(_unexcused_marks(scope, quarters, off))
     return _grouped(session, inner, None, _named("unexcused_days"))
 
 
-def four_day_rule(session: Session, scope: Scope, quarters: Sequence[Quarter]) -> Rows:
-    """Students absent without a valid reason on four or more days within one calendar
-    month of the quarter (Art. 78 (2) item 4), at least once.
+def four_day_rule(session: Session, scope: Scope, quarters: Sequence[Quarter],
+                  off: Collection[date] = ()) -> Rows:
+    """Students absent without a valid reason on four or more school days (none of
+    ``off``) within one calendar month of the quarter (Art. 78 (2) item 4), at least once.
 
     The law counts a student's days, whichever school recorded them: a student
     with an unexcused mark at a school in scope has all their marks counted,
@@ -289,10 +293,11 @@ def four_day_rule(session: Session, scope: Scope, quarters: Sequence[Quarter]) -
     month_index = sa.case(*[(_mark.c.day <= last, index)
                             for index, (_first, last) in enumerate(months[:-1])],
                           else_=len(months) - 1)
-    absent_in_scope = sa.select(_mark.c.student_id).where(_unexcused_marks(scope, quarters))
+    absent_in_scope = sa.select(_mark.c.student_id).where(
+        _unexcused_marks(scope, quarters, off))
     marks = sa.select(_mark.c.student_id, month_index.label("month"), _mark.c.day).where(
         sa.text(UNEXCUSED_CONDITION), _within(_mark.c.day, quarters),
-        _mark.c.student_id.in_(absent_in_scope)).subquery()
+        on_school_days(_mark.c.day, off), _mark.c.student_id.in_(absent_in_scope)).subquery()
     monthly = (
         sa.select(marks.c.student_id, marks.c.month, sa.func.max(marks.c.day).label("last_day"))
         .group_by(marks.c.student_id, marks.c.month)
@@ -320,15 +325,20 @@ def decision_types(session: Session) -> list[tuple[str, str, str]]:
     return [tuple(row) for row in session.execute(query)]
 
 
-EVENT_QUERIES = (flags, cases, council, commission_decisions, placements, under_support,
-                 unexcused_days, four_day_rule)
+EVENT_QUERIES = (flags, cases, council, commission_decisions, placements, under_support)
+# Criterion 4 counts school days only: these take the run's days without lessons.
+ATTENDANCE_QUERIES = (unexcused_days, four_day_rule)
 
 
-def event_counts(session: Session, scope: Scope, quarters: Sequence[Quarter]) -> pd.DataFrame:
+def event_counts(session: Session, scope: Scope, quarters: Sequence[Quarter],
+                 non_school_days: Collection[date] = ()) -> pd.DataFrame:
     """Every counted indicator of every quarter of the run: a long frame
     (school_id, period, indicator, value); school_id is None for figures that
-    belong to the scope's total only."""
+    belong to the scope's total only. ``non_school_days``: the run's Sundays,
+    public holidays and days off (``WorkingCalendar.non_school_days``)."""
     rows: Rows = []
     for query in EVENT_QUERIES:
         rows += query(session, scope, quarters)
+    for attendance_query in ATTENDANCE_QUERIES:
+        rows += attendance_query(session, scope, quarters, non_school_days)
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -682,10 +682,17 @@ class _Generator:
                 outcome=case["outcome"], outcome_note="")
             case_of[case["student"]] = (case_id, case)
             if "meeting" in case:
+                present = rng.random() < 0.9
+                # absent representatives refused to attend, in writing, a week after
+                # the invitation: the council may decide (Art. 78 (3))
+                invited = (None if present or case["decided_at"] is None
+                           else case["decided_at"].date() - timedelta(days=7))
                 rows.add(_t(CouncilReview), meeting_id=case["meeting"], case_id=case_id,
                          minor_present=True, minor_absence_reason="",
-                         representatives_present=rng.random() < 0.9,
-                         representatives_absence_reason="", decision=case["decision"],
+                         representatives_present=present,
+                         representatives_absence_reason="",
+                         representatives_refused_to_attend=invited is not None,
+                         representatives_invited_on=invited, decision=case["decision"],
                          decided_at=case["decided_at"])
         for student in sorted(self.flags):
             linked = case_of.get(student)

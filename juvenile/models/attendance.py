@@ -1,8 +1,10 @@
 """Attendance marks: one per student and school day (Art. 23 item 9, Art. 78 (2) item 4)."""
 
+from collections.abc import Collection
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Mapped
 from sqlmodel import Field, SQLModel
 
 from juvenile.models import organisations, students  # noqa: F401  (its foreign keys point at their tables)
@@ -14,6 +16,14 @@ from juvenile.rules.attendance import AttendanceStatus
 # Queries must repeat this literal condition (not a bound parameter) for SQLite
 # to use the index, hence one shared expression.
 UNEXCUSED_CONDITION = "status = 'unexcused'"
+
+
+def on_school_days(day: sa.ColumnElement[date] | Mapped[date],
+                   non_school_days: Collection[date]) -> sa.ColumnElement[bool]:
+    """SQL: ``day`` is none of ``non_school_days`` (Sundays, public holidays and days
+    off of the working calendar, ``WorkingCalendar.non_school_days``). Criterion 4
+    counts school days only (Art. 78 (2) item 4), whatever marks are stored."""
+    return day.not_in(sorted(non_school_days)) if non_school_days else sa.true()
 
 
 class AttendanceMark(SQLModel, table=True):

@@ -43,7 +43,8 @@ class CouncilReview(SQLModel, table=True):
 
     Art. 78 (3): the council considers support with the participation of the
     minor and the legal representatives; where they did not take part, the
-    reason is recorded.
+    reason is recorded, and for the representatives whether it was a documented
+    refusal to attend and when they were invited.
     """
 
     __tablename__ = "council_review"
@@ -56,5 +57,9 @@ class CouncilReview(SQLModel, table=True):
     minor_absence_reason: str = Field(default="", max_length=500)
     representatives_present: bool | None = None
     representatives_absence_reason: str = Field(default="", max_length=500)
+    # Absent representatives who refused to attend, in a documented refusal, after
+    # the invitation of that day: the council may still decide (rules.council).
+    representatives_refused_to_attend: bool = False
+    representatives_invited_on: date | None = None
     decision: CouncilDecision | None = enum_column(CouncilDecision, default=None, nullable=True)
     decided_at: datetime | None = None

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 
+from juvenile.rules.calendar import WorkingCalendar
 from juvenile.rules.errors import RuleViolation
 
 UNEXCUSED_DAYS_THRESHOLD = 4  # "four and more days within one month", Art. 78 (2) item 4
@@ -73,8 +74,13 @@ def parse_month(text: str) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def check_mark_day(day: date, today: date) -> None:
+def check_mark_day(day: date, today: date, calendar: WorkingCalendar | None = None) -> None:
     """A mark records a school day that has come (Art. 78 (2) item 4 counts days
-    missed): today at the latest (Kazakhstan's day, ``juvenile.clock``)."""
+    missed): today at the latest (Kazakhstan's day, ``juvenile.clock``), and, given
+    the working ``calendar``, a day with lessons (``WorkingCalendar.is_school_day``):
+    on a Sunday, a public holiday or a day off nobody missed a lesson."""
     if day > today:
         raise RuleViolation("attendance.error.future_date", day=day.isoformat())
+    if calendar is not None and not calendar.is_school_day(day):
+        raise RuleViolation("attendance.error.not_school_day", day=day.isoformat(),
+                            article="Art. 78 (2) item 4")

@@ -1,4 +1,5 @@
-"""Working days: deadlines such as "within three working days" (Art. 80 (11), Art. 81 (12)).
+"""Working days: deadlines such as "within three working days" (Art. 80 (11), Art. 81 (12)),
+and school days: the days criterion 4 counts (Art. 78 (2) item 4).
 
 Monday to Friday are working days, except public holidays and days off. Which
 days those are is data, given to ``WorkingCalendar``; this module reads no
@@ -23,6 +24,7 @@ from juvenile.rules.errors import RuleViolation
 
 ONE_DAY = timedelta(days=1)
 SATURDAY = 5
+SUNDAY = 6
 
 # Catalog keys of the holidays of the law (their names in Russian and English; in
 # Kazakh the package's own names are shown), and of the other kinds of day.
@@ -142,6 +144,20 @@ class WorkingCalendar:
         self._check_range(day)
         entry = self._days.get(day)
         return entry.working if entry is not None else not is_weekend(day)
+
+    def is_school_day(self, day: date) -> bool:
+        """A day with lessons, on which a pupil can miss school (Art. 78 (2) item 4
+        counts such days): Monday to Saturday, since six-day-week schools teach on
+        Saturdays, except public holidays and days off; a day declared working
+        (a Saturday or a Sunday a day off was moved from) is one too."""
+        self._check_range(day)
+        entry = self._days.get(day)
+        return entry.working if entry is not None else day.weekday() != SUNDAY
+
+    def non_school_days(self, first: date, last: date) -> list[date]:
+        """Every day of ``first`` … ``last`` (both included) that is not a school day."""
+        days = (first + ONE_DAY * n for n in range((last - first).days + 1))
+        return [day for day in days if not self.is_school_day(day)]
 
     def add_working_days(self, start: date, n: int) -> date:
         """The n-th working day after ``start`` (``start`` itself is not counted).

@@ -49,8 +49,13 @@ def iin_check_digit(first11: str) -> int | None:
     return None
 
 
-def parse_iin(text: str) -> IinInfo:
-    """Validate an IIN and read the birth date and sex out of it."""
+def parse_iin(text: str, today: date | None = None) -> IinInfo:
+    """Validate an IIN and read the birth date and sex out of it.
+
+    Given ``today``, an IIN whose birth date has not come yet is refused: nobody
+    is born in the future, and an age cannot be computed for them (a register
+    of minors, Art. 78 (2), counts ages).
+    """
     iin = text.strip()
     # isascii() first: str.isdigit() also accepts digits such as '²' or Arabic-Indic ones.
     if len(iin) != IIN_LENGTH or not (iin.isascii() and iin.isdigit()):
@@ -68,6 +73,8 @@ def parse_iin(text: str) -> IinInfo:
         raise RuleViolation("iin.check_digit_impossible", value=iin)
     if check != int(iin[11]):
         raise RuleViolation("iin.bad_check_digit", value=iin)
+    if today is not None and birth_date > today:
+        raise RuleViolation("iin.birth_date_in_future", day=birth_date)
     sex = Sex.MALE if century_digit % 2 else Sex.FEMALE
     return IinInfo(iin=iin, birth_date=birth_date, sex=sex)
 

@@ -245,7 +245,8 @@ def build_world() -> World:
                 rehabilitation_plan_due=due and _d(due),
                 rehabilitation_plan_made_on=made and _d(made)))
 
-        # Absence marks: (student, recording school, status, days)
+        # Absence marks: (student, recording school, status, days), on school days
+        # (criterion 4 counts no other, Art. 78 (2) item 4)
         unexcused, excused = AttendanceStatus.UNEXCUSED, AttendanceStatus.EXCUSED
         for student, school, status, days in (
             ("a1", "TST-A", unexcused, ["2026-04-01", "2026-04-02", "2026-04-03",
@@ -254,9 +255,9 @@ def build_world() -> World:
                                         "2026-06-30", "2026-07-01"]),
             ("a3", "TST-A", unexcused, ["2026-03-31", "2026-04-06", "2026-04-07",
                                         "2026-04-08"]),
-            ("a10", "TST-A", unexcused, ["2026-05-11", "2026-05-12"]),
+            ("a10", "TST-A", unexcused, ["2026-05-12", "2026-05-13"]),
             ("a10", "TST-B", unexcused, ["2026-05-18", "2026-05-19"]),
-            ("b1", "TST-B", unexcused, ["2026-04-10", "2026-05-10", "2026-06-10"]),
+            ("b1", "TST-B", unexcused, ["2026-04-10", "2026-05-08", "2026-06-10"]),
             ("b1", "TST-B", excused, ["2026-04-13", "2026-04-14"]),
             ("a4", "TST-A", unexcused, ["2026-04-20", "2026-04-21", "2026-04-22",
                                         "2026-05-04"]),

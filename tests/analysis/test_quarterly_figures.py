@@ -2,16 +2,19 @@
 is counted by hand in analysis_world.py and must come out exactly."""
 
 import math
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from analysis_world import analyst
 
-from juvenile import clock
+from juvenile import clock, db
 from juvenile.analysis.indicators import catalogue
 from juvenile.errors import InputRefused
+from juvenile.models import AttendanceMark
+from juvenile.rules.attendance import AttendanceStatus
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
+from juvenile.services.administration.calendar import add_working_day
 from juvenile.services.analysis.quarterly import (
     quarterly_analysis,
     rank_schools,
@@ -301,3 +304,22 @@ def test_a_plan_still_in_time_is_on_neither_side_of_the_share(world, today, due,
     assert result.by_school.at["TST-A", "rehab_plans_on_time"] == on_time
     share = result.by_school.at["TST-A", "rehab_on_time_pct"]
     assert math.isnan(share) if due == 0 else share == 0
+
+
+def test_criterion_4_figures_count_school_days_only(world):
+    """Issue 15 item 4 (Art. 78 (2) item 4): a5's unexcused April at TST-A is a
+    Saturday (counted: six-day weeks), a Sunday and two weekdays, plus Unity
+    Day and Defender Day in May (public holidays): three school days, short of
+    the four-day rule, until the administrator declares the Sunday a working day."""
+    system, district = Actor.system(), world.districts["TST-D1"]
+    with db.transaction() as session:
+        session.add_all(
+            AttendanceMark(student_id=world.students["a5"], day=date.fromisoformat(day),
+                           status=AttendanceStatus.UNEXCUSED, school_id=world.schools["TST-A"])
+            for day in ("2026-04-04", "2026-04-05", "2026-04-13", "2026-04-14",
+                        "2026-05-01", "2026-05-07"))
+    before = quarterly_analysis(system, 2026, 2, district_id=district).by_school.loc["TST-A"]
+    assert (before["unexcused_days"], before["students_4day"]) == (17 + 3, 2)
+    add_working_day(system, date(2026, 4, 5), "a day off moved from this Sunday")
+    after = quarterly_analysis(system, 2026, 2, district_id=district).by_school.loc["TST-A"]
+    assert (after["unexcused_days"], after["students_4day"]) == (17 + 4, 3)

@@ -15,6 +15,7 @@ from juvenile.reports.evidence import evidence_text
 from juvenile.rules.errors import RuleViolation
 from juvenile.rules.iin import Sex, make_iin
 from juvenile.security.gate import AccessDenied
+from juvenile.services.administration.calendar import add_day_off, add_working_day
 from juvenile.services.school import attendance_import
 from juvenile.services.school.absence_review import month_proposals
 from juvenile.services.school.absence_scan import (
@@ -127,14 +128,30 @@ def test_every_bad_row_and_field_is_named_and_nothing_written(world):
     assert (8, "iin", "import.error.required") in found
     assert (8, "date", "import.error.required") in found
     assert (8, "status", "import.error.required") in found
-    assert len(found) == 7
     assert (4, "iin", "attendance.error.unknown_iin") in found
+    # the conflicting repeat is named with its first row, beside the field errors
+    assert (7, "status", "attendance.error.conflict") in found
+    assert len(found) == 8
+    assert [e.row for e in rejected.value.errors] == sorted(e.row for e in rejected.value.errors)
     assert count(AttendanceMark) == 0
-    # once the field errors are gone, the conflicting repeat is named with its first row
     with pytest.raises(ImportRejected) as rejected:
         load(f"{iin},2026-10-05,unexcused\n{iin},05.10.2026,excused\n")
     assert [(e.row, e.column, e.key, e.params) for e in rejected.value.errors] == [
         (3, "status", "attendance.error.conflict", {"first_row": 2})
+    ]
+    assert count(AttendanceMark) == 0
+
+
+def test_a_same_day_conflict_is_listed_with_another_bad_row(world):
+    """Every bad row, always (issue 15 item 10): a day marked "excused" and
+    "unexcused" is named even when another row is bad for another reason."""
+    student = world.student()
+    iin = iin_of(student)
+    with pytest.raises(ImportRejected) as rejected:
+        load(f"{iin},2026-10-05,unexcused\n{iin},2026-10-05,excused\n{iin},2026-10-06,late\n")
+    assert [(e.row, e.column, e.key, e.params) for e in rejected.value.errors] == [
+        (3, "status", "attendance.error.conflict", {"first_row": 2}),
+        (4, "status", "attendance.bad_status", {"value": "late"}),
     ]
     assert count(AttendanceMark) == 0
 
@@ -260,3 +277,57 @@ def test_the_bulk_write_is_undone_with_the_import(world, monkeypatch):
     with pytest.raises(RuntimeError):
         load(marks(student, OCTOBER_4))
     assert count(AttendanceMark) == 0
+
+
+def test_one_student_born_in_the_future_does_not_stop_the_scan(world):
+    """Issue 15 item 5: a record registered before such an IIN was refused has
+    no age; it is left out and the rest of the school is scanned."""
+    bad = world.student(birth=date(2027, 1, 1))
+    good = world.student()
+    load(marks(bad, OCTOBER_4) + marks(good, OCTOBER_4))
+    assert list(scan()) == [iin_of(good)]
+
+
+def test_a_mark_on_a_day_without_lessons_is_refused_by_row(world):
+    """Issue 15 item 4 (Art. 78 (2) item 4 counts days of school missed): a
+    Saturday is a school day (six-day weeks); a Sunday and a public day off are
+    not, unless the administrator declares the day a working day."""
+    student = world.student()
+    text = marks(student, ["2026-10-03",  # row 2: a Saturday
+                           "2026-10-04",  # row 3: a Sunday
+                           "2026-10-26",  # row 4: Republic Day moved from Sunday 25th
+                           "2026-10-11"])  # row 5: a Sunday, declared working below
+    with pytest.raises(ImportRejected) as rejected:
+        load(text)
+    assert [(e.row, e.column, e.key, e.params["day"]) for e in rejected.value.errors] == [
+        (3, "date", "attendance.error.not_school_day", "2026-10-04"),
+        (4, "date", "attendance.error.not_school_day", "2026-10-26"),
+        (5, "date", "attendance.error.not_school_day", "2026-10-11"),
+    ]
+    assert count(AttendanceMark) == 0
+    add_working_day(world.admin(), date(2026, 10, 11), "moved from Friday")
+    assert load(marks(student, ["2026-10-03", "2026-10-11"])).marks == 2
+
+
+def _stored(student_id: int, days: list[str]) -> None:
+    """Unexcused marks written as they may already be stored (before a day was
+    declared off, or by another program): the import's check bypassed."""
+    with db.transaction() as session:
+        school_id = session.get(Student, student_id).school_id
+        session.add_all(AttendanceMark(student_id=student_id, day=date.fromisoformat(day),
+                                       status="unexcused", school_id=school_id)
+                        for day in days)
+
+
+def test_the_scan_counts_school_days_only(world):
+    """Issue 15 item 4: two weekdays and a Saturday are three school days; the
+    Sunday and the public day off stored beside them are not counted until the
+    administrator declares the Sunday a working day; a Saturday declared a day
+    off stops counting."""
+    student = world.student()
+    _stored(student, ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-26"])
+    assert scan() == {}
+    add_working_day(world.admin(), date(2026, 10, 4))
+    assert scan()[iin_of(student)].unexcused_days == 4
+    add_day_off(world.admin(), date(2026, 10, 3))
+    assert scan() == {}

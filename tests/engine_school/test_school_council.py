@@ -2,6 +2,7 @@
 to the district commission when the representatives refuse (Art. 78 (4))."""
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -34,9 +35,11 @@ from juvenile.services.school.council import (
     record_council_decision,
     record_participation,
 )
+from juvenile.services.school.council_register import cases_waiting_for_council
 from juvenile.services.school.flags import NewFlag, add_flags
 
 MEETING_DAY = date(2026, 11, 20)
+INVITED = date(2026, 11, 13)  # the representatives' invitation, a week before
 PLAN = [NewMeasure("weekly talks with the school psychologist", "Сейітова А. Б.",
                    date(2026, 12, 20))]
 
@@ -152,11 +155,28 @@ def test_a_meeting_in_the_future_cannot_be_held(world):
     assert refused.value.key == "council.error.meeting_in_future"
 
 
+def test_a_decision_is_recorded_on_the_meetings_day_not_before(world):
+    """Issue 15 item 3: the decision is dated the meeting's day (Art. 78 (3)); with
+    the meeting tomorrow it is refused, on the day itself it is recorded."""
+    meeting_id, case_id = _in_review(world)
+    with pytest.raises(RuleViolation) as refused:
+        record_council_decision(SYSTEM, meeting_id, case_id, "support_assigned", PLAN,
+                                today=date(2026, 11, 19))
+    assert (refused.value.key, refused.value.params["day"]) == (
+        "council.error.decision_in_future", MEETING_DAY)
+    assert _state(case_id).state == CaseState.COUNCIL_REVIEW
+    case = record_council_decision(SYSTEM, meeting_id, case_id, "support_assigned", PLAN,
+                                   today=MEETING_DAY)
+    assert case.state == CaseState.UNDER_SUPPORT
+
+
 def test_refusal_refers_the_case_with_its_packet(world):
     """Art. 78 (4): a refusal by the representatives passes the case to the
     commission of the school's district, in the same transaction."""
     meeting_id, case_id = _in_review(world, representatives_present=False,
-                                     representatives_absence_reason="refused to come")
+                                     representatives_absence_reason="refused to come",
+                                     representatives_refused_to_attend=True,
+                                     representatives_invited_on=INVITED)
     case = record_council_decision(SYSTEM, meeting_id, case_id, "representatives_refused")
     assert case.state == CaseState.REFERRED_TO_COMMISSION
     with db.transaction() as session:
@@ -176,6 +196,7 @@ def test_refusal_refers_the_case_with_its_packet(world):
         "minor_present": True, "minor_absence_reason": "",
         "representatives_present": False,
         "representatives_absence_reason": "refused to come",
+        "representatives_refused_to_attend": True, "representatives_invited_on": "2026-11-13",
         "decision": "representatives_refused",
     }
     assert len(packet["council"]["members_present"]) == 2
@@ -225,7 +246,9 @@ def test_a_refused_decision_leaves_the_participation_unsaved(world, school, deci
     meeting_id, case_id = _held_without_participation(world, school)
     events = count(CaseEvent)
     absent = Participation(minor_present=True, representatives_present=False,
-                           representatives_absence_reason="refused to come")
+                           representatives_absence_reason="refused to come",
+                           representatives_refused_to_attend=True,
+                           representatives_invited_on=INVITED)
     with pytest.raises(RuleViolation) as refused:
         record_council_decision(SYSTEM, meeting_id, case_id, decision, plan,
                                 participation=absent)
@@ -239,6 +262,81 @@ def test_a_refused_decision_leaves_the_participation_unsaved(world, school, deci
     assert _participation_saved() == (True, False)
     assert [e.kind for e in open_case_file(SYSTEM, case_id).events][-2:] == [
         CaseEventKind.PARTICIPATION_RECORDED, CaseEventKind.COUNCIL_DECISION]
+
+
+def test_without_the_representatives_the_council_may_only_postpone(world):
+    """Issue 15 item 6, Art. 78 (3): "support assigned" and "the representatives
+    refused" need the representatives present, or their absence recorded as a
+    documented refusal to attend with the date of the invitation, at the latest
+    the meeting's day; the participation is saved with the decision or not at all."""
+    meeting_id, case_id = _held_without_participation(world)
+    absent = Participation(minor_present=False, minor_absence_reason="ill",
+                           representatives_present=False,
+                           representatives_absence_reason="did not come")
+    documented = replace(absent, representatives_refused_to_attend=True,
+                         representatives_invited_on=MEETING_DAY)
+    for decision, plan in (("support_assigned", PLAN), ("representatives_refused", [])):
+        with pytest.raises(RuleViolation) as refused:
+            record_council_decision(SYSTEM, meeting_id, case_id, decision, plan,
+                                    participation=absent)
+        assert refused.value.key == "council.error.representatives_not_heard"
+        assert _participation_saved() == (None, None)
+    late = replace(documented, representatives_invited_on=date(2026, 11, 21))
+    with pytest.raises(RuleViolation) as refused:
+        record_council_decision(SYSTEM, meeting_id, case_id, "support_assigned", PLAN,
+                                participation=late)
+    assert refused.value.key == "council.error.invited_after_meeting"
+    undated = replace(documented, representatives_invited_on=None)
+    with pytest.raises(InputRefused) as refused_input:
+        record_council_decision(SYSTEM, meeting_id, case_id, "support_assigned", PLAN,
+                                participation=undated)
+    assert refused_input.value.key == "council.error.invitation_date_required"
+    assert _participation_saved() == (None, None)
+    assert _state(case_id).state == CaseState.COUNCIL_REVIEW
+    case = record_council_decision(SYSTEM, meeting_id, case_id, "support_assigned", PLAN,
+                                   participation=documented)
+    assert case.state == CaseState.UNDER_SUPPORT
+    with db.transaction() as session:
+        review = session.exec(select(CouncilReview)).one()
+    assert (review.representatives_refused_to_attend, review.representatives_invited_on) == (
+        True, MEETING_DAY)
+
+
+def test_a_postponed_question_goes_before_a_later_meeting(world):
+    """Art. 78 (3): the representatives absent without a documented refusal, the
+    council postpones; the case waits for a later meeting, is decided there with
+    them, and the first meeting keeps it undecided."""
+    meeting_id, case_id = _in_review(world, representatives_present=False,
+                                     representatives_absence_reason="did not come")
+    staff = world.staff("SA")
+    assert case_id in [c.case_id for c in cases_waiting_for_council(staff)]
+    with pytest.raises(RuleViolation) as refused:
+        plan_council_meeting(SYSTEM, world.schools["SA"], "8", MEETING_DAY, [case_id])
+    assert refused.value.key == "council.error.postpone_to_later_meeting"
+    later = plan_council_meeting(SYSTEM, world.schools["SA"], "8", date(2026, 11, 27),
+                                 [case_id])
+    assert case_id not in [c.case_id for c in cases_waiting_for_council(staff)]
+    with pytest.raises(RuleViolation) as refused:  # once on an agenda is enough
+        plan_council_meeting(SYSTEM, world.schools["SA"], "9", date(2026, 11, 30), [case_id])
+    assert refused.value.key == "council.error.already_on_agenda"
+    hold_council_meeting(SYSTEM, later.id, ["Директор Ахметова С."], today=date(2026, 11, 27))
+    case = record_council_decision(
+        SYSTEM, later.id, case_id, "support_assigned", PLAN, today=date(2026, 11, 27),
+        participation=Participation(minor_present=True, representatives_present=True))
+    assert case.state == CaseState.UNDER_SUPPORT
+    with db.transaction() as session:
+        decisions = {meeting: decision for meeting, decision in session.exec(
+            select(CouncilReview.meeting_id, CouncilReview.decision)).all()}
+    assert decisions == {meeting_id: None, later.id: CouncilDecision.SUPPORT_ASSIGNED}
+
+
+def test_support_not_needed_is_open_without_the_representatives(world):
+    """Art. 78 (3) binds the decisions that impose or refuse support; closing the
+    case as not needing it is not one of them."""
+    meeting_id, case_id = _in_review(world, representatives_present=False,
+                                     representatives_absence_reason="did not come")
+    case = record_council_decision(SYSTEM, meeting_id, case_id, "support_not_needed")
+    assert case.state == CaseState.CLOSED
 
 
 def test_a_failure_between_the_two_writes_keeps_nothing(world, monkeypatch):
@@ -283,9 +381,11 @@ def _case_in(world, state: CaseState) -> tuple[int, int]:
     return meeting_id, case_id
 
 
-@pytest.mark.parametrize("state", [CaseState.COUNCIL_REVIEW, CaseState.UNDER_SUPPORT,
-                                   CaseState.REFERRED_TO_COMMISSION, CaseState.CLOSED])
+@pytest.mark.parametrize("state", [CaseState.UNDER_SUPPORT, CaseState.REFERRED_TO_COMMISSION,
+                                   CaseState.CLOSED])
 def test_only_a_flagged_case_goes_before_the_council(world, state):
+    """(A case under review the council postponed goes before a later meeting:
+    test_a_postponed_question_goes_before_a_later_meeting.)"""
     _, case_id = _case_in(world, state)
     with pytest.raises(RuleViolation) as refused:
         plan_council_meeting(SYSTEM, world.schools["SA"], "99", MEETING_DAY, [case_id])

@@ -2,14 +2,14 @@
 and the command line around them."""
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from openpyxl import Workbook
 from school_helpers import SYSTEM, count, csv_file
 from sqlmodel import select
 
-from juvenile import db
+from juvenile import clock, db
 from juvenile.cli import main
 from juvenile.imports.table import ImportRejected
 from juvenile.models import (
@@ -171,3 +171,24 @@ def test_attendance_from_xlsx_date_cells(world):
     with db.transaction() as session:
         assert session.get(AttendanceMark, (_students()[GIRL].id, date(2026, 10, 5))).status \
             == "unexcused"
+
+
+def test_an_iin_born_after_today_is_refused_with_its_row(world):
+    """Issue 15 item 5: born today is registered, born tomorrow is refused by row
+    and field (the student's and the representative's IIN alike)."""
+    today = date(2026, 11, 25)
+    born_today = make_iin(today, Sex.FEMALE, 103)
+    born_tomorrow = make_iin(date(2026, 11, 26), Sex.MALE, 104)
+    text = (HEADER.replace("\n", ",representative_iin\n")
+            + f"{born_today},Сейітова,Әйгерім,,SA,1,,,,,,\n"
+            + f"{born_tomorrow},Смирнов,Илья,,SA,1,,,,,,\n"
+            + f"{GIRL},Сейітова,Әйгерім,,SA,8,,,Сейітова Гүлнар,mother,,{born_tomorrow}\n")
+    with clock.frozen_at(datetime(2026, 11, 25, 12, tzinfo=UTC)):
+        with pytest.raises(ImportRejected) as rejected:
+            _import(text)
+        assert [(e.row, e.column, e.key) for e in rejected.value.errors] == [
+            (3, "iin", "iin.birth_date_in_future"),
+            (4, "representative_iin", "iin.birth_date_in_future"),
+        ]
+        assert count(Student) == 0
+        assert _import(HEADER + f"{born_today},Сейітова,Әйгерім,,SA,1,,,,,\n").created == 1

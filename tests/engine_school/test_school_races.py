@@ -100,7 +100,9 @@ def test_a_close_racing_a_refusal_does_not_vanish(world, monkeypatch):
     hold_council_meeting(SYSTEM, meeting.id, ["Директор Ахметова С."])
     record_participation(SYSTEM, meeting.id, case_id, minor_present=True,
                          representatives_present=False,
-                         representatives_absence_reason="refused to come")
+                         representatives_absence_reason="refused to come",
+                         representatives_refused_to_attend=True,
+                         representatives_invited_on=date(2026, 11, 13))
     one, other = world.staff("SA"), world.staff("SA")
     closed, refused = race(
         monkeypatch, [(cases, "close", 0), (council, "apply_council_decision", 0.5)],

@@ -13,6 +13,7 @@ from juvenile.rules.attendance import (
     parse_status,
     unexcused_days_by_month,
 )
+from juvenile.rules.calendar import CalendarEntry, DaySource, WorkingCalendar
 from juvenile.rules.errors import RuleViolation
 
 P, E, U = AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED, AttendanceStatus.UNEXCUSED
@@ -121,3 +122,39 @@ def test_a_mark_is_for_today_at_the_latest():
         check_mark_day(date(2026, 11, 26), today)
     assert (caught.value.key, caught.value.params) == ("attendance.error.future_date",
                                                        {"day": "2026-11-26"})
+
+
+# December 2026: Saturday 5, Sunday 6, Independence Day on Wednesday 16, the
+# administrator's day off on Friday 18, working Sunday 13 and Saturday 19.
+_DECEMBER = WorkingCalendar(
+    2026, 2026,
+    public_days=[CalendarEntry(date(2026, 12, 16), "holiday.independence_day", DaySource.LAW)],
+    extra_days_off=[date(2026, 12, 18)],
+    extra_working_days=[date(2026, 12, 13), date(2026, 12, 19)],
+)
+
+
+@pytest.mark.parametrize(("day", "school_day"), [
+    (date(2026, 12, 4), True),  # a Friday
+    (date(2026, 12, 5), True),  # a Saturday: six-day-week schools teach
+    (date(2026, 12, 6), False),  # a Sunday
+    (date(2026, 12, 16), False),  # a public holiday on a weekday
+    (date(2026, 12, 18), False),  # a day off by resolution, entered by the administrator
+    (date(2026, 12, 13), True),  # a Sunday declared a working day
+    (date(2026, 12, 19), True),  # a Saturday declared a working day
+])
+def test_criterion_4_counts_school_days_only(day, school_day):
+    """Art. 78 (2) item 4: on a day without lessons nobody missed one (issue 15 item 4)."""
+    assert _DECEMBER.is_school_day(day) is school_day
+    if school_day:
+        check_mark_day(day, date(2026, 12, 31), _DECEMBER)
+        return
+    with pytest.raises(RuleViolation) as caught:
+        check_mark_day(day, date(2026, 12, 31), _DECEMBER)
+    assert (caught.value.key, caught.value.params["day"]) == (
+        "attendance.error.not_school_day", day.isoformat())
+
+
+def test_the_non_school_days_of_a_period_both_ends_included():
+    assert _DECEMBER.non_school_days(date(2026, 12, 6), date(2026, 12, 20)) == [
+        date(2026, 12, 6), date(2026, 12, 16), date(2026, 12, 18), date(2026, 12, 20)]

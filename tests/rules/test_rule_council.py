@@ -8,10 +8,13 @@ import pytest
 from juvenile.rules.cases import CouncilDecision
 from juvenile.rules.council import (
     check_case_before_meeting,
+    check_decision_day_reached,
     check_measure_done,
     check_measure_due,
     check_meeting_day_reached,
     check_plan_with_decision,
+    check_postponed_to,
+    check_representatives_heard,
     require_district_commission,
     require_participation,
 )
@@ -95,3 +98,61 @@ def test_a_measure_is_done_between_the_opening_day_and_today():
         "plan.error.done_before_opened")
     assert _refused(check_measure_done, today + DAY, opened, today).key == (
         "flag.error.date_in_future")
+
+
+def test_a_decision_is_dated_today_at_the_latest():
+    """Issue 15 item 3 (Art. 78 (3)): today is recorded, tomorrow is refused."""
+    today = date(2026, 11, 25)
+    check_decision_day_reached(today, today)
+    check_decision_day_reached(date(2026, 11, 24), today)
+    with pytest.raises(RuleViolation) as refused:
+        check_decision_day_reached(date(2026, 11, 26), today)
+    assert refused.value.key == "council.error.decision_in_future"
+
+
+_HEARD = (CouncilDecision.SUPPORT_ASSIGNED, CouncilDecision.REPRESENTATIVES_REFUSED)
+
+
+@pytest.mark.parametrize("decision", _HEARD)
+def test_with_the_representatives_present_the_council_decides(decision):
+    check_representatives_heard(decision, True, False, None, MEETING)
+
+
+@pytest.mark.parametrize("decision", _HEARD)
+@pytest.mark.parametrize(("refused", "invited_on"), [
+    (False, None),  # absent, nothing documented
+    (False, MEETING),  # invited, but the absence is no documented refusal
+    (True, None),  # a refusal without the invitation's date
+])
+def test_without_the_representatives_heard_the_council_may_only_postpone(decision, refused,
+                                                                        invited_on):
+    """Art. 78 (3) (issue 15 item 6)."""
+    with pytest.raises(RuleViolation) as refused_decision:
+        check_representatives_heard(decision, False, refused, invited_on, MEETING)
+    assert refused_decision.value.key == "council.error.representatives_not_heard"
+
+
+@pytest.mark.parametrize("decision", _HEARD)
+def test_a_documented_refusal_to_attend_counts_if_invited_by_the_meeting_day(decision):
+    check_representatives_heard(decision, False, True, MEETING - timedelta(days=3), MEETING)
+    check_representatives_heard(decision, False, True, MEETING, MEETING)
+    with pytest.raises(RuleViolation) as refused:
+        check_representatives_heard(decision, False, True, MEETING + timedelta(days=1), MEETING)
+    assert refused.value.key == "council.error.invited_after_meeting"
+
+
+def test_support_not_needed_needs_no_representatives():
+    check_representatives_heard(CouncilDecision.SUPPORT_NOT_NEEDED, False, False, None, MEETING)
+
+
+def test_a_postponed_question_goes_before_a_later_meeting_only():
+    """Without the representatives the council may only postpone (Art. 78 (3)): the
+    question goes before a meeting after the held one, not the same day, and not
+    while it is on a planned meeting's agenda."""
+    check_postponed_to(MEETING + timedelta(days=1), [(MEETING, True)])
+    with pytest.raises(RuleViolation) as refused:
+        check_postponed_to(MEETING, [(MEETING, True)])
+    assert refused.value.key == "council.error.postpone_to_later_meeting"
+    with pytest.raises(RuleViolation) as refused:
+        check_postponed_to(MEETING + timedelta(days=9), [(MEETING, False)])
+    assert refused.value.key == "council.error.already_on_agenda"

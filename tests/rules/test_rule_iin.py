@@ -137,3 +137,17 @@ def test_number_without_possible_check_digit_is_refused():
     with pytest.raises(RuleViolation) as caught:
         parse_iin("080130500500")
     assert caught.value.key == "iin.check_digit_impossible"
+
+
+def test_a_birth_date_in_the_future_is_refused_given_today():
+    """Issue 15 item 5: born today is possible, born tomorrow is not (ages of the
+    minors of Art. 78 (2) are computed from the IIN's birth date)."""
+    today = date(2026, 11, 25)
+    born_today = make_iin(today, Sex.FEMALE, 1)
+    assert parse_iin(born_today, today=today).birth_date == today
+    born_tomorrow = make_iin(date(2026, 11, 26), Sex.FEMALE, 1)
+    with pytest.raises(RuleViolation) as refused:
+        parse_iin(born_tomorrow, today=today)
+    assert (refused.value.key, refused.value.params) == (
+        "iin.birth_date_in_future", {"day": date(2026, 11, 26)})
+    assert parse_iin(born_tomorrow).birth_date == date(2026, 11, 26)  # the format alone

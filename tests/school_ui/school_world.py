@@ -83,7 +83,10 @@ class World:
         refused = decision == "representatives_refused"
         record_participation(SYSTEM, meeting.id, case_id, minor_present=True,
                              representatives_present=not refused,
-                             representatives_absence_reason="бас тартты" if refused else "")
+                             representatives_absence_reason="бас тартты" if refused else "",
+                             representatives_refused_to_attend=refused,
+                             representatives_invited_on=TODAY - timedelta(days=8)
+                             if refused else None)
         record_council_decision(SYSTEM, meeting.id, case_id, decision, [
             NewMeasure(text, who, due) for text, who, due in measures])
         return meeting.id

@@ -71,8 +71,17 @@ def test_a_refused_decision_on_the_page_leaves_the_participation_unsaved(world, 
     CouncilMeetingState.event_handlers["record_case"].fn(state, str(case_id))
     state.minor_present, state.representatives_present = "yes", "no"
     state.representatives_reason = "бас тартты"
-    state.decision = "support_assigned"  # with no measure of the plan: refused
+    state.decision = "support_assigned"
+    # absent, with no documented refusal to attend: the council may only postpone
     _run(CouncilMeetingState, state, "save_case")
+    shown = [text for text in state.errors.values() if text]
+    assert shown == [translate("council.error.representatives_not_heard", "kk")]
+    CouncilMeetingState.event_handlers["set_representatives_refused"].fn(state, True)
+    _run(CouncilMeetingState, state, "save_case")  # documented, but without its date
+    assert state.errors["invited_on"] == translate("council.error.invitation_date_required",
+                                                   "kk")
+    state.invited_on = (TODAY - timedelta(days=4)).isoformat()
+    _run(CouncilMeetingState, state, "save_case")  # with no measure of the plan: refused
     shown = [text for text in state.errors.values() if text]
     assert shown == [translate("council.error.plan_required", "kk")]  # the page's language
     assert _participation(case_id) == (None, None)

@@ -180,6 +180,27 @@ def _measure_editor() -> rx.Component:
     )
 
 
+def _representatives_absence() -> rx.Component:
+    """Why the representatives did not take part, and whether it was a documented
+    refusal to attend with the day they were invited (Art. 78 (3))."""
+    return rx.vstack(
+        field("ui.school.council.reason",
+              rx.input(value=M.representatives_reason, id="representatives-reason",
+                       on_change=lambda v: M.set_form("representatives_reason", v)),
+              M.errors["representatives_reason"]),
+        rx.checkbox(t("ui.school.council.refused_to_attend"),
+                    checked=M.representatives_refused == "yes", id="representatives-refused",
+                    on_change=M.set_representatives_refused),
+        rx.cond(M.representatives_refused == "yes", field(
+            "ui.school.council.invited_on",
+            date_input(M.invited_on, on_change=lambda v: M.set_form("invited_on", v),
+                       id="representatives-invited-on"),
+            M.errors["invited_on"])),
+        width="100%",
+        spacing="2",
+    )
+
+
 def _decision_form(item: rx.Var) -> rx.Component:
     return rx.vstack(
         rx.cond(
@@ -199,11 +220,7 @@ def _decision_form(item: rx.Var) -> rx.Component:
                     _yes_no("representatives_present", M.representatives_present,
                             "ui.school.council.representatives_present",
                             "representatives-present"),
-                    rx.cond(M.representatives_present == "no", field(
-                        "ui.school.council.reason",
-                        rx.input(value=M.representatives_reason, id="representatives-reason",
-                                 on_change=lambda v: M.set_form("representatives_reason", v)),
-                        M.errors["representatives_reason"])),
+                    rx.cond(M.representatives_present == "no", _representatives_absence()),
                     width="100%",
                 ),
                 columns="2",
@@ -220,6 +237,8 @@ def _decision_form(item: rx.Var) -> rx.Component:
                                 value="representatives_refused"),
             value=M.decision, on_change=lambda v: M.set_form("decision", v), id="decision"),
             M.errors["decision"]),
+        rx.callout(t("ui.school.council.participation_rule"), icon="users", color_scheme="blue",
+                   size="1", width="100%", id="participation-rule"),
         rx.cond(M.decision == "support_assigned", _measure_editor()),
         rx.cond(M.decision == "representatives_refused",
                 rx.callout(t("ui.school.council.refusal_note"), icon="landmark",

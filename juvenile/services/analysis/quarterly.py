@@ -67,6 +67,7 @@ from juvenile.rules.errors import RuleViolation
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind
+from juvenile.services.administration.calendar import working_calendar
 
 TREND_QUARTERS = 4
 
@@ -140,10 +141,13 @@ def compute(session: Session, scope: Scope, quarter: Quarter,
         session.execute(sa.text("SET LOCAL jit = off"))
     types = [ind.DecisionTypeName(*row) for row in queries.decision_types(session)]
     indicators = ind.catalogue(types)
+    first, last = quarters[0].first_day, quarters[-1].last_day
+    # criterion 4's figures count school days only (Art. 78 (2) item 4)
+    off = working_calendar(session, first.year, last.year).non_school_days(first, last)
     return build(
         scope, quarter, quarters, indicators,
         schools=schools_frame(session, scope),
-        counts=queries.event_counts(session, scope, quarters),
+        counts=queries.event_counts(session, scope, quarters, off),
         enrolled=dict(queries.enrolled(session, scope)),
         rank_by=rank_by, ascending=ascending,
     )

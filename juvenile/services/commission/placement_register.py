@@ -181,7 +181,7 @@ def register_placement_by_iin(actor: Actor, iin: str, terms: PlacementTerms) -> 
     read the same (``placement.register.unknown_iin``), so the form tells
     nothing about children elsewhere; the refusal is in the audit log.
     """
-    iin = parse_iin(iin).iin  # a malformed IIN is refused with the reason
+    iin = parse_iin(iin, clock.today()).iin  # a malformed IIN is refused with the reason
     with transaction() as session:  # one transaction: register_placement joins it
         student_id = session.exec(select(Student.id).where(Student.iin == iin)).first()
         if student_id is None:

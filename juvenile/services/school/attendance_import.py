@@ -32,6 +32,7 @@ from juvenile.rules.iin import parse_iin
 from juvenile.security.actor import Actor
 from juvenile.security.gate import authorize
 from juvenile.security.policy import Permission, RecordKind
+from juvenile.services.administration.calendar import calendar_from
 from juvenile.services.school.students import school_ids_by_code, school_scope
 
 ATTENDANCE_COLUMNS = ("iin", "date", "status")
@@ -85,13 +86,13 @@ def _column(series: pd.Series, check) -> _Column:
     return _Column(codes=codes, values=values, errors=errors)
 
 
-def _parse_day(text: str, today: date) -> date:
+def _parse_day(session: Session, text: str, today: date) -> date:
     for form in _DATE_FORMATS:
         try:
             day = datetime.strptime(text, form).date()
         except ValueError:
             continue
-        check_mark_day(day, today)
+        check_mark_day(day, today, calendar_from(session, day))
         return day
     raise InputRefused("attendance.error.bad_date", value=text)
 
@@ -145,25 +146,30 @@ def _errors(rows: np.ndarray, columns: dict[str, _Column]) -> list[RowError]:
     return errors
 
 
-def _marks(frame: pd.DataFrame, columns: dict[str, _Column]) -> pd.DataFrame:
-    """The file's marks as ids, in key order, with the file's row numbers."""
+def _marks(frame: pd.DataFrame, columns: dict[str, _Column], good: np.ndarray) -> pd.DataFrame:
+    """The marks of the ``good`` rows as ids, in key order, with the file's row numbers
+    (a bad row's value is a placeholder, dropped with the row)."""
     student = columns["iin"]
-    ids = np.array([v[0] for v in student.values], dtype=np.int64)[student.codes]
-    current_school = np.array([v[1] for v in student.values], dtype=np.int64)[student.codes]
+    found = [v or (_NO_ID, _NO_ID) for v in student.values]
+    ids = np.array([v[0] for v in found], dtype=np.int64)[student.codes]
+    current_school = np.array([v[1] for v in found], dtype=np.int64)[student.codes]
     school = columns[SCHOOL_CODE_COLUMN]
-    recorded_by = np.array(school.values, dtype=np.int64)[school.codes]
+    recorded_by = np.array([_NO_ID if v is None else v for v in school.values],
+                           dtype=np.int64)[school.codes]
     day = columns["date"]
     status = columns["status"]
     marks = pd.DataFrame({
         "row": frame.index.to_numpy(),
         "student_id": ids,
-        "ordinal": np.array([d.toordinal() for d in day.values], dtype=np.int64)[day.codes],
-        "day": np.array([d.isoformat() for d in day.values], dtype=object)[day.codes],
+        "ordinal": np.array([d.toordinal() if d else 0 for d in day.values],
+                            dtype=np.int64)[day.codes],
+        "day": np.array([d.isoformat() if d else "" for d in day.values],
+                        dtype=object)[day.codes],
         "status": np.array([str(s) for s in status.values], dtype=object)[status.codes],
         # without a school_code the mark belongs to the student's current school
         "school_id": np.where(recorded_by == _NO_ID, current_school, recorded_by),
         "current_school_id": current_school,
-    })
+    })[good]
     return marks.sort_values(["student_id", "ordinal"], kind="stable", ignore_index=True)
 
 
@@ -234,7 +240,9 @@ def import_attendance(
 ) -> AttendanceImportSummary:
     """Store the marks of a CSV/XLSX file, all or nothing.
 
-    Refused rows: an unknown or malformed IIN, a bad or future date, an unknown
+    Refused rows: an unknown or malformed IIN, a bad or future date, a day
+    without lessons (a Sunday, a public holiday or a day off of the working
+    calendar, unless declared a working day: Art. 78 (2) item 4), an unknown
     status or school code, or one day marked two ways. The actor must be
     allowed to record attendance for every school involved: the school that
     recorded the marks and the students' current schools (checked once each).
@@ -245,16 +253,16 @@ def import_attendance(
     with transaction() as session:
         columns = {
             "iin": _student_column(session, frame["iin"]),
-            "date": _column(frame["date"], lambda text: _parse_day(text, today)),
+            "date": _column(frame["date"], lambda text: _parse_day(session, text, today)),
             "status": _column(frame["status"], parse_status),
             SCHOOL_CODE_COLUMN: _school_column(session, frame[SCHOOL_CODE_COLUMN]),
         }
         errors = _errors(frame.index.to_numpy(), columns)
-        if errors:
-            raise ImportRejected(errors)
-        marks, errors = _repeated_marks(_marks(frame, columns))
-        if errors:
-            raise ImportRejected(errors)
+        # the good rows are checked for a day marked two ways too: every bad row is named
+        bad = np.logical_or.reduce([column.bad_rows() for column in columns.values()])
+        marks, conflicts = _repeated_marks(_marks(frame, columns, ~bad))
+        if errors or conflicts:
+            raise ImportRejected(sorted(errors + conflicts, key=lambda error: error.row))
         schools = set(marks.school_id.unique()) | set(marks.current_school_id.unique())
         for school_id in sorted(int(s) for s in schools):
             entry = authorize(session, actor, Permission.CREATE,

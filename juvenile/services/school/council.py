@@ -1,8 +1,9 @@
 """The school's prevention council (Art. 78 (3), Art. 23 item 14).
 
-A meeting is planned with its cases (each moves to council review), held with
-the members present, and for each case records whether the minor and the legal
-representatives took part and then the decision. A refusal by the
+A meeting is planned with its cases (each moves to council review; a case the
+council postponed goes before a later meeting), held with the members present,
+and for each case records whether the minor and the legal representatives took
+part and then the decision. A refusal by the
 representatives refers the case to the district commission in the same
 transaction (Art. 78 (4)).
 """
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from juvenile import clock
 from juvenile.db import transaction
@@ -66,6 +67,9 @@ class Participation:
     representatives_present: bool
     minor_absence_reason: str = ""
     representatives_absence_reason: str = ""
+    # absent representatives: a documented refusal to attend, and when they were invited
+    representatives_refused_to_attend: bool = False
+    representatives_invited_on: date | None = None
 
 
 def meeting_scope(meeting: CouncilMeeting) -> RecordScope:
@@ -91,12 +95,24 @@ def _put_before_council(
         if student.school_id != meeting.school_id:
             raise RuleViolation("council.error.other_school", case=case.id)
         council_rules.check_case_before_meeting(case.id, case.opened_on, meeting.meeting_on)
-        check_transition(case.state, CaseState.COUNCIL_REVIEW)
+        if case.state == CaseState.COUNCIL_REVIEW:  # postponed at an earlier meeting
+            council_rules.check_postponed_to(meeting.meeting_on, _pending(session, case))
+        else:
+            check_transition(case.state, CaseState.COUNCIL_REVIEW)
         case.state = CaseState.COUNCIL_REVIEW
         assert meeting.id is not None and case.id is not None  # a stored row
         session.add_all([case, CouncilReview(meeting_id=meeting.id, case_id=case.id)])
         record_event(session, case, CaseEventKind.PUT_BEFORE_COUNCIL, actor,
                      f"meeting {meeting.number} {meeting.meeting_on.isoformat()}")
+
+
+def _pending(session: Session, case: SupportCase) -> list[tuple[date, bool]]:
+    """(day, held) of the meetings that have the case on their agenda, undecided."""
+    rows = session.exec(
+        select(col(CouncilMeeting.meeting_on), col(CouncilMeeting.status))
+        .join(CouncilReview, col(CouncilReview.meeting_id) == CouncilMeeting.id)
+        .where(CouncilReview.case_id == case.id, col(CouncilReview.decision).is_(None)))
+    return [(day, status == MeetingStatus.HELD) for day, status in rows]
 
 
 def plan_council_meeting(
@@ -179,21 +195,25 @@ def _absence_reason(present: bool, reason: str, required_key: str) -> str:
 def record_participation(
     actor: Actor, meeting_id: int, case_id: int, *, minor_present: bool,
     representatives_present: bool, minor_absence_reason: str = "",
-    representatives_absence_reason: str = "",
+    representatives_absence_reason: str = "", representatives_refused_to_attend: bool = False,
+    representatives_invited_on: date | None = None,
 ) -> CouncilReview:
     """Whether the minor and the legal representatives took part (Art. 78 (3));
-    a reason is required for whoever did not."""
+    a reason is required for whoever did not, and for the representatives'
+    documented refusal to attend the date they were invited."""
     participation = Participation(bool(minor_present), bool(representatives_present),
-                                  minor_absence_reason, representatives_absence_reason)
+                                  minor_absence_reason, representatives_absence_reason,
+                                  bool(representatives_refused_to_attend),
+                                  representatives_invited_on)
     with transaction() as session:
-        _, review, case = _review(session, actor, meeting_id, case_id)
-        _participate(session, actor, review, case, participation)
+        meeting, review, case = _review(session, actor, meeting_id, case_id)
+        _participate(session, actor, meeting, review, case, participation)
         return review
 
 
 def _participate(
-    session: Session, actor: Actor, review: CouncilReview, case: SupportCase,
-    participation: Participation,
+    session: Session, actor: Actor, meeting: CouncilMeeting, review: CouncilReview,
+    case: SupportCase, participation: Participation,
 ) -> None:
     review.minor_present = bool(participation.minor_present)
     review.minor_absence_reason = _absence_reason(
@@ -203,6 +223,14 @@ def _participate(
     review.representatives_absence_reason = _absence_reason(
         review.representatives_present, participation.representatives_absence_reason,
         "council.error.representatives_reason_required")
+    refused = not review.representatives_present and participation.representatives_refused_to_attend
+    invited_on = participation.representatives_invited_on if refused else None
+    if refused and invited_on is None:
+        raise InputRefused("council.error.invitation_date_required")
+    if invited_on is not None:
+        council_rules.check_invitation_day(invited_on, meeting.meeting_on)
+    review.representatives_refused_to_attend = refused
+    review.representatives_invited_on = invited_on
     session.add(review)
     record_event(session, case, CaseEventKind.PARTICIPATION_RECORDED, actor,
                  f"minor={int(review.minor_present)} "
@@ -230,11 +258,16 @@ def _plan_measures(
 def record_council_decision(
     actor: Actor, meeting_id: int, case_id: int, decision: CouncilDecision | str,
     measures: Sequence[NewMeasure] = (), participation: Participation | None = None,
+    today: date | None = None,
 ) -> SupportCase:
     """The council's decision on a case (Art. 78 (3)), after participation is recorded.
 
     ``participation``, when given, is recorded first in the same transaction: a
-    refused decision leaves it unsaved too (one user action, one commit).
+    refused decision leaves it unsaved too (one user action, one commit). The
+    decision is dated the meeting's day, which must have come (``today``).
+
+    "Support assigned" and "representatives refused" need the representatives
+    present or their documented refusal to attend (rules.council, Art. 78 (3)).
 
     - support assigned: the individual prevention work plan (at least one measure);
     - support not needed: the case closes with that outcome;
@@ -245,10 +278,15 @@ def record_council_decision(
     decision = CouncilDecision(decision)
     with transaction() as session:
         meeting, review, case = _review(session, actor, meeting_id, case_id)
+        council_rules.check_decision_day_reached(meeting.meeting_on, today or clock.today())
         if participation is not None:
-            _participate(session, actor, review, case, participation)
+            _participate(session, actor, meeting, review, case, participation)
         council_rules.require_participation(review.minor_present,
                                             review.representatives_present)
+        council_rules.check_representatives_heard(
+            decision, bool(review.representatives_present),
+            review.representatives_refused_to_attend, review.representatives_invited_on,
+            meeting.meeting_on)
         target = apply_council_decision(case.state, decision)
         if decision != CouncilDecision.SUPPORT_ASSIGNED:
             council_rules.check_plan_with_decision(decision, measures)

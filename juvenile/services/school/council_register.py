@@ -6,6 +6,7 @@ wait for the council. Recording goes through services.council.
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from juvenile.db import transaction
@@ -113,7 +114,14 @@ def list_meetings(actor: Actor, page: int = 1, page_size: int = MEETINGS_PAGE) -
 
 
 def cases_waiting_for_council(actor: Actor) -> list[WaitingCase]:
-    """The school's cases flagged and not yet before the council (they can be planned)."""
+    """The school's cases flagged and not yet before the council, and those the council
+    postponed (under review, on no planned meeting): they can be planned."""
+    on_planned_meeting = (
+        select(CouncilReview.case_id)
+        .join(CouncilMeeting, col(CouncilMeeting.id) == CouncilReview.meeting_id)
+        .where(CouncilMeeting.status == MeetingStatus.PLANNED))
+    postponed = sa.and_(SupportCase.state == CaseState.COUNCIL_REVIEW,
+                        col(SupportCase.id).not_in(on_planned_meeting))
     with transaction() as session:
         authorize(session, actor, Permission.VIEW,
                   RecordScope(kind=RecordKind.CASE, school_id=actor.school_id))
@@ -121,7 +129,7 @@ def cases_waiting_for_council(actor: Actor) -> list[WaitingCase]:
             select(col(SupportCase.id), col(SupportCase.opened_on), Student)
             .join(Student, col(Student.id) == SupportCase.student_id)
             .where(Student.school_id == actor.school_id,
-                   SupportCase.state == CaseState.FLAGGED)
+                   sa.or_(SupportCase.state == CaseState.FLAGGED, postponed))
             .order_by(col(SupportCase.opened_on), col(SupportCase.id))
         ).all()
     return [WaitingCase(case_id, s.id, s.full_name, f"{s.grade}{s.class_letter}", opened_on)

@@ -86,6 +86,10 @@ def case_packet(
             "minor_absence_reason": review.minor_absence_reason,
             "representatives_present": review.representatives_present,
             "representatives_absence_reason": review.representatives_absence_reason,
+            # their documented refusal to attend and its invitation (Art. 78 (3))
+            "representatives_refused_to_attend": review.representatives_refused_to_attend,
+            "representatives_invited_on": (review.representatives_invited_on.isoformat()
+                                           if review.representatives_invited_on else None),
             "decision": str(review.decision),
         },
     }

@@ -35,7 +35,7 @@ from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_m
 DECISIONS = [decision.value for decision in CouncilDecision]
 MAX_MEASURES = 20
 _DECISION_FIELDS = ("minor_present", "minor_reason", "representatives_present",
-                    "representatives_reason", "decision", "measures")
+                    "representatives_reason", "invited_on", "decision", "measures")
 
 
 def _blank_measure() -> dict[str, str]:
@@ -62,6 +62,8 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
     minor_reason: str = ""
     representatives_present: str = ""
     representatives_reason: str = ""
+    representatives_refused: str = ""  # "yes": a documented refusal to attend (Art. 78 (3))
+    invited_on: str = ""  # the invitation's day, ISO
     decision: str = ""
     measures: list[dict[str, str]] = [_blank_measure()]
     errors: dict[str, str] = FormErrors.empty(*_DECISION_FIELDS)
@@ -119,6 +121,7 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
         self.active_case = case_id
         self.minor_present = self.representatives_present = self.decision = ""
         self.minor_reason = self.representatives_reason = ""
+        self.representatives_refused = self.invited_on = ""
         self.measures = [_blank_measure()]
         self.errors = FormErrors.empty(*_DECISION_FIELDS)
 
@@ -196,10 +199,17 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
             value = value if value in ("yes", "no") else ""
         elif name == "decision":
             value = value if value in DECISIONS else ""
+        elif name == "invited_on":
+            value = value[:10]
         elif name not in ("minor_reason", "representatives_reason"):
             return
         setattr(self, name, value)
         self.errors = {**self.errors, name: ""}
+
+    @rx.event
+    def set_representatives_refused(self, checked: bool):
+        self.representatives_refused = "yes" if checked else ""
+        self.errors = {**self.errors, "invited_on": ""}
 
     @rx.event
     def set_measure(self, index: int, name: str, value: str):
@@ -256,6 +266,10 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
         if not self.decision:
             errors["decision"] = choose
         plan = self._plan(language, errors) if self.decision == "support_assigned" else []
+        refused = self.representatives_present == "no" and self.representatives_refused == "yes"
+        invited_on = parse_day(self.invited_on) if refused and self.invited_on else None
+        if refused and self.invited_on and invited_on is None:
+            errors["invited_on"] = translate("ui.school.form.bad_date", language)
         if any(errors.values()) or plan is None:
             self.errors = errors
             return None
@@ -263,7 +277,8 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
             minor_present=self.minor_present == "yes",
             representatives_present=self.representatives_present == "yes",
             minor_absence_reason=self.minor_reason,
-            representatives_absence_reason=self.representatives_reason)
+            representatives_absence_reason=self.representatives_reason,
+            representatives_refused_to_attend=refused, representatives_invited_on=invited_on)
         try:
             record_council_decision(actor, self._meeting_id(), case_id, self.decision, plan,
                                     participation=participation)
