@@ -8,7 +8,7 @@ from juvenile.components.text import t
 from juvenile.i18n import LANGUAGES
 from juvenile.state.auth import PASSWORD_ROUTE, SIGN_IN_ROUTE, SIGN_OUT_ROUTE, AuthState
 from juvenile.state.commission.badge import DeadlineBadgeState
-from juvenile.state.i18n import I18nState
+from juvenile.state.i18n import LANGUAGE_STORAGE_KEY, I18nState
 
 # Kazakhstan keeps one offset all year (UTC+5 since March 2024), so it is fixed at build.
 ZONE_OFFSET = clock.offset_label()
@@ -29,6 +29,16 @@ AREA_PAGES = [
 LANGUAGE_LABELS = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
 
+def _remember_at_once(language: rx.Var):
+    """Store the choice in the browser as it is made. Reflex stores it when the
+    server's answer arrives, and a client's events run one after another: right
+    after sign-in the answer waits behind the page's on-load, and a reload before
+    it came showed the old language (issue 14, item 4). The value is one of the
+    switcher's own codes."""
+    return rx.call_script(f"window.localStorage.setItem('{LANGUAGE_STORAGE_KEY}', '"
+                          + language.to(str) + "')")
+
+
 def language_switcher() -> rx.Component:
     return rx.select.root(
         rx.select.trigger(aria_label="language", id="language-switcher"),
@@ -36,7 +46,8 @@ def language_switcher() -> rx.Component:
             *[rx.select.item(LANGUAGE_LABELS[code], value=code) for code in LANGUAGES]
         ),
         value=I18nState.language,
-        on_change=I18nState.set_language,
+        on_change=lambda language: [_remember_at_once(language),
+                                    I18nState.set_language(language)],
         size="2",
     )
 

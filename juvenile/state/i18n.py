@@ -19,10 +19,13 @@ def screen_texts(language: str | None) -> dict[str, str]:
     }
 
 
+LANGUAGE_STORAGE_KEY = "juvenile_language"  # the browser's localStorage key
+
+
 class I18nState(rx.State):
     """Holds the chosen language; every visible string is looked up through it."""
 
-    language: str = rx.LocalStorage("kk", name="juvenile_language", sync=True)
+    language: str = rx.LocalStorage("kk", name=LANGUAGE_STORAGE_KEY, sync=True)
 
     @rx.event
     def set_language(self, language: str):
