@@ -13,7 +13,6 @@ between the midnights (Kazakhstan time) that open and close the quarter.
 """
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
@@ -223,32 +222,41 @@ def under_support(session: Session, scope: Scope, quarters: Sequence[Quarter]) -
     decision ``support_assigned`` taken on or before D (Art. 78 (3)) and the
     case was not closed on or before D. They count at the school whose roll
     they were on on D, read from the transfers (``analysis.scope.school_on``).
+    One pass: the cases with support assigned, each set against every counted day.
     """
-    rows: Rows = []
-    for period, quarter in enumerate(quarters):
-        for code, day in (("support_start", quarter.first_day), ("support_end", quarter.last_day)):
-            rows += [(school, period, code, n)
-                     for school, n in _supported_on(session, scope, day)]
-    return rows
-
-
-def _supported_on(session: Session, scope: Scope, day: date) -> list[tuple[int, int]]:
-    assigned = sa.exists().where(
-        _review.c.case_id == _case.c.id,
-        _review.c.decision == CouncilDecision.SUPPORT_ASSIGNED,
-        _review.c.decided_at < day_end(day),
+    codes = ("support_start", "support_end")
+    days = sa.union_all(*[
+        sa.select(sa.literal_column(str(period)).label("period"),
+                  sa.literal_column(str(key)).label("key"),
+                  sa.literal(day, _case.c.closed_on.type).label("day"),
+                  sa.literal(day_end(day), _review.c.decided_at.type).label("ends"))
+        for period, quarter in enumerate(quarters)
+        for key, day in enumerate((quarter.first_day, quarter.last_day))
+    ]).subquery()
+    supported = (
+        sa.select(_case.c.id, _case.c.student_id, _case.c.closed_on,
+                  sa.func.min(_review.c.decided_at).label("assigned_at"))
+        .select_from(_case.join(_review, _review.c.case_id == _case.c.id))
+        .where(_review.c.decision == CouncilDecision.SUPPORT_ASSIGNED,
+               scope.holds_case(_case.c.school_id, _case.c.student_id))
+        .group_by(_case.c.id, _case.c.student_id, _case.c.closed_on)
+        .subquery()
     )
-    open_on_day = sa.or_(_case.c.closed_on.is_(None), _case.c.closed_on > day)
-    inner = sa.select(
-        _case.c.student_id, school_on(_case.c.student_id, day).label("school_id"),
-    ).where(assigned, open_on_day,
-            scope.holds_case(_case.c.school_id, _case.c.student_id)).subquery()
+    on_day = (
+        sa.select(supported.c.student_id, days.c.period, days.c.key,
+                  school_on(supported.c.student_id, days.c.day).label("school_id"))
+        .select_from(supported.join(days, supported.c.assigned_at < days.c.ends))
+        .where(sa.or_(supported.c.closed_on.is_(None), supported.c.closed_on > days.c.day))
+        .subquery()
+    )
     query = (
-        sa.select(inner.c.school_id, sa.func.count(sa.distinct(inner.c.student_id)))
-        .where(inner.c.school_id.in_(scope.school_ids()))
-        .group_by(inner.c.school_id)
+        sa.select(on_day.c.school_id, on_day.c.period, on_day.c.key,
+                  sa.func.count(sa.distinct(on_day.c.student_id)))
+        .where(on_day.c.school_id.in_(scope.school_ids()))
+        .group_by(on_day.c.school_id, on_day.c.period, on_day.c.key)
     )
-    return [(school, int(n)) for school, n in session.execute(query)]
+    return [(school, int(period), codes[int(key)], int(n))
+            for school, period, key, n in session.execute(query)]
 
 
 def enrolled(session: Session, scope: Scope) -> list[tuple[int, int]]:
@@ -284,33 +292,33 @@ def four_day_rule(session: Session, scope: Scope, quarters: Sequence[Quarter]) -
     per quarter, at the school that recorded their last unexcused day of the
     last month in which they reached the threshold (kept when it is in scope),
     so a school's figure is the same in its district's and its own analysis.
+
+    One pass over the counted days (``days``: one row per unexcused mark; a
+    filter on which days count belongs there): window functions count each
+    student's days of each month and pick, per quarter, the latest day of a
+    month that reached the threshold.
     """
     months = [month for quarter in quarters for month in quarter.months()]
     month_index = sa.case(*[(_mark.c.day <= last, index)
                             for index, (_first, last) in enumerate(months[:-1])],
                           else_=len(months) - 1)
     absent_in_scope = sa.select(_mark.c.student_id).where(_unexcused_marks(scope, quarters))
-    marks = sa.select(_mark.c.student_id, month_index.label("month"), _mark.c.day).where(
-        sa.text(UNEXCUSED_CONDITION), _within(_mark.c.day, quarters),
-        _mark.c.student_id.in_(absent_in_scope)).subquery()
-    monthly = (
-        sa.select(marks.c.student_id, marks.c.month, sa.func.max(marks.c.day).label("last_day"))
-        .group_by(marks.c.student_id, marks.c.month)
-        .having(sa.func.count() >= UNEXCUSED_DAYS_THRESHOLD)
-        .subquery()
-    )
-    per_month = len(months) // len(quarters)
-    quarter_index = sa.case(*[(monthly.c.month < (index + 1) * per_month, index)
-                              for index in range(len(quarters) - 1)],
-                            else_=len(quarters) - 1)
-    reached = sa.select(monthly.c.student_id, quarter_index.label("period"),
-                        monthly.c.last_day).subquery()
-    last = (sa.select(reached.c.student_id, reached.c.period,
-                      sa.func.max(reached.c.last_day).label("day"))
-            .group_by(reached.c.student_id, reached.c.period).subquery())
-    inner = sa.select(_mark.c.school_id, last.c.period, _NO_KEY.label("key")).select_from(
-        last.join(_mark, sa.and_(_mark.c.student_id == last.c.student_id,
-                                 _mark.c.day == last.c.day)))
+    days = sa.select(
+        _mark.c.student_id, _mark.c.school_id, _mark.c.day,
+        month_index.label("month"), _period(_mark.c.day, quarters).label("period"),
+    ).where(sa.text(UNEXCUSED_CONDITION), _within(_mark.c.day, quarters),
+            _mark.c.student_id.in_(absent_in_scope)).subquery()
+    counted = sa.select(
+        days.c.student_id, days.c.school_id, days.c.day, days.c.period,
+        sa.func.count().over(partition_by=(days.c.student_id, days.c.month)).label("in_month"),
+    ).subquery()
+    reached = sa.select(
+        counted.c.school_id, counted.c.period,
+        sa.func.row_number().over(partition_by=(counted.c.student_id, counted.c.period),
+                                  order_by=counted.c.day.desc()).label("latest"),
+    ).where(counted.c.in_month >= UNEXCUSED_DAYS_THRESHOLD).subquery()
+    inner = sa.select(reached.c.school_id, reached.c.period,
+                      _NO_KEY.label("key")).where(reached.c.latest == 1)
     return _grouped(session, inner, scope, _named("students_4day"))
 
 

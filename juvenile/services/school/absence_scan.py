@@ -95,9 +95,9 @@ def scan_absences(
             load_school(session, school_id)
         authorize(session, actor, Permission.VIEW,
                   school_scope(RecordKind.ATTENDANCE, school_id))
-        found = [row for row in session.execute(unexcused_days_query(first, last, school_id))
-                 if is_minor(row[2], today)]
-        proposed = {row.student_id: row for row in session.execute(
+        found = [row for row in session.connection().execute(
+                     unexcused_days_query(first, last, school_id)) if is_minor(row[2], today)]
+        proposed = {row.student_id: row for row in session.connection().execute(
             select(AbsenceProposal.id, AbsenceProposal.student_id, AbsenceProposal.status,
                    AbsenceProposal.unexcused_days)
             .where(AbsenceProposal.month == month))}
@@ -136,13 +136,17 @@ def _insert_proposals(session: Session, month: str,
         return {}
     table = sa.inspect(AbsenceProposal).local_table
     now = utcnow()
-    inserted = session.execute(
-        sa.insert(table).returning(table.c.student_id, table.c.id),
-        [{"student_id": student_id, "school_id": school_id, "month": month,
-          "unexcused_days": days, "status": ProposalStatus.PROPOSED, "proposed_at": now,
-          "dismissal_reason": ""}
-         for student_id, school_id, days in rows])
-    return dict(inserted.tuples().all())
+    connection = session.connection()
+    # a plain executemany (the driver's own loop), then the ids read back in one query
+    connection.execute(sa.insert(table), [
+        {"student_id": student_id, "school_id": school_id, "month": month,
+         "unexcused_days": days, "status": ProposalStatus.PROPOSED, "proposed_at": now,
+         "dismissal_reason": ""}
+        for student_id, school_id, days in rows])
+    new = {student_id for student_id, _, _ in rows}
+    ids = connection.execute(sa.select(table.c.student_id, table.c.id)
+                             .where(table.c.month == month)).tuples()
+    return {student_id: id_ for student_id, id_ in ids if student_id in new}
 
 
 def _update_days(session: Session, changes: list[tuple[int, int]]) -> None:
@@ -151,7 +155,7 @@ def _update_days(session: Session, changes: list[tuple[int, int]]) -> None:
     if not changes:
         return
     table = sa.inspect(AbsenceProposal).local_table
-    session.execute(
+    session.connection().execute(
         sa.update(table).where(table.c.id == sa.bindparam("proposal_id"))
         .values(unexcused_days=sa.bindparam("days")),
         [{"proposal_id": proposal_id, "days": days} for proposal_id, days in changes])
