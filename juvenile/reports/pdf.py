@@ -99,6 +99,13 @@ class Document(FPDF):
         font._units = {}
         self.fonts[font.fontkey] = font
 
+    def text_width(self, text: str) -> float:
+        """The width of one line of plain ``text`` in the current font: what
+        ``get_string_width`` gives for it, without its parsing for markup and
+        right-to-left runs (a region's tables measure tens of thousands of cells)."""
+        assert self.current_font is not None
+        return self.current_font.get_text_width(text, self.font_size_pt, None)[1] / self.k
+
     def footer(self) -> None:
         self.set_y(-13)
         self.set_font(FAMILY, "", 8)
