@@ -134,18 +134,17 @@ def _insert_proposals(session: Session, month: str,
     objects (thousands in a month of a region); their ids by student."""
     if not rows:
         return {}
-    table = sa.inspect(AbsenceProposal).local_table
     now = utcnow()
     connection = session.connection()
     # a plain executemany (the driver's own loop), then the ids read back in one query
-    connection.execute(sa.insert(table), [
+    connection.execute(sa.insert(AbsenceProposal), [
         {"student_id": student_id, "school_id": school_id, "month": month,
          "unexcused_days": days, "status": ProposalStatus.PROPOSED, "proposed_at": now,
          "dismissal_reason": ""}
         for student_id, school_id, days in rows])
     new = {student_id for student_id, _, _ in rows}
-    ids = connection.execute(sa.select(table.c.student_id, table.c.id)
-                             .where(table.c.month == month)).tuples()
+    ids = connection.execute(select(AbsenceProposal.student_id, AbsenceProposal.id)
+                             .where(AbsenceProposal.month == month)).tuples()
     return {student_id: id_ for student_id, id_ in ids if student_id in new}
 
 
@@ -154,9 +153,8 @@ def _update_days(session: Session, changes: list[tuple[int, int]]) -> None:
     executemany."""
     if not changes:
         return
-    table = sa.inspect(AbsenceProposal).local_table
     session.connection().execute(
-        sa.update(table).where(table.c.id == sa.bindparam("proposal_id"))
+        sa.update(AbsenceProposal).where(col(AbsenceProposal.id) == sa.bindparam("proposal_id"))
         .values(unexcused_days=sa.bindparam("days")),
         [{"proposal_id": proposal_id, "days": days} for proposal_id, days in changes])
 
