@@ -4,8 +4,9 @@ Each function counts one kind of event over a run of consecutive quarters in
 a single GROUP BY, returning rows (school_id, period, key, n): ``period`` is
 the index of the quarter in the run, ``key`` tells the indicator apart where
 one query feeds several (a criterion, an outcome, a decision type). Rows are
-already aggregated; nothing here reads records one by one, and attendance in
-particular is only ever counted in the database.
+already aggregated, and fetched in bulk (``all()``: one fetchall, not a fetch
+per row); nothing here reads records one by one, and attendance in particular
+is only ever counted in the database.
 
 Dates: an event belongs to a quarter when its date is between the first and
 the last day, both included (``periods.Quarter``); a timestamp, when it falls
@@ -90,7 +91,7 @@ def _grouped(session: Session, inner: sa.Select, scope: Scope | None,
         query = query.where(rows.c.school_id.in_(scope.school_ids()))
     query = query.group_by(rows.c.school_id, rows.c.period, rows.c.key)
     return [(school, int(period), name(key), int(n))
-            for school, period, key, n in session.execute(query)]
+            for school, period, key, n in session.execute(query).tuples().all()]
 
 
 def _named(code: str) -> Callable[[object], str]:
@@ -256,7 +257,7 @@ def under_support(session: Session, scope: Scope, quarters: Sequence[Quarter]) -
         .group_by(on_day.c.school_id, on_day.c.period, on_day.c.key)
     )
     return [(school, int(period), codes[int(key)], int(n))
-            for school, period, key, n in session.execute(query)]
+            for school, period, key, n in session.execute(query).tuples().all()]
 
 
 def enrolled(session: Session, scope: Scope) -> list[tuple[int, int]]:
@@ -264,7 +265,7 @@ def enrolled(session: Session, scope: Scope) -> list[tuple[int, int]]:
     query = (sa.select(_student.c.school_id, sa.func.count())
              .where(_student.c.school_id.in_(scope.school_ids()))
              .group_by(_student.c.school_id))
-    return [(school, int(n)) for school, n in session.execute(query)]
+    return [(school, int(n)) for school, n in session.execute(query).tuples().all()]
 
 
 def _unexcused_marks(scope: Scope, quarters: Sequence[Quarter]) -> sa.ColumnElement:
