@@ -293,33 +293,33 @@ def four_day_rule(session: Session, scope: Scope, quarters: Sequence[Quarter]) -
     per quarter, at the school that recorded their last unexcused day of the
     last month in which they reached the threshold (kept when it is in scope),
     so a school's figure is the same in its district's and its own analysis.
-
-    One pass over the counted days (``days``: one row per unexcused mark; a
-    filter on which days count belongs there): window functions count each
-    student's days of each month and pick, per quarter, the latest day of a
-    month that reached the threshold.
     """
     months = [month for quarter in quarters for month in quarter.months()]
     month_index = sa.case(*[(_mark.c.day <= last, index)
                             for index, (_first, last) in enumerate(months[:-1])],
                           else_=len(months) - 1)
     absent_in_scope = sa.select(_mark.c.student_id).where(_unexcused_marks(scope, quarters))
-    days = sa.select(
-        _mark.c.student_id, _mark.c.school_id, _mark.c.day,
-        month_index.label("month"), _period(_mark.c.day, quarters).label("period"),
-    ).where(sa.text(UNEXCUSED_CONDITION), _within(_mark.c.day, quarters),
-            _mark.c.student_id.in_(absent_in_scope)).subquery()
-    counted = sa.select(
-        days.c.student_id, days.c.school_id, days.c.day, days.c.period,
-        sa.func.count().over(partition_by=(days.c.student_id, days.c.month)).label("in_month"),
-    ).subquery()
-    reached = sa.select(
-        counted.c.school_id, counted.c.period,
-        sa.func.row_number().over(partition_by=(counted.c.student_id, counted.c.period),
-                                  order_by=counted.c.day.desc()).label("latest"),
-    ).where(counted.c.in_month >= UNEXCUSED_DAYS_THRESHOLD).subquery()
-    inner = sa.select(reached.c.school_id, reached.c.period,
-                      _NO_KEY.label("key")).where(reached.c.latest == 1)
+    marks = sa.select(_mark.c.student_id, month_index.label("month"), _mark.c.day).where(
+        sa.text(UNEXCUSED_CONDITION), _within(_mark.c.day, quarters),
+        _mark.c.student_id.in_(absent_in_scope)).subquery()
+    monthly = (
+        sa.select(marks.c.student_id, marks.c.month, sa.func.max(marks.c.day).label("last_day"))
+        .group_by(marks.c.student_id, marks.c.month)
+        .having(sa.func.count() >= UNEXCUSED_DAYS_THRESHOLD)
+        .subquery()
+    )
+    per_month = len(months) // len(quarters)
+    quarter_index = sa.case(*[(monthly.c.month < (index + 1) * per_month, index)
+                              for index in range(len(quarters) - 1)],
+                            else_=len(quarters) - 1)
+    reached = sa.select(monthly.c.student_id, quarter_index.label("period"),
+                        monthly.c.last_day).subquery()
+    last = (sa.select(reached.c.student_id, reached.c.period,
+                      sa.func.max(reached.c.last_day).label("day"))
+            .group_by(reached.c.student_id, reached.c.period).subquery())
+    inner = sa.select(_mark.c.school_id, last.c.period, _NO_KEY.label("key")).select_from(
+        last.join(_mark, sa.and_(_mark.c.student_id == last.c.student_id,
+                                 _mark.c.day == last.c.day)))
     return _grouped(session, inner, scope, _named("students_4day"))
 
 
