@@ -45,3 +45,29 @@ def test_every_document_names_the_zone_its_times_are_in():
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(
         bytes(document.output()))).pages)
     assert text.count("казахстанское (Астана, UTC+5)") == 2  # on both pages
+
+
+def test_documents_made_one_after_another_each_embed_the_letters_they_use():
+    # The fonts are parsed once per process; fpdf2 cuts each document's font
+    # program down to its own glyphs, so a later document must not get the
+    # earlier one's cut.
+    first = Document("Бірінші")
+    first.paragraph("Ғалым")
+    first_text = _text_of_pages(first.to_bytes())[0]
+    second = Document("Екінші")
+    second.paragraph(KAZAKH_LETTERS, bold=True)
+    second.paragraph("Өмірзақ Үміт")
+    second_text = _text_of_pages(second.to_bytes())[0]
+    assert "Ғалым" in first_text
+    assert KAZAKH_LETTERS in second_text and "Өмірзақ Үміт" in second_text
+
+
+def test_a_line_is_as_wide_as_fpdf2_measures_it():
+    from juvenile.reports.pdf import FAMILY
+
+    document = Document("Т")
+    for style in ("", "B"):
+        document.set_font(FAMILY, style, 9)
+        for text in ("", "—", "12 345", KAZAKH_LETTERS, "Школа № 12 «Ақ»"):
+            assert document.text_width(text) == document.get_string_width(text)
+            assert document.text_width(text + "і") == document.get_string_width(text + "і")

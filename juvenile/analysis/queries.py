@@ -4,8 +4,9 @@ Each function counts one kind of event over a run of consecutive quarters in
 a single GROUP BY, returning rows (school_id, period, key, n): ``period`` is
 the index of the quarter in the run, ``key`` tells the indicator apart where
 one query feeds several (a criterion, an outcome, a decision type). Rows are
-already aggregated; nothing here reads records one by one, and attendance in
-particular is only ever counted in the database.
+already aggregated, and fetched in bulk (``all()``: one fetchall, not a fetch
+per row); nothing here reads records one by one, and attendance in particular
+is only ever counted in the database.
 
 Dates: an event belongs to a quarter when its date is between the first and
 the last day, both included (``periods.Quarter``); a timestamp, when it falls
@@ -91,7 +92,7 @@ def _grouped(session: Session, inner: sa.Select, scope: Scope | None,
         query = query.where(rows.c.school_id.in_(scope.school_ids()))
     query = query.group_by(rows.c.school_id, rows.c.period, rows.c.key)
     return [(school, int(period), name(key), int(n))
-            for school, period, key, n in session.execute(query)]
+            for school, period, key, n in session.execute(query).tuples().all()]
 
 
 def _named(code: str) -> Callable[[object], str]:
@@ -223,32 +224,41 @@ def under_support(session: Session, scope: Scope, quarters: Sequence[Quarter]) -
     decision ``support_assigned`` taken on or before D (Art. 78 (3)) and the
     case was not closed on or before D. They count at the school whose roll
     they were on on D, read from the transfers (``analysis.scope.school_on``).
+    One pass: the cases with support assigned, each set against every counted day.
     """
-    rows: Rows = []
-    for period, quarter in enumerate(quarters):
-        for code, day in (("support_start", quarter.first_day), ("support_end", quarter.last_day)):
-            rows += [(school, period, code, n)
-                     for school, n in _supported_on(session, scope, day)]
-    return rows
-
-
-def _supported_on(session: Session, scope: Scope, day: date) -> list[tuple[int, int]]:
-    assigned = sa.exists().where(
-        _review.c.case_id == _case.c.id,
-        _review.c.decision == CouncilDecision.SUPPORT_ASSIGNED,
-        _review.c.decided_at < day_end(day),
+    codes = ("support_start", "support_end")
+    days = sa.union_all(*[
+        sa.select(sa.literal_column(str(period)).label("period"),
+                  sa.literal_column(str(key)).label("key"),
+                  sa.literal(day, _case.c.closed_on.type).label("day"),
+                  sa.literal(day_end(day), _review.c.decided_at.type).label("ends"))
+        for period, quarter in enumerate(quarters)
+        for key, day in enumerate((quarter.first_day, quarter.last_day))
+    ]).subquery()
+    supported = (
+        sa.select(_case.c.id, _case.c.student_id, _case.c.closed_on,
+                  sa.func.min(_review.c.decided_at).label("assigned_at"))
+        .select_from(_case.join(_review, _review.c.case_id == _case.c.id))
+        .where(_review.c.decision == CouncilDecision.SUPPORT_ASSIGNED,
+               scope.holds_case(_case.c.school_id, _case.c.student_id))
+        .group_by(_case.c.id, _case.c.student_id, _case.c.closed_on)
+        .subquery()
     )
-    open_on_day = sa.or_(_case.c.closed_on.is_(None), _case.c.closed_on > day)
-    inner = sa.select(
-        _case.c.student_id, school_on(_case.c.student_id, day).label("school_id"),
-    ).where(assigned, open_on_day,
-            scope.holds_case(_case.c.school_id, _case.c.student_id)).subquery()
+    on_day = (
+        sa.select(supported.c.student_id, days.c.period, days.c.key,
+                  school_on(supported.c.student_id, days.c.day).label("school_id"))
+        .select_from(supported.join(days, supported.c.assigned_at < days.c.ends))
+        .where(sa.or_(supported.c.closed_on.is_(None), supported.c.closed_on > days.c.day))
+        .subquery()
+    )
     query = (
-        sa.select(inner.c.school_id, sa.func.count(sa.distinct(inner.c.student_id)))
-        .where(inner.c.school_id.in_(scope.school_ids()))
-        .group_by(inner.c.school_id)
+        sa.select(on_day.c.school_id, on_day.c.period, on_day.c.key,
+                  sa.func.count(sa.distinct(on_day.c.student_id)))
+        .where(on_day.c.school_id.in_(scope.school_ids()))
+        .group_by(on_day.c.school_id, on_day.c.period, on_day.c.key)
     )
-    return [(school, int(n)) for school, n in session.execute(query)]
+    return [(school, int(period), codes[int(key)], int(n))
+            for school, period, key, n in session.execute(query).tuples().all()]
 
 
 def enrolled(session: Session, scope: Scope) -> list[tuple[int, int]]:
@@ -256,7 +266,7 @@ def enrolled(session: Session, scope: Scope) -> list[tuple[int, int]]:
     query = (sa.select(_student.c.school_id, sa.func.count())
              .where(_student.c.school_id.in_(scope.school_ids()))
              .group_by(_student.c.school_id))
-    return [(school, int(n)) for school, n in session.execute(query)]
+    return [(school, int(n)) for school, n in session.execute(query).tuples().all()]
 
 
 def _unexcused_marks(scope: Scope, quarters: Sequence[Quarter],

@@ -2,13 +2,22 @@
 
 DejaVu carries the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) that the PDF core fonts
 lack. Every page has the document's title and "page X / Y" in its footer.
+
+The two font files are parsed once per process (``_parsed``) and every
+document gets its own copy of what is per document: the glyphs it uses and
+the font program that fpdf2 cuts down to them when it writes the file.
 """
 
+import copy
+import io
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
 from juvenile import clock
 from juvenile.i18n import translate
@@ -16,6 +25,42 @@ from juvenile.i18n import translate
 FONTS_DIR = Path(__file__).parent / "fonts"
 FAMILY = "DejaVu"
 _HEADING_FILL = (232, 240, 240)
+_FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+
+
+class _MeasuredFont(TTFFont):
+    """fpdf2's line breaking measures a line again, character by character, at
+    every character it adds to it. The width of each text measured is kept (for
+    one document), so the next text, one character longer, costs one character."""
+
+    __slots__ = ("_units",)
+
+    def get_text_width(self, text: str, font_size_pt: float,
+                       text_shaping_params: dict[str, Any] | None) -> tuple[int, float]:
+        if text_shaping_params or self.is_symbol:
+            return super().get_text_width(text, font_size_pt, text_shaping_params)
+        self.biggest_size_pt = max(self.biggest_size_pt, font_size_pt)
+        units = self._units.get(text)
+        if units is None:
+            shorter = self._units.get(text[:-1]) if text else None
+            units = (shorter + self.cw[ord(text[-1])] if shorter is not None
+                     else sum(self.cw[ord(c)] for c in text))
+            self._units[text] = units
+        return len(text), units * font_size_pt * 0.001
+
+
+_parsing = threading.Lock()
+_parsed_fonts: dict[str, tuple[_MeasuredFont, bytes]] = {}
+
+
+def _parsed(style: str) -> tuple[_MeasuredFont, bytes]:
+    """The font of ``style`` as fpdf2 parses it (widths, glyph map), and its file."""
+    with _parsing:
+        if style not in _parsed_fonts:
+            path = FONTS_DIR / _FONT_FILES[style]
+            font = _MeasuredFont(FPDF(), path, f"{FAMILY.lower()}{style}", style)
+            _parsed_fonts[style] = (font, path.read_bytes())
+        return _parsed_fonts[style]
 
 
 def zone_label(language: str) -> str:
@@ -28,8 +73,8 @@ class Document(FPDF):
 
     def __init__(self, title: str, page_label: str = "{page} / {pages}", zone_label: str = ""):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.add_font(FAMILY, "", FONTS_DIR / "DejaVuSans.ttf")
-        self.add_font(FAMILY, "B", FONTS_DIR / "DejaVuSans-Bold.ttf")
+        for style in _FONT_FILES:
+            self._add_parsed_font(style)
         self.document_title = title
         self.page_label = page_label  # "{page}" and "{pages}" are filled in
         self.zone_label = zone_label  # the zone every time in the document is in
@@ -39,6 +84,27 @@ class Document(FPDF):
         self.set_auto_page_break(auto=True, margin=18)
         self.alias_nb_pages("{nb}")
         self.add_page()
+
+    def _add_parsed_font(self, style: str) -> None:
+        """What ``add_font`` does, from the font parsed once: the widths and glyph
+        map are shared (read only); the subset of used glyphs and the font program
+        it is cut from are this document's own."""
+        parsed, data = _parsed(style)
+        font = copy.copy(parsed)
+        font.i = len(self.fonts) + 1
+        font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
+        font.subset = SubsetMap(font)
+        font.missing_glyphs = []
+        font.biggest_size_pt = 0
+        font._units = {}
+        self.fonts[font.fontkey] = font
+
+    def text_width(self, text: str) -> float:
+        """The width of one line of plain ``text`` in the current font: what
+        ``get_string_width`` gives for it, without its parsing for markup and
+        right-to-left runs (a region's tables measure tens of thousands of cells)."""
+        assert self.current_font is not None
+        return self.current_font.get_text_width(text, self.font_size_pt, None)[1] / self.k
 
     def footer(self) -> None:
         self.set_y(-13)

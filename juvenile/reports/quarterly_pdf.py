@@ -175,7 +175,7 @@ def _grid(doc: Document, headers: list[str], rows: list[list[str]], widths, *,
 
     def width_of(text: str, style: str) -> float:
         if (text, style) not in widths_of:
-            widths_of[(text, style)] = doc.get_string_width(text)
+            widths_of[(text, style)] = doc.text_width(text)
         return widths_of[(text, style)]
 
     def columns(top: float, bottom: float) -> None:
@@ -187,6 +187,9 @@ def _grid(doc: Document, headers: list[str], rows: list[list[str]], widths, *,
         doc.set_font(FAMILY, "B", size)
         doc.set_fill_color(*_HEADING_FILL)
         doc.rect(doc.l_margin, top, right - doc.l_margin, header_height, style="DF")
+        # the fill back to the text's colour: else fpdf2 wraps every text in a
+        # colour change of its own (the two share the PDF's fill colour)
+        doc.set_fill_color(0)
         for left, width, lines in zip(lefts, widths, header_lines, strict=True):
             for number, text in enumerate(lines):
                 x = left + (width - width_of(text, "B")) / 2
@@ -227,8 +230,8 @@ def _numeric(text: str) -> bool:
 
 def _fit(doc: Document, text: str, width: float) -> str:
     """``text`` cut with an ellipsis so it fits ``width`` on one line."""
-    if doc.get_string_width(text) <= width:
+    if doc.text_width(text) <= width:
         return text
-    while text and doc.get_string_width(text + "…") > width:
+    while text and doc.text_width(text + "…") > width:
         text = text[:-1]
     return text + "…"

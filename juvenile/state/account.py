@@ -1,5 +1,7 @@
 """The signed-in user's own account: changing the password."""
 
+import asyncio
+
 import reflex as rx
 
 from juvenile.security.gate import NotFound
@@ -23,8 +25,10 @@ class PasswordState(WorkspaceState, AuthState):
             self.password_error = await self._text("auth.error.passwords_differ")
             return None
         try:
-            change_own_password(actor, str(form.get("current_password", "")), new,
-                                session_token=self._token())
+            # two argon2 hashes: in a worker thread, off the event loop
+            await asyncio.to_thread(change_own_password, actor,
+                                    str(form.get("current_password", "")), new,
+                                    session_token=self._token())
         except AccountRefused as refused:
             self.password_error = await self._text(refused.key, **refused.params)
             return None

@@ -2,6 +2,7 @@
 organisations. Every handler resolves the Actor on the server and calls a
 service, whose gate decides (administrators only)."""
 
+import asyncio
 import io
 from datetime import date
 from typing import Any
@@ -40,7 +41,8 @@ class AdminConfigState(WorkspaceState, mixin=True):
             return False, self._to_sign_in()
         self.form_error = self.done_message = ""
         try:
-            return True, action(actor, *args)
+            # a service call (an import of organisations among them): off the event loop
+            return True, await asyncio.to_thread(action, actor, *args)
         except AccessDenied:
             self.denied = True
         except Refusal as refusal:

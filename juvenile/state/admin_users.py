@@ -5,6 +5,8 @@ decides; a temporary password travels to the browser once, in a notice, and is
 never kept in the page's state.
 """
 
+import asyncio
+
 import reflex as rx
 
 from juvenile import clock
@@ -158,7 +160,9 @@ class AdminUsersState(WorkspaceState, AuthState):
                                     self.form_language)
         try:
             if self._editing_id is None:
-                created = accounts.create_user(actor, self.form_login, form)
+                # the hash of the temporary password: off the event loop
+                created = await asyncio.to_thread(accounts.create_user, actor,
+                                                  self.form_login, form)
                 assert created.temporary_password is not None  # none chosen: generated
                 notice = await self._password_notice(created.account.login,
                                                      created.temporary_password)
@@ -211,7 +215,7 @@ class AdminUsersState(WorkspaceState, AuthState):
             return self._to_sign_in()
         try:
             account = accounts.get_user(actor, _id(user_id) or 0)
-            password = accounts.reset_password(actor, account.id)
+            password = await asyncio.to_thread(accounts.reset_password, actor, account.id)
         except (AccessDenied, NotFound):
             return await self._refresh()
         return await self._password_notice(account.login, password)

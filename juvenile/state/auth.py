@@ -13,6 +13,7 @@ at every handler (or ``await actor_of(self)`` from another state): nothing the
 browser sends is taken as the user's identity, role or organisation.
 """
 
+import asyncio
 import os
 from http.cookies import CookieError, SimpleCookie
 from typing import Any
@@ -180,8 +181,10 @@ class AuthState(rx.State):
         """The sign-in form. The password is used once and kept nowhere."""
         login, password = str(form.get("login", "")), str(form.get("password", ""))
         try:
-            # a previous session of this browser ends with the sign-in
-            signed = sessions.sign_in(login, password, replacing=self._token())
+            # a previous session of this browser ends with the sign-in; the argon2
+            # check runs in a worker thread, so the event loop serves other clicks
+            signed = await asyncio.to_thread(sessions.sign_in, login, password,
+                                             replacing=self._token())
         except sessions.SignInRefused as refused:
             self.sign_in_error = await self._text(refused.key)
             return None

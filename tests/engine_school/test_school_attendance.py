@@ -191,13 +191,39 @@ def test_the_same_month_is_never_proposed_twice(world):
     again = scan()[iin_of(student)]
     assert not again.newly_proposed and again.proposal_id == first.proposal_id
     assert again.unexcused_days == 5  # still undecided: the count is brought up to date
+    assert _stored_days(first.proposal_id) == 5
     dismiss_absence_proposals(SYSTEM, [first.proposal_id], "marks entered in error")
+    load(marks(student, ["2026-10-12"]))
     assert not scan()[iin_of(student)].newly_proposed
+    assert _stored_days(first.proposal_id) == 5  # a decided proposal is left as decided
     assert count(AbsenceProposal) == 1
     with db.transaction() as session:
         proposal = session.get(AbsenceProposal, first.proposal_id)
     assert proposal.status == ProposalStatus.DISMISSED
     assert proposal.dismissal_reason == "marks entered in error"
+
+
+def _stored_days(proposal_id: int) -> int:
+    with db.transaction() as session:
+        return session.get(AbsenceProposal, proposal_id).unexcused_days
+
+
+def test_one_scan_proposes_each_student_once_with_the_id_of_their_own_proposal(world):
+    students = [world.student() for _ in range(3)]
+    load("".join(marks(student, days) for student, days in zip(
+        students, [OCTOBER_4, [*OCTOBER_4, "2026-10-09"], OCTOBER_3], strict=True)))
+    found = scan()
+    assert set(found) == {iin_of(students[0]), iin_of(students[1])}  # three days: not met
+    with db.transaction() as session:
+        stored = {p.id: p for p in session.exec(select(AbsenceProposal))}
+    assert len(stored) == 2
+    for student, days in zip(students[:2], (4, 5), strict=True):
+        finding = found[iin_of(student)]
+        proposal = stored[finding.proposal_id]
+        assert finding.newly_proposed and finding.proposal_status == ProposalStatus.PROPOSED
+        assert (proposal.student_id, proposal.month, proposal.unexcused_days) == (
+            student, "2026-10", days)
+        assert proposal.status == ProposalStatus.PROPOSED and proposal.proposed_at is not None
 
 
 def test_confirming_flags_criterion_4_with_the_count_as_evidence(world):

@@ -16,7 +16,7 @@ from juvenile.services.administration.organisations import import_organisations
 @pytest.fixture(autouse=True)
 def quick_hashing(monkeypatch):
     """Argon2 with small costs, so tests that sign in often stay fast (production
-    uses argon2-cffi's defaults)."""
+    uses the parameters of security.passwords)."""
     monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
 
 

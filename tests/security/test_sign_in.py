@@ -165,3 +165,32 @@ def test_disabling_and_resetting_end_the_users_sessions(psychologist, organisati
     accounts.set_active(SYSTEM, psychologist, False)
     assert resolve(signed.token) is None
     _fail("psy.home", utcnow(), password=temporary)
+
+
+def test_the_production_hash_is_argon2id_of_the_chosen_parameters():
+    from argon2 import Type, extract_parameters
+
+    from juvenile.security import passwords
+
+    stored = passwords.production_hasher().hash("a password")
+    parameters = extract_parameters(stored)
+    assert parameters.type is Type.ID
+    assert (parameters.time_cost, parameters.memory_cost, parameters.parallelism) == (3, 32768, 1)
+
+
+def test_a_hash_of_older_parameters_still_signs_in_and_is_replaced(psychologist, monkeypatch):
+    from argon2 import PasswordHasher, extract_parameters
+
+    from juvenile.models import User
+    from juvenile.security import passwords
+
+    older = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=2).hash(PASSWORD)
+    with transaction() as session:
+        user = session.get(User, psychologist)
+        user.password_hash = older
+    sign_in("psy.home", PASSWORD, now=T0)
+    with transaction() as session:
+        stored = session.get(User, psychologist).password_hash
+    assert stored != older
+    assert extract_parameters(stored) == extract_parameters(passwords._hasher.hash("x"))
+    sign_in("psy.home", PASSWORD, now=T0 + MINUTE)  # the new hash verifies too

@@ -107,8 +107,9 @@ def sign_in(login: str, password: str, now: datetime | None = None,
 
 
 def _attempt(session: Session, login: str, password: str, now: datetime) -> SignedIn | None:
-    """Judge one attempt; its audit and counting are committed either way."""
-    session.exec(delete(SignInAttempt).where(col(SignInAttempt.at) < now - LOOKBACK))
+    """Judge one attempt; its audit and counting are committed either way. The
+    password is checked before the first write, so that on SQLite the write lock
+    is not held for the length of a hash."""
     recent = session.exec(
         select(SignInAttempt.at, SignInAttempt.succeeded)
         .where(SignInAttempt.login == login, SignInAttempt.at >= now - LOOKBACK)
@@ -122,6 +123,10 @@ def _attempt(session: Session, login: str, password: str, now: datetime) -> Sign
         ok = False
     else:
         ok = verify_password(user.password_hash, password) and user.active
+    # a hash of older parameters is replaced (made here, before the write lock)
+    rehashed = hash_password(password) if ok and user and needs_rehash(user.password_hash) \
+        else None
+    session.exec(delete(SignInAttempt).where(col(SignInAttempt.at) < now - LOOKBACK))
     session.add(SignInAttempt(login=login, at=now, succeeded=ok))
     if not ok:
         reason = "unknown_login" if user is None else (
@@ -129,8 +134,8 @@ def _attempt(session: Session, login: str, password: str, now: datetime) -> Sign
         session.add(_sign_in_audit(session, login, user, now, reason))
         return None
     assert user is not None and user.id is not None  # ok only for a stored user
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
+    if rehashed is not None:
+        user.password_hash = rehashed
     token = secrets.token_urlsafe(32)
     session.add(UserSession(token_sha256=token_digest(token), user_id=user.id, created_at=now,
                             last_seen_at=now))

@@ -26,6 +26,7 @@ from juvenile.models import (
     Student,
 )
 from juvenile.models.attendance import UNEXCUSED_CONDITION, on_school_days
+from juvenile.models.base import utcnow
 from juvenile.rules.age import is_minor
 from juvenile.rules.attendance import UNEXCUSED_DAYS_THRESHOLD, parse_month
 from juvenile.rules.criteria import ABSENCE_CRITERION
@@ -105,33 +106,37 @@ def scan_absences(
         # a mark on a day without lessons (stored before the day was declared
         # off, or bypassing the import) is not counted
         off = calendar_from(session, first).non_school_days(first, last)
-        found = [row for row in session.execute(unexcused_days_query(first, last, school_id, off))
+        found = [row for row in session.connection().execute(
+                     unexcused_days_query(first, last, school_id, off))
                  if _counted_minor(row[0], row[2], today)]
-        proposals = {
-            p.student_id: p for p in session.exec(
-                select(AbsenceProposal).where(AbsenceProposal.month == month))
-        }
+        proposed = {row.student_id: row for row in session.connection().execute(
+            select(AbsenceProposal.id, AbsenceProposal.student_id, AbsenceProposal.status,
+                   AbsenceProposal.unexcused_days)
+            .where(AbsenceProposal.month == month))}
         for student_school in sorted({row[3] for row in found}):
             entry = authorize(session, actor, Permission.CREATE,
                               school_scope(RecordKind.FLAG, student_school))
             entry.detail = f"criterion 4 proposals for {month}"
-        chosen = []
-        for student_id, iin, _, student_school, school_code, days in found:
-            proposal = proposals.get(student_id)
-            new = proposal is None
-            if proposal is None:
-                proposal = AbsenceProposal(student_id=student_id, school_id=student_school,
-                                           month=month, unexcused_days=days)
-            elif proposal.status == ProposalStatus.PROPOSED:
-                proposal.unexcused_days = days  # later marks of the month count too
-            session.add(proposal)
-            chosen.append((student_id, iin, school_code, days, proposal, new))
-        session.flush()
-        findings = [
-            AbsenceFinding(student_id, iin, school_code, month, days, proposal.id,
-                           proposal.status, new)
-            for student_id, iin, school_code, days, proposal, new in chosen
-        ]
+        new_ids = _insert_proposals(session, month, [
+            (student_id, student_school, days)
+            for student_id, _, _, student_school, _, days in found
+            if student_id not in proposed])
+        _update_days(session, [
+            (proposed[student_id].id, days)
+            for student_id, _, _, _, _, days in found
+            if student_id in proposed and proposed[student_id].status == ProposalStatus.PROPOSED
+            and proposed[student_id].unexcused_days != days])
+        findings = []
+        for student_id, iin, _, _, school_code, days in found:
+            earlier = proposed.get(student_id)
+            if earlier is None:
+                findings.append(AbsenceFinding(student_id, iin, school_code, month, days,
+                                               new_ids[student_id], ProposalStatus.PROPOSED,
+                                               True))
+            else:
+                findings.append(AbsenceFinding(student_id, iin, school_code, month, days,
+                                               earlier.id, ProposalStatus(earlier.status),
+                                               False))
         return findings
 
 
@@ -144,6 +149,37 @@ def _counted_minor(student_id: int, birth_date: date, today: date) -> bool:
     except RuleViolation as violation:
         _LOG.warning("absence scan: student %s left out (%s)", student_id, violation.key)
         return False
+
+
+def _insert_proposals(session: Session, month: str,
+                      rows: list[tuple[int, int, int]]) -> dict[int, int]:
+    """The new proposals (student, school, days) in one bulk insert, not as ORM
+    objects (thousands in a month of a region); their ids by student."""
+    if not rows:
+        return {}
+    now = utcnow()
+    connection = session.connection()
+    # a plain executemany (the driver's own loop), then the ids read back in one query
+    connection.execute(sa.insert(AbsenceProposal), [
+        {"student_id": student_id, "school_id": school_id, "month": month,
+         "unexcused_days": days, "status": ProposalStatus.PROPOSED, "proposed_at": now,
+         "dismissal_reason": ""}
+        for student_id, school_id, days in rows])
+    new = {student_id for student_id, _, _ in rows}
+    ids = connection.execute(select(AbsenceProposal.student_id, AbsenceProposal.id)
+                             .where(AbsenceProposal.month == month)).tuples()
+    return {student_id: id_ for student_id, id_ in ids if student_id in new}
+
+
+def _update_days(session: Session, changes: list[tuple[int, int]]) -> None:
+    """Undecided proposals count the month's later marks too: (id, days), one
+    executemany."""
+    if not changes:
+        return
+    session.connection().execute(
+        sa.update(AbsenceProposal).where(col(AbsenceProposal.id) == sa.bindparam("proposal_id"))
+        .values(unexcused_days=sa.bindparam("days")),
+        [{"proposal_id": proposal_id, "days": days} for proposal_id, days in changes])
 
 
 def _proposal(session: Session, actor: Actor, proposal_id: int) -> AbsenceProposal:

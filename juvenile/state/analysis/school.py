@@ -4,6 +4,7 @@ Counts only, like every level of the analysis; the service lets the analysts
 of the school's district and region see them (Art. 21 item 10), and no one else.
 """
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import reflex as rx
@@ -41,8 +42,8 @@ class SchoolFiguresState(PeriodState, FiguresState, KeptAnalysisState, Workspace
         period = self._period()
         try:
             # the id comes from the address bar (the route's [school_id])
-            analysis = school_figures(actor, period.year, period.number,
-                                      parse_id(self.school_id) or 0)
+            analysis = await asyncio.to_thread(school_figures, actor, period.year,
+                                               period.number, parse_id(self.school_id) or 0)
         except (AccessDenied, NotFound, Refusal):
             self._keep_analysis(None)
             self.denied, self.loaded = True, False

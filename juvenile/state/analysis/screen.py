@@ -8,6 +8,8 @@ language reuse it without asking the database again. Every handler resolves the
 signed-in user first, and a result computed for someone else is never shown.
 """
 
+import asyncio
+
 import reflex as rx
 
 from juvenile.analysis.result import QuarterlyAnalysis
@@ -86,8 +88,10 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
         district_id = choice.id if choice.kind == ScopeKind.DISTRICT else None
         region_id = choice.id if choice.kind == ScopeKind.REGION else None
         try:
-            analysis = quarterly_analysis(actor, period.year, period.number,
-                                          district_id=district_id, region_id=region_id)
+            # seconds for a region: in a worker thread, off the event loop
+            analysis = await asyncio.to_thread(
+                quarterly_analysis, actor, period.year, period.number,
+                district_id=district_id, region_id=region_id)
         except (AccessDenied, NotFound, Refusal):
             self._deny()
             return None
@@ -227,8 +231,8 @@ class AnalysisState(PeriodState, FiguresState, KeptAnalysisState, WorkspaceState
         language = await self._language()
         period = self._period()
         try:
-            report = export_quarterly(
-                actor, period.year, period.number, fmt,
+            report = await asyncio.to_thread(
+                export_quarterly, actor, period.year, period.number, fmt,
                 district_id=choice.id if choice.kind == ScopeKind.DISTRICT else None,
                 region_id=choice.id if choice.kind == ScopeKind.REGION else None,
                 language=language if language in EXPORT_LANGUAGES else EXPORT_LANGUAGES[0],

@@ -1,8 +1,10 @@
 """Downloads of the school's documents, in the user's language.
 
-The PDF is made on the server and sent once as the download's data; the
-service audits the export (Art. 83 (2)).
+The PDF is made on the server, in a worker thread (off the event loop), and
+sent once as the download's data; the service audits the export (Art. 83 (2)).
 """
+
+import asyncio
 
 import reflex as rx
 
@@ -23,18 +25,20 @@ async def _refused(state: WorkspaceState) -> rx.event.EventSpec:
 async def protocol_download(state: WorkspaceState, actor: Actor, meeting_id: int):
     language = await state._language()
     try:
-        data = protocol_data(actor, meeting_id)
+        data = await asyncio.to_thread(protocol_data, actor, meeting_id)
     except (AccessDenied, NotFound, Refusal):
         return await _refused(state)
-    return rx.download(data=council_protocol.render(data, language), mime_type=_PDF,
+    pdf = await asyncio.to_thread(council_protocol.render, data, language)
+    return rx.download(data=pdf, mime_type=_PDF,
                        filename=council_protocol.filename(data, language))
 
 
 async def plan_download(state: WorkspaceState, actor: Actor, case_id: int):
     language = await state._language()
     try:
-        data = plan_data(actor, case_id)
+        data = await asyncio.to_thread(plan_data, actor, case_id)
     except (AccessDenied, NotFound, Refusal):
         return await _refused(state)
-    return rx.download(data=prevention_plan.render(data, language), mime_type=_PDF,
+    pdf = await asyncio.to_thread(prevention_plan.render, data, language)
+    return rx.download(data=pdf, mime_type=_PDF,
                        filename=prevention_plan.filename(data, language))

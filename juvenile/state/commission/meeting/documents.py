@@ -2,6 +2,7 @@
 every approved version exactly as stored, and the extract about one question.
 Each download is audited as an export by the service."""
 
+import asyncio
 
 import reflex as rx
 
@@ -34,7 +35,8 @@ class MeetingDocuments(MeetingPart, mixin=True):
             return self._to_sign_in()
         language = await self._language()
         try:
-            return _download(make(actor, language))
+            # the PDF is made in a worker thread, off the event loop
+            return _download(await asyncio.to_thread(make, actor, language))
         except (AccessDenied, NotFound):
             return rx.toast.error(neutral(language))
         except Refusal as refused:
