@@ -35,8 +35,8 @@ def _position(line, language: str) -> str:
 
 
 def _attendance(document: Document, record: MeetingRecord, language: str) -> None:
-    present = [line for line in record.attendance if line.present]
-    absent = [line for line in record.attendance if line.present is False]
+    present = [line for line in record.attendance_in(language) if line.present]
+    absent = [line for line in record.attendance_in(language) if line.present is False]
     document.heading(translate("commission_doc.minutes.present", language))
     if not record.quorum.recorded:
         document.paragraph(translate("commission_doc.minutes.attendance_not_recorded",

@@ -9,6 +9,7 @@ from datetime import date
 from fractions import Fraction
 
 from juvenile.models import AgendaItemKind, AgendaItemStatus, MemberPosition
+from juvenile.rules.commission import composition_order
 from juvenile.rules.iin import Sex
 from juvenile.rules.quorum import QuorumState
 
@@ -95,6 +96,11 @@ class MeetingRecord:
 
     def commission(self, language: str) -> str:
         return self.commission_kk if language == "kk" else self.commission_ru
+
+    def attendance_in(self, language: str) -> list[AttendanceLine]:
+        """The attendance as the composition lists it, names in the reader's alphabet."""
+        return sorted(self.attendance, key=lambda line: composition_order(
+            line.position.value, line.full_name, language))
 
     def area(self, language: str) -> str:
         return self.area_kk if language == "kk" else self.area_ru

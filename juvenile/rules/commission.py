@@ -8,6 +8,7 @@ official record: a later change goes through a numbered amendment, never silentl
 from collections.abc import Collection
 from datetime import date
 
+from juvenile.rules.collation import sort_key
 from juvenile.rules.errors import RuleViolation
 
 
@@ -86,6 +87,16 @@ def check_placement_returned(returned: bool) -> None:
     if not returned:
         raise RuleViolation("agenda.placement_not_returned",
                             article="Art. 80 (11), Art. 81 (12)")
+
+
+# The composition of Art. 79 (4), in the order the law names it.
+COMPOSITION_ORDER = ("chair", "deputy_chair", "member", "secretary")
+
+
+def composition_order(position: str, full_name: str, language: str) -> tuple:
+    """Members as the composition lists them (Art. 79 (4)): by position, then by name in
+    the reader's alphabet (``rules.collation``)."""
+    return COMPOSITION_ORDER.index(position), sort_key(full_name, language)
 
 
 # Who presides over a meeting, in order: the chair, else a deputy chair (Art. 79 (4)).

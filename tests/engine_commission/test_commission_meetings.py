@@ -1,5 +1,6 @@
 """Members, meetings, attendance and the quorum of the commission (Art. 79)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -7,6 +8,7 @@ from commission_world import SYSTEM
 
 from juvenile.errors import InputRefused
 from juvenile.models import AgendaItemKind, CommissionMeetingStatus, MemberPosition, Role
+from juvenile.rules.commission import COMPOSITION_ORDER
 from juvenile.rules.errors import RuleViolation
 from juvenile.security.gate import AccessDenied
 from juvenile.services.commission.agenda import add_agenda_item
@@ -142,3 +144,25 @@ def test_the_secretary_keeps_the_composition_and_members_read_it(world):
     assert len(commission_composition(world.secretary("C2")).members) == 0  # its own only
     set_member_active(secretary, members[3], True)
     assert all(line.active for line in commission_composition(secretary).members)
+
+
+def test_members_of_one_position_are_listed_in_the_readers_alphabet(world):
+    """The composition page, the attendance and the minutes list the positions in the
+    order of Art. 79 (4), and the members of one position as the reader's alphabet
+    sorts them (І after Ы in Kazakh, right after И in Russian)."""
+    assert tuple(MemberPosition) == COMPOSITION_ORDER  # the law's order is the model's
+    commission = world.commissions["C1"]
+    for name, position in [("Ысқақов Ерлан", "member"), ("Іслам Айгүл", "member"),
+                           ("Мұратов Бақыт", "chair"), ("Иванова Ольга", "member")]:
+        add_member(SYSTEM, commission, name, position)
+    secretary = world.secretary("C1")
+    in_kazakh = [line.full_name for line in
+                 commission_composition(replace(secretary, language="kk")).members]
+    in_russian = [line.full_name for line in
+                  commission_composition(replace(secretary, language="ru")).members]
+    assert in_kazakh == ["Мұратов Бақыт", "Иванова Ольга", "Ысқақов Ерлан", "Іслам Айгүл"]
+    assert in_russian == ["Мұратов Бақыт", "Иванова Ольга", "Іслам Айгүл", "Ысқақов Ерлан"]
+    meeting = plan_meeting(SYSTEM, commission, DAY, "Әкімдік, 3-зал")
+    record = meeting_page(secretary, meeting.id).record
+    assert [line.full_name for line in record.attendance_in("ru")] == in_russian
+    assert [line.full_name for line in record.attendance_in("kk")] == in_kazakh

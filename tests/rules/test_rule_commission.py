@@ -16,6 +16,7 @@ from juvenile.rules.commission import (
     check_presiding_member,
     check_referral_new,
     check_single_position,
+    composition_order,
     presiding_position,
 )
 from juvenile.rules.errors import RuleViolation
@@ -132,3 +133,17 @@ def test_a_decision_is_recorded_on_its_meetings_day_or_later_art_79():
     assert caught.value.key == "decision.meeting_in_future"
     assert caught.value.article == "Art. 79"
     assert caught.value.params == {"meeting_date": date(2026, 12, 5)}
+
+
+def test_the_composition_lists_the_laws_positions_then_names_in_the_readers_alphabet():
+    """Art. 79 (4) names chair, deputy chair, members and secretary; members of one
+    position follow the reader's alphabet: І after Ы in Kazakh, after И in Russian."""
+    members = [("secretary", "Әлиева"), ("member", "Ысқақов"), ("member", "Іслам"),
+               ("chair", "Яковлев"), ("member", "Иванова")]
+
+    def listed(language: str) -> list[str]:
+        return [name for _, name in sorted(
+            members, key=lambda m: composition_order(m[0], m[1], language))]
+
+    assert listed("kk") == ["Яковлев", "Иванова", "Ысқақов", "Іслам", "Әлиева"]
+    assert listed("ru") == ["Яковлев", "Иванова", "Іслам", "Ысқақов", "Әлиева"]

@@ -20,7 +20,6 @@ from juvenile.models import (
     DecisionType,
     District,
     MeetingAttendance,
-    MemberPosition,
     Placement,
     Referral,
     Region,
@@ -37,6 +36,7 @@ from juvenile.reports.meeting_data import (
     MeetingRef,
     Subject,
 )
+from juvenile.rules.commission import COMPOSITION_ORDER
 from juvenile.rules.iin import sex_of
 from juvenile.services.commission.meetings import quorum_of, quorum_share
 from juvenile.services.commission.members import active_members
@@ -68,8 +68,8 @@ def _attendance(session: Session, meeting: CommissionMeeting) -> tuple[Attendanc
     if not rows:
         return tuple(AttendanceLine(m.id, m.full_name, m.position, None, "")
                      for m in active_members(session, meeting.commission_id))
-    order = list(MemberPosition)
-    rows = sorted(rows, key=lambda row: (order.index(row[1].position), row[1].id))
+    rows = sorted(rows, key=lambda row: (COMPOSITION_ORDER.index(row[1].position.value),
+                                         row[1].id))
     return tuple(AttendanceLine(member.id, member.full_name, member.position, mark.present,
                                 mark.absence_reason) for mark, member in rows)
 

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from juvenile.db import transaction
 from juvenile.errors import InputRefused
 from juvenile.models import CommissionMember, MemberPosition
-from juvenile.rules.commission import check_single_position
+from juvenile.rules.commission import COMPOSITION_ORDER, check_single_position, composition_order
 from juvenile.security.actor import Actor
 from juvenile.security.gate import NotFound, authorize
 from juvenile.security.policy import Permission, RecordKind, is_allowed
@@ -86,7 +86,8 @@ def commission_composition(actor: Actor) -> Composition:
         return Composition(
             commission_id=actor.commission_id,
             members=[MemberLine(m.id, m.full_name, m.position, m.active)
-                     for m in sorted(members, key=lambda m: not m.active)],
+                     for m in sorted(members, key=lambda m: (not m.active, composition_order(
+                         m.position.value, m.full_name, actor.language)))],
             may_change=is_allowed(actor, Permission.UPDATE, scope),
         )
 
@@ -97,9 +98,8 @@ def active_members(
     query = select(CommissionMember).where(CommissionMember.commission_id == commission_id)
     if not include_inactive:
         query = query.where(CommissionMember.active)
-    order = list(MemberPosition)
     members = session.exec(query.order_by(col(CommissionMember.id))).all()
-    return sorted(members, key=lambda member: order.index(member.position))
+    return sorted(members, key=lambda m: COMPOSITION_ORDER.index(m.position.value))
 
 
 def _check_single_position(session: Session, commission_id: int,

@@ -39,7 +39,7 @@ class MeetingAttendance(MeetingPart, mixin=True):
                  else translate("ui.commission.attendance.was_absent", language,
                                 reason=line.absence_reason or translate(
                                     "commission_doc.minutes.no_reason", language)))}
-            for line in record.attendance
+            for line in record.attendance_in(language)
         ]
         quorum = record.quorum
         self.attendance_recorded, self.quorum_reached = quorum.recorded, quorum.reached
