@@ -41,20 +41,26 @@ def label_for(control_id: rx.Var | str, *children, **props) -> rx.Component:
                    custom_attrs={"htmlFor": control_id}, **props)
 
 
+def _labels_itself(control: rx.Component) -> bool:
+    """A radio group, or a checkbox with its own text (Reflex wraps it in a label):
+    another label around it would pick its first button, or nest labels."""
+    return isinstance(control, RadioGroupRoot) or str(getattr(control, "as_", "")) == '"label"'
+
+
 def field(label_key: str, control: rx.Component, error: rx.Var | str = "",
           hint_key: str | None = None) -> rx.Component:
     """A labelled form control with its server-side error right under it.
 
     The label wraps the control, so that a screen reader names it and a click on
     the label focuses it; a select's trigger, a button, still needs its own
-    ``aria_label``, which axe-core asks of every button. Radio buttons go in a
-    fieldset named by its legend instead: a label would pick the first of them.
+    ``aria_label``, which axe-core asks of every button. Radio buttons and a
+    checkbox with its own text go in a fieldset named by its legend instead.
     """
     caption = rx.text(t(label_key), as_="span", size="2", weight="medium")
     grouped = (rx.el.fieldset(rx.el.legend(caption, padding="0", margin_bottom="var(--space-1)"),
                               control, border="0", padding="0", margin="0", min_width="0",
                               width="100%")
-               if isinstance(control, RadioGroupRoot) else
+               if _labels_itself(control) else
                rx.el.label(caption, control, display="flex", flex_direction="column",
                            gap="var(--space-1)", width="100%"))
     return rx.vstack(
