@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from juvenile.rules.errors import RuleViolation
+from juvenile.rules.placements import DECISION_NUMBER_MAX_LENGTH
 
 SUBMISSION_DAYS = 30  # "отыз тәулік ішінде"
 EXTENSION_MAX_DAYS = 30  # "отыз тәулікке дейін ұзартылуы мүмкін"
@@ -22,6 +23,26 @@ class ExtendedBy(StrEnum):
 
     INTERNAL_AFFAIRS = "internal_affairs"
     PROSECUTOR = "prosecutor"
+
+
+def check_case_decision_number(number: str) -> str:
+    """The decision ending (or refusing to start) the criminal case is named by its
+    number (Art. 81 (3)): required, one printable line."""
+    number = number.strip()
+    if not number:
+        raise RuleViolation("submission.case_decision_required", article="Art. 81 (3)")
+    if len(number) > DECISION_NUMBER_MAX_LENGTH or not number.isprintable():
+        raise RuleViolation("placement.decision_number_invalid",
+                            limit=DECISION_NUMBER_MAX_LENGTH)
+    return number
+
+
+def check_open(submitted_on: date | None) -> None:
+    """Once the submission is recorded the deadline is met: no extension, no second
+    recording (Art. 81 (3))."""
+    if submitted_on is not None:
+        raise RuleViolation("submission.already_submitted", article="Art. 81 (3)",
+                            day=submitted_on)
 
 
 def submission_due(case_decision_date: date) -> date:
