@@ -45,14 +45,15 @@ def register_case_decision(actor: Actor, iin: str, decision_number: str,
         if student_id is None:
             raise RuleViolation("placement.register.unknown_iin")
         student = load_student(session, student_id)
-        commission = responsible_commission(session, student)
+        commission_id = responsible_commission(session, student).id
+        assert commission_id is not None  # a stored row
         try:
             entry = authorize(session, actor, Permission.CREATE,
-                              placement_scope(session, student, commission.id))
+                              placement_scope(session, student, commission_id))
         except AccessDenied:  # its audit entry is written all the same (db.transaction)
             raise RuleViolation("placement.register.unknown_iin") from None
         record = InternalAffairsSubmission(
-            student_id=student.id, commission_id=commission.id, case_decision_number=number,
+            student_id=student_id, commission_id=commission_id, case_decision_number=number,
             case_decision_date=decided_on, due_on=rules.submission_due(decided_on),
             recorded_by=actor.user_id)
         session.add(record)
