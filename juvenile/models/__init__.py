@@ -59,6 +59,7 @@ _MODULE_OF = {
     "PlacementChange": "placements",
     "PlacementChangeKind": "placements",
     "PlacementStatus": "placements",
+    "InternalAffairsSubmission": "submissions",
     "LegalRepresentative": "students",
     "SchoolTransfer": "students",
     "Student": "students",
@@ -112,6 +113,7 @@ if TYPE_CHECKING:  # what a type checker sees; at run time __getattr__ loads on 
         PlacementStatus,
     )
     from juvenile.models.students import LegalRepresentative, SchoolTransfer, Student
+    from juvenile.models.submissions import InternalAffairsSubmission
 
 __all__ = [*sorted(_MODULE_OF), "load_all", "metadata"]
 

@@ -1,6 +1,6 @@
 """Every open deadline in one list: what is due, by whom, and how late.
 
-Five kinds of deadline, each from its own rule:
+Six kinds of deadline, each from its own rule:
 - the rehabilitation plan the local executive body brings before the commission,
   3 working days after the return (Art. 80 (11), Art. 81 (12));
 - the organisation's notice, a month before the term ends (Art. 80 (10) item 4,
@@ -8,6 +8,9 @@ Five kinds of deadline, each from its own rule:
 - the return of a placement whose term ended with no return recorded (due on the
   planned end; the commission records it). A placement's entries carry the 18th
   birthday when the planned end passes it (Art. 80 (1), Art. 81 (2), Art. 59 (8) 4);
+- the internal affairs body's submission to the court, 30 days after the decision
+  ending the minor's criminal case, or as extended (Art. 81 (3)); the commission
+  tracks it, a school does not see it;
 - the follow-up of a commission decision, by its due date (Art. 79);
 - the measures of an individual prevention work plan (Art. 78 (3)) of an open case.
 
@@ -31,6 +34,7 @@ from juvenile.models import (
     CommissionDecision,
     CommissionMeeting,
     CriterionFlag,
+    InternalAffairsSubmission,
     Placement,
     PlacementStatus,
     PlanMeasure,
@@ -64,6 +68,7 @@ class DeadlineKind(enum.StrEnum):
     REHABILITATION_PLAN = "rehabilitation_plan"
     TERM_END_NOTICE = "term_end_notice"
     RETURN_NOT_RECORDED = "return_not_recorded"
+    INTERNAL_AFFAIRS_SUBMISSION = "internal_affairs_submission"
     DECISION_FOLLOW_UP = "decision_follow_up"
     PLAN_MEASURE = "plan_measure"
 
@@ -73,6 +78,7 @@ _RECORD_KIND = {
     DeadlineKind.REHABILITATION_PLAN: RecordKind.PLACEMENT,
     DeadlineKind.TERM_END_NOTICE: RecordKind.PLACEMENT,
     DeadlineKind.RETURN_NOT_RECORDED: RecordKind.PLACEMENT,
+    DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION: RecordKind.PLACEMENT,
     DeadlineKind.DECISION_FOLLOW_UP: RecordKind.COMMISSION_DECISION,
     DeadlineKind.PLAN_MEASURE: RecordKind.PLAN_MEASURE,
 }
@@ -178,6 +184,8 @@ def _collect(session: Session, actor: Actor, kinds: list[DeadlineKind], on: date
     found: list[Deadline] = []
     if DeadlineKind.REHABILITATION_PLAN in kinds:
         found += _placement_deadlines(session, on, filters)
+    if DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION in kinds:
+        found += _submission_deadlines(session, on, filters)
     if DeadlineKind.DECISION_FOLLOW_UP in kinds:
         found += _decision_deadlines(session, on, filters)
     if DeadlineKind.PLAN_MEASURE in kinds:
@@ -245,6 +253,33 @@ def _placement_deadlines(session: Session, on: date, filters: list[_Filter]) -> 
         if term_passes_adulthood(birth, end):
             entry = replace(entry, adult_on=end_of_stay_at_adulthood(birth))
         found.append(entry)
+    return found
+
+
+def _submission_deadlines(session: Session, on: date, filters: list[_Filter]) -> list[Deadline]:
+    """Open until the submission is recorded; the detail is the case decision's number.
+    A criminal case's outcome is the commission's and internal affairs' concern: a
+    school's list never carries it."""
+    if any(f.school_id is not None for f in filters):
+        return []
+    query = (
+        # sqlmodel types select() for four columns at most
+        select(  # pyright: ignore[reportCallIssue]
+               InternalAffairsSubmission.id, InternalAffairsSubmission.due_on,
+               InternalAffairsSubmission.case_decision_number, Commission.code, *_STUDENT)
+        .join(Student, Student.id == InternalAffairsSubmission.student_id)
+        .join(School, School.id == Student.school_id)
+        .join(Commission, Commission.id == InternalAffairsSubmission.commission_id)
+        .where(col(InternalAffairsSubmission.submitted_on).is_(None))
+    )
+    for f in filters:
+        if f.commission_id is not None:
+            query = query.where(InternalAffairsSubmission.commission_id == f.commission_id)
+    found = []
+    for row in session.exec(query):
+        record_id, due_on, number, commission_code = row[:4]
+        found.append(_entry(DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION, due_on, on, record_id,
+                            row[4:], commission_code, number))
     return found
 
 

@@ -1,14 +1,23 @@
 """The deadline board: the commission's open deadlines, overdue first, by kind: the
 rehabilitation plans (Art. 80 (11), Art. 81 (12)), the organisations' notices
-(Art. 80 (10), Art. 81 (11)), the follow-up of its decisions and the plan measures
-of the cases referred to it (Art. 78)."""
+(Art. 80 (10), Art. 81 (11)), the internal affairs body's submissions to the court
+(Art. 81 (3)), the follow-up of its decisions and the plan measures of the cases
+referred to it (Art. 78)."""
 
 import reflex as rx
 
 from juvenile.components.dates import date_input
 from juvenile.components.text import t
-from juvenile.components.ui import actions_header, empty_state, no_access, page_header, pager
-from juvenile.pages.commission.common import DEADLINES, commission_page
+from juvenile.components.ui import (
+    actions_header,
+    empty_state,
+    field,
+    no_access,
+    notice,
+    page_header,
+    pager,
+)
+from juvenile.pages.commission.common import DEADLINES, commission_page, section
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.deadlines import ANY
 from juvenile.state.commission.deadlines import DeadlinesState as S
@@ -19,7 +28,7 @@ SECRETARY_ROLE_KEY = "ui.role.commission_secretary"
 
 def _done(row: rx.Var) -> rx.Component:
     return rx.cond(
-        S.done_row == row["id"],
+        S.done_row == row["key"],
         rx.vstack(
             rx.hstack(
                 date_input(S.done_on, on_change=S.set_done_on, size="1",
@@ -35,14 +44,14 @@ def _done(row: rx.Var) -> rx.Component:
             spacing="1",
         ),
         rx.button(rx.icon("check", size=14), t("ui.commission.deadlines.done"), size="1",
-                  variant="soft", on_click=S.start_done(row["id"]), class_name="deadline-done"),
+                  variant="soft", on_click=S.start_done(row["key"]), class_name="deadline-done"),
     )
 
 
 def _action(row: rx.Var) -> rx.Component:
     return rx.cond(
         AuthState.user_role_key == SECRETARY_ROLE_KEY,
-        rx.cond(row["decision"] != "", _done(row),
+        rx.cond(row["done"] != "", _done(row),
                 rx.cond(row["placement"] != "", rx.link(
                     t("ui.commission.deadlines.open_placement"), size="2",
                     href="/commission/placements?placement=" + row["id"]))),
@@ -65,6 +74,34 @@ def _row(row: rx.Var) -> rx.Component:
                               color_scheme="gray", class_name="deadline-who")),
         rx.table.cell(_action(row)),
         class_name=rx.cond(row["overdue"] != "", "deadline-row overdue", "deadline-row"),
+    )
+
+
+def _submission_form() -> rx.Component:
+    """The decision ending a minor's criminal case, from which the internal affairs
+    body's submission to the court is due (Art. 81 (3))."""
+    def sub_field(name: str, control: rx.Component) -> rx.Component:
+        return field(f"ui.commission.submission.{name}", control, S.sub_errors[name])
+
+    return section(
+        "ui.commission.submission.title",
+        rx.text(t("ui.commission.submission.hint"), size="1", color_scheme="gray"),
+        rx.grid(
+            sub_field("iin", rx.input(value=S.sub_form["iin"], id="sub-iin",
+                                      on_change=lambda v: S.set_sub("iin", v))),
+            sub_field("decision_number", rx.input(
+                value=S.sub_form["decision_number"], id="sub-decision-number",
+                on_change=lambda v: S.set_sub("decision_number", v))),
+            sub_field("decision_date", date_input(
+                S.sub_form["decision_date"], id="sub-decision-date",
+                on_change=lambda v: S.set_sub("decision_date", v))),
+            columns="3", spacing="3", width="100%",
+        ),
+        notice(S.sub_errors["general"]),
+        notice(S.sub_flash, color="green"),
+        rx.button(rx.icon("file-plus", size=16), t("ui.commission.submission.register"),
+                  on_click=S.register_submission, id="sub-save"),
+        id="submission-form",
     )
 
 
@@ -110,6 +147,7 @@ def deadlines_page() -> rx.Component:
                     rx.cond(S.loaded, empty_state("alarm-clock-check",
                                                   "ui.commission.deadlines.empty")),
                 ),
+                rx.cond(AuthState.user_role_key == SECRETARY_ROLE_KEY, _submission_form()),
                 spacing="4",
                 width="100%",
             ),

@@ -1,5 +1,7 @@
 """The deadline board: every open deadline of the commission, overdue first, by kind
-(services.deadlines), paged on the server; a decision's follow-up is marked done here."""
+(services.deadlines), paged on the server; a decision's follow-up is marked done here,
+and so is the internal affairs body's submission to the court, whose case decision the
+secretary registers here too (Art. 81 (3))."""
 
 from datetime import date
 
@@ -10,23 +12,31 @@ from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.decisions import mark_decision_done
+from juvenile.services.commission.submissions import record_submission, register_case_decision
 from juvenile.services.common import page_count
 from juvenile.services.deadlines import Deadline, DeadlineKind, list_deadlines
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.commission.common import (
     WorkspaceState,
+    blank,
     neutral,
     parse_day,
     parse_id,
+    refusal_field,
     rule_message,
 )
+from juvenile.state.commission.submission_form import FIELD_OF, SUBMISSION_FORM, checked
+from juvenile.state.messages import said, said_refusal
 
 ANY = "all"
 KINDS = [kind.value for kind in DeadlineKind]
 PAGE_SIZE = 25
 PLACEMENT_KINDS = (DeadlineKind.REHABILITATION_PLAN, DeadlineKind.TERM_END_NOTICE,
                    DeadlineKind.RETURN_NOT_RECORDED)
+# The kinds marked done on the board, by the service recording it.
+DONE_BY = {DeadlineKind.DECISION_FOLLOW_UP: mark_decision_done,
+           DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION: record_submission}
 
 
 class DeadlinesState(WorkspaceState, AuthState):
@@ -39,9 +49,13 @@ class DeadlinesState(WorkspaceState, AuthState):
     overdue_text: str = ""  # "Просрочено 5 сроков": counted, so rendered here
     rows: list[dict[str, str]] = []
     kind_options: list[dict[str, str]] = []
-    done_row: str = ""  # the decision whose "done" date is being entered
+    done_row: str = ""  # "kind:id" of the row whose "done" date is being entered
     done_on: str = ""
     done_error: str = ""
+    # registering the decision ending a criminal case (Art. 81 (3))
+    sub_form: dict[str, str] = dict.fromkeys(SUBMISSION_FORM, "")
+    sub_errors: dict[str, str] = blank(*SUBMISSION_FORM)
+    sub_flash: str = ""
     _all: list[Deadline] = []
 
     async def _refresh(self):
@@ -83,6 +97,9 @@ class DeadlinesState(WorkspaceState, AuthState):
         if d.kind == DeadlineKind.TERM_END_NOTICE:
             detail = translate("ui.commission.deadlines.term_ends", language,
                                date=format_date(date.fromisoformat(d.detail), language))
+        elif d.kind == DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION:
+            detail = translate("ui.commission.submission.case_decision", language,
+                               number=d.detail)
         elif d.kind == DeadlineKind.RETURN_NOT_RECORDED:
             detail = translate("ui.commission.deadlines.term_ended", language,
                                date=format_date(date.fromisoformat(d.detail), language))
@@ -90,7 +107,7 @@ class DeadlinesState(WorkspaceState, AuthState):
             detail += " · " + translate("ui.commission.deadlines.past_adulthood", language,
                                         date=format_date(d.adult_on, language))
         return {
-            "id": str(d.record_id), "kind": d.kind.value,
+            "id": str(d.record_id), "kind": d.kind.value, "key": f"{d.kind.value}:{d.record_id}",
             "kind_label": translate(f"deadline.kind.{d.kind.value}", language),
             "due": format_date(d.due_on, language), "days": days,
             "overdue": "1" if d.overdue else "",
@@ -98,12 +115,14 @@ class DeadlinesState(WorkspaceState, AuthState):
             "who": d.organisation_name(language), "who_code": d.organisation_code,
             "detail": detail,
             "placement": "1" if d.kind in PLACEMENT_KINDS else "",
-            "decision": "1" if d.kind == DeadlineKind.DECISION_FOLLOW_UP else "",
+            "done": "1" if d.kind in DONE_BY else "",
         }
 
     @rx.event
     async def load(self):
         self.kind_filter, self.page, self.done_row, self.done_error = ANY, 1, "", ""
+        self.sub_form = dict.fromkeys(SUBMISSION_FORM, "")
+        self.sub_errors, self.sub_flash = blank(*SUBMISSION_FORM), ""
         return await self._refresh()
 
     @rx.event
@@ -123,8 +142,10 @@ class DeadlinesState(WorkspaceState, AuthState):
         self._render(await self._language())
 
     @rx.event
-    def start_done(self, decision_id: str):
-        self.done_row, self.done_error = str(parse_id(decision_id) or ""), ""
+    def start_done(self, row_key: str):
+        kind, _, record_id = str(row_key).partition(":")
+        known = kind in {k.value for k in DONE_BY} and parse_id(record_id) is not None
+        self.done_row, self.done_error = (str(row_key) if known else ""), ""
         self.done_on = clock.today().isoformat()
 
     @rx.event
@@ -145,14 +166,49 @@ class DeadlinesState(WorkspaceState, AuthState):
         if day is None:
             self.done_error = translate("ui.commission.form.bad_date", language)
             return None
+        kind, _, record_id = self.done_row.partition(":")
         try:
-            mark_decision_done(actor, parse_id(self.done_row) or 0, day)
-        except (AccessDenied, NotFound):
+            DONE_BY[DeadlineKind(kind)](actor, parse_id(record_id) or 0, day)
+        except (AccessDenied, NotFound, ValueError):  # ValueError: no such kind
             self.done_error = neutral(language)
             return None
         except Refusal as refused:
             self.done_error = rule_message(refused, language)
             return None
         self.done_row = ""
+        await self._refresh()
+        return DeadlineBadgeState.refresh
+
+    @rx.event
+    def set_sub(self, name: str, value: str):
+        if name in SUBMISSION_FORM:
+            self.sub_form = {**self.sub_form, name: str(value)[:64]}
+            self.sub_errors = {**self.sub_errors, name: "", "general": ""}
+
+    @rx.event
+    async def register_submission(self):
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        language = await self._language()
+        errors, day = checked(self.sub_form, language)
+        self.sub_flash = ""
+        if any(errors.values()) or day is None:
+            self.sub_errors = errors
+            return None
+        try:
+            record = register_case_decision(actor, self.sub_form["iin"],
+                                            self.sub_form["decision_number"], day)
+        except (AccessDenied, NotFound):
+            self.sub_errors = {**errors, "general": neutral(language)}
+            return None
+        except Refusal as refused:  # kept as data: a language switch rewrites it
+            self.sub_errors = errors
+            self._say(f"sub_errors[{refusal_field(refused, errors, FIELD_OF)}]",
+                      said_refusal(refused), language)
+            return None
+        self.sub_form, self.sub_errors = dict.fromkeys(SUBMISSION_FORM, ""), errors
+        self._say("sub_flash", said("ui.commission.submission.registered", date=record.due_on),
+                  language)
         await self._refresh()
         return DeadlineBadgeState.refresh
