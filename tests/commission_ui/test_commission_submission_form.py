@@ -110,3 +110,35 @@ def test_bad_input_is_shown_next_to_its_field(world, secretary):
     assert foreign["iin"] == ("No student with this IIN is registered in the schools of your "
                               "commission's district.")
     assert [r for r in rows if r["kind"] == KIND] == []
+
+
+def test_the_term_is_extended_by_thirty_days_at_most(world, secretary):
+    """Art. 81 (3): a decision of internal affairs or the prosecutor extends the 30 days
+    by up to 30 more; a 31st day is refused next to the form, and the board follows."""
+    minor = world.student(birth=date(2014, 2, 3))
+
+    async def scenario(tab: Tab):
+        await tab.open(secretary, language="en")
+        await tab.send(DeadlinesState, "load")
+        for name, value in (("iin", minor.iin), ("decision_number", "9/2027"),
+                            ("decision_date", "2027-05-10")):  # due 9 Jun, at most 9 Jul
+            await tab.send(DeadlinesState, "set_sub", name=name, value=value)
+        await tab.send(DeadlinesState, "register_submission")
+        [row] = [r for r in (await tab.state(DeadlinesState)).rows if r["kind"] == KIND]
+        assert row["extendable"] == "1"
+        await tab.send(DeadlinesState, "start_extension", row_key=row["key"])
+        await tab.send(DeadlinesState, "set_ext", name="by", value="prosecutor")
+        await tab.send(DeadlinesState, "set_ext", name="decided_on", value="2027-05-30")
+        await tab.send(DeadlinesState, "set_ext", name="due", value="2027-07-10")
+        await tab.send(DeadlinesState, "save_extension")
+        refused = (await tab.state(DeadlinesState)).ext_error
+        await tab.send(DeadlinesState, "set_ext", name="due", value="2027-07-09")
+        await tab.send(DeadlinesState, "save_extension")
+        state = await tab.state(DeadlinesState)
+        return refused, state.ext_error, state.ext_row, [
+            r["due"] for r in state.rows if r["kind"] == KIND]
+
+    refused, error, open_row, due = _run(scenario)
+    assert "Art. 81 (3)" in refused
+    assert (error, open_row) == ("", "")
+    assert due == [format_date(date(2027, 7, 9), "en")]

@@ -18,6 +18,7 @@ from juvenile.components.ui import (
     pager,
 )
 from juvenile.pages.commission.common import DEADLINES, commission_page, section
+from juvenile.rules.submission import ExtendedBy
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.deadlines import ANY
 from juvenile.state.commission.deadlines import DeadlinesState as S
@@ -48,10 +49,50 @@ def _done(row: rx.Var) -> rx.Component:
     )
 
 
+def _extension(row: rx.Var) -> rx.Component:
+    """The term of a submission extended by internal affairs or the prosecutor
+    (Art. 81 (3)): the new due day, whose decision, and its date."""
+    return rx.cond(
+        S.ext_row == row["key"],
+        rx.vstack(
+            field("ui.commission.submission.new_due",
+                  date_input(S.ext_form["due"], on_change=lambda v: S.set_ext("due", v),
+                             size="1", id="extension-due")),
+            field("ui.commission.submission.extended_by", rx.select.root(
+                rx.select.trigger(aria_label=t("ui.commission.submission.extended_by"),
+                                  id="extension-by"),
+                rx.select.content(*[rx.select.item(
+                    t(f"ui.commission.submission.by.{by.value}"), value=by.value)
+                    for by in ExtendedBy]),
+                value=S.ext_form["by"], on_change=lambda v: S.set_ext("by", v), size="1")),
+            field("ui.commission.submission.extended_on",
+                  date_input(S.ext_form["decided_on"],
+                             on_change=lambda v: S.set_ext("decided_on", v), size="1",
+                             id="extension-decided-on")),
+            rx.cond(S.ext_error != "", rx.text(S.ext_error, color_scheme="red", size="1",
+                                               role="alert")),
+            rx.hstack(
+                rx.button(t("ui.commission.submission.save_extension"), size="1",
+                          on_click=S.save_extension, id="extension-save"),
+                rx.button(t("ui.commission.form.cancel"), size="1", variant="soft",
+                          color_scheme="gray", on_click=S.cancel_extension),
+                spacing="2"),
+            spacing="2", align="start",
+        ),
+        rx.button(rx.icon("calendar-plus", size=14), t("ui.commission.submission.extend"),
+                  size="1", variant="soft", color_scheme="gray",
+                  on_click=S.start_extension(row["key"]), class_name="deadline-extend"),
+    )
+
+
 def _action(row: rx.Var) -> rx.Component:
     return rx.cond(
         AuthState.user_role_key == SECRETARY_ROLE_KEY,
-        rx.cond(row["done"] != "", _done(row),
+        rx.cond(row["done"] != "", rx.vstack(
+                    _done(row),
+                    rx.cond((row["extendable"] != "") & (S.done_row != row["key"]),
+                            _extension(row)),
+                    spacing="2"),
                 rx.cond(row["placement"] != "", rx.link(
                     t("ui.commission.deadlines.open_placement"), size="2",
                     href="/commission/placements?placement=" + row["id"]))),

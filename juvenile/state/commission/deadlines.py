@@ -10,9 +10,14 @@ import reflex as rx
 from juvenile import clock
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
+from juvenile.rules.submission import ExtendedBy
 from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.decisions import mark_decision_done
-from juvenile.services.commission.submissions import record_submission, register_case_decision
+from juvenile.services.commission.submissions import (
+    extend_submission,
+    record_submission,
+    register_case_decision,
+)
 from juvenile.services.common import page_count
 from juvenile.services.deadlines import Deadline, DeadlineKind, list_deadlines
 from juvenile.state.auth import AuthState
@@ -34,6 +39,7 @@ KINDS = [kind.value for kind in DeadlineKind]
 PAGE_SIZE = 25
 PLACEMENT_KINDS = (DeadlineKind.REHABILITATION_PLAN, DeadlineKind.TERM_END_NOTICE,
                    DeadlineKind.RETURN_NOT_RECORDED)
+EXTENSION_FORM = ("due", "by", "decided_on")
 # The kinds marked done on the board, by the service recording it.
 DONE_BY = {DeadlineKind.DECISION_FOLLOW_UP: mark_decision_done,
            DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION: record_submission}
@@ -52,6 +58,10 @@ class DeadlinesState(WorkspaceState, AuthState):
     done_row: str = ""  # "kind:id" of the row whose "done" date is being entered
     done_on: str = ""
     done_error: str = ""
+    # the extension of a submission's term (Art. 81 (3)): the row, its fields, its refusal
+    ext_row: str = ""
+    ext_form: dict[str, str] = dict.fromkeys(EXTENSION_FORM, "")
+    ext_error: str = ""
     # registering the decision ending a criminal case (Art. 81 (3))
     sub_form: dict[str, str] = dict.fromkeys(SUBMISSION_FORM, "")
     sub_errors: dict[str, str] = blank(*SUBMISSION_FORM)
@@ -116,6 +126,7 @@ class DeadlinesState(WorkspaceState, AuthState):
             "detail": detail,
             "placement": "1" if d.kind in PLACEMENT_KINDS else "",
             "done": "1" if d.kind in DONE_BY else "",
+            "extendable": "1" if d.kind == DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION else "",
         }
 
     @rx.event
@@ -176,6 +187,49 @@ class DeadlinesState(WorkspaceState, AuthState):
             self.done_error = rule_message(refused, language)
             return None
         self.done_row = ""
+        await self._refresh()
+        return DeadlineBadgeState.refresh
+
+    @rx.event
+    def start_extension(self, row_key: str):
+        kind, _, record_id = str(row_key).partition(":")
+        known = (kind == DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION.value
+                 and parse_id(record_id) is not None)
+        self.ext_row, self.ext_error = (str(row_key) if known else ""), ""
+        self.ext_form = {"due": "", "by": ExtendedBy.INTERNAL_AFFAIRS.value,
+                         "decided_on": clock.today().isoformat()}
+
+    @rx.event
+    def set_ext(self, name: str, value: str):
+        if name in EXTENSION_FORM:
+            self.ext_form, self.ext_error = {**self.ext_form, name: str(value)[:32]}, ""
+
+    @rx.event
+    def cancel_extension(self):
+        self.ext_row = ""
+
+    @rx.event
+    async def save_extension(self):
+        """The term extended by a decision of internal affairs or the prosecutor; the
+        service checks the 30 days more at most (Art. 81 (3))."""
+        actor = self._actor()
+        if actor is None:
+            return self._to_sign_in()
+        language = await self._language()
+        due, decided_on = parse_day(self.ext_form["due"]), parse_day(self.ext_form["decided_on"])
+        if due is None or decided_on is None:
+            self.ext_error = translate("ui.commission.form.bad_date", language)
+            return None
+        try:
+            extend_submission(actor, parse_id(self.ext_row.partition(":")[2]) or 0, due,
+                              self.ext_form["by"], decided_on)
+        except (AccessDenied, NotFound):
+            self.ext_error = neutral(language)
+            return None
+        except Refusal as refused:
+            self.ext_error = rule_message(refused, language)
+            return None
+        self.ext_row = ""
         await self._refresh()
         return DeadlineBadgeState.refresh
 
