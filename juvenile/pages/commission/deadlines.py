@@ -76,7 +76,7 @@ def _extension(row: rx.Var) -> rx.Component:
                           on_click=S.save_extension, id="extension-save"),
                 rx.button(t("ui.commission.form.cancel"), size="1", variant="soft",
                           color_scheme="gray", on_click=S.cancel_extension),
-                spacing="2"),
+                spacing="2", wrap="wrap"),
             spacing="2", align="start",
         ),
         rx.button(rx.icon("calendar-plus", size=14), t("ui.commission.submission.extend"),
