@@ -7,12 +7,19 @@ are parsed here and checked again by the services; every refusal of the gate
 reads the same neutral message.
 """
 
+import enum
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from typing import Protocol, TypeVar
 
 from juvenile import clock
 from juvenile.errors import Refusal
 from juvenile.i18n import format_date, format_datetime, translate
+from juvenile.security.gate import AccessDenied, NotFound
+from juvenile.state.messages import Said, said_refusal
 from juvenile.state.workspace import WorkspaceState, parse_day, parse_id, rule_message
+
+T = TypeVar("T")
 
 WorkspaceState = WorkspaceState  # a mixin: put it before AuthState in the bases
 
@@ -56,10 +63,49 @@ def field_errors(refused: Refusal, language: str, fields: dict[str, str],
             refusal_field(refused, fields, field_of): rule_message(refused, language)}
 
 
-def refusal_field(refused: Refusal, fields: dict[str, str], field_of: dict[str, str]) -> str:
+def refusal_field(refused: Refusal, fields: dict[str, str], field_of: Mapping[str, str]) -> str:
     """The form field a refusal concerns; "general" (under the form) for the rest."""
     field = field_of.get(refused.key, "general")
     return field if field in fields else "general"
+
+
+class Refused(enum.Enum):
+    """What ``form_call`` returns when the service refused: the form says why."""
+
+    REFUSED = "refused"
+
+
+class FormState(Protocol):
+    """What ``form_call`` uses of a workspace state (``WorkspaceState`` has both)."""
+
+    async def _language(self) -> str: ...
+
+    def _say(self, target: str, message: Said, language: str) -> None: ...
+
+
+async def form_call(state: FormState, errors_var: str, errors: dict[str, str],
+                    field_of: Mapping[str, str], call: Callable[[], T]) -> T | Refused:
+    """Ask a service on behalf of a form. A refusal goes next to its field of
+    ``errors_var`` (a dict var), kept as data so that a language switch rewrites it;
+    a record not found, or not the user's, reads as one neutral line under the form."""
+    language = await state._language()
+    try:
+        return call()
+    except (AccessDenied, NotFound):
+        setattr(state, errors_var, {**errors, "general": neutral(language)})
+    except Refusal as refused:
+        setattr(state, errors_var, errors)
+        state._say(f"{errors_var}[{refusal_field(refused, errors, field_of)}]",
+                   said_refusal(refused), language)
+    return Refused.REFUSED
+
+
+# The refusals of a minor's IIN (rules.iin, and none registered in the district), shown
+# next to the IIN field of every form that asks for one.
+IIN_REFUSALS = dict.fromkeys((
+    "iin.not_12_digits", "iin.bad_century_digit", "iin.bad_birth_date",
+    "iin.check_digit_impossible", "iin.bad_check_digit", "iin.birth_date_in_future",
+    "placement.register.unknown_iin"), "iin")
 
 
 def blank(*fields: str) -> dict[str, str]:

@@ -23,16 +23,17 @@ from juvenile.services.deadlines import Deadline, DeadlineKind, list_deadlines
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.commission.common import (
+    Refused,
     WorkspaceState,
     blank,
+    form_call,
     neutral,
     parse_day,
     parse_id,
-    refusal_field,
     rule_message,
 )
 from juvenile.state.commission.submission_form import FIELD_OF, SUBMISSION_FORM, checked
-from juvenile.state.messages import said, said_refusal
+from juvenile.state.messages import said
 
 ANY = "all"
 KINDS = [kind.value for kind in DeadlineKind]
@@ -250,16 +251,10 @@ class DeadlinesState(WorkspaceState, AuthState):
         if any(errors.values()) or day is None:
             self.sub_errors = errors
             return None
-        try:
-            record = register_case_decision(actor, self.sub_form["iin"],
-                                            self.sub_form["decision_number"], day)
-        except (AccessDenied, NotFound):
-            self.sub_errors = {**errors, "general": neutral(language)}
-            return None
-        except Refusal as refused:  # kept as data: a language switch rewrites it
-            self.sub_errors = errors
-            self._say(f"sub_errors[{refusal_field(refused, errors, FIELD_OF)}]",
-                      said_refusal(refused), language)
+        record = await form_call(self, "sub_errors", errors, FIELD_OF, lambda: (
+            register_case_decision(actor, self.sub_form["iin"],
+                                   self.sub_form["decision_number"], day)))
+        if record is Refused.REFUSED:
             return None
         self.sub_form, self.sub_errors = dict.fromkeys(SUBMISSION_FORM, ""), errors
         self._say("sub_flash", said("ui.commission.submission.registered", date=record.due_on),

@@ -2,6 +2,7 @@
 which field a refusal of the engine concerns (the rest show under the form)."""
 
 from juvenile.models import PlacementStatus
+from juvenile.state.commission.common import IIN_REFUSALS
 
 REGISTER_FORM = ("iin", "kind", "organisation", "body", "decision_number", "decision_date",
                  "start_date", "term", "prosecutor", "applicant", "applied_on")
@@ -18,9 +19,7 @@ ACTION_FORMS = {
 }
 # Which form field a refusal concerns (the rest show under the form).
 FIELD_OF = {
-    "iin.not_12_digits": "iin", "iin.bad_century_digit": "iin", "iin.bad_birth_date": "iin",
-    "iin.check_digit_impossible": "iin", "iin.bad_check_digit": "iin",
-    "placement.register.unknown_iin": "iin", "placement.already_placed": "iin",
+    **IIN_REFUSALS, "placement.already_placed": "iin",
     "placement.decision_number_required": "decision_number",
     "placement.decision_number_invalid": "decision_number",
     "placement.too_young": "decision_date", "placement.too_old": "decision_date",

@@ -13,7 +13,6 @@ from typing import Any
 import reflex as rx
 
 from juvenile import clock
-from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.models import PlacementStatus
 from juvenile.rules.placements import (
@@ -39,12 +38,12 @@ from juvenile.services.commission.placement_register import (
 from juvenile.state.auth import AuthState
 from juvenile.state.commission.badge import DeadlineBadgeState
 from juvenile.state.commission.common import (
+    Refused,
     WorkspaceState,
     blank,
-    neutral,
+    form_call,
     parse_day,
     parse_id,
-    refusal_field,
 )
 from juvenile.state.commission.placement_forms import (
     ACTION_FORMS,
@@ -54,7 +53,7 @@ from juvenile.state.commission.placement_forms import (
     YES,
 )
 from juvenile.state.commission.placement_view import PlacementView, placement_view
-from juvenile.state.messages import said, said_refusal
+from juvenile.state.messages import said
 from juvenile.state.workspace import PagedList
 
 ANY = "all"
@@ -275,15 +274,9 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
                                prosecutor_participated=reg["prosecutor"] == YES,
                                guardianship_applicant=reg["applicant"],
                                guardianship_applied_on=applied_on)
-        try:
-            placement = register_placement_by_iin(actor, reg["iin"], terms)
-        except (AccessDenied, NotFound):
-            self.reg_errors = {**errors, "general": neutral(language)}
-            return None
-        except Refusal as refused:  # kept as data: a language switch rewrites it
-            self.reg_errors = errors
-            self._say(f"reg_errors[{refusal_field(refused, errors, FIELD_OF)}]",
-                      said_refusal(refused), language)
+        placement = await form_call(self, "reg_errors", errors, FIELD_OF,
+                                    lambda: register_placement_by_iin(actor, reg["iin"], terms))
+        if placement is Refused.REFUSED:
             return None
         self.reg, self.show_register = dict.fromkeys(REGISTER_FORM, ""), False
         self.selected, self.kind_filter, self.status_filter, self.page = (
@@ -369,15 +362,8 @@ class PlacementsState(PagedList, WorkspaceState, AuthState):
         if call is None:
             self.action_errors = errors
             return None
-        try:
-            result = call(actor)
-        except (AccessDenied, NotFound):
-            self.action_errors = {**errors, "general": neutral(language)}
-            return None
-        except Refusal as refused:
-            self.action_errors = errors
-            self._say(f"action_errors[{refusal_field(refused, errors, FIELD_OF)}]",
-                      said_refusal(refused), language)
+        result = await form_call(self, "action_errors", errors, FIELD_OF, lambda: call(actor))
+        if result is Refused.REFUSED:
             return None
         if self.action == "transfer":
             self.selected = str(result.id)  # the new placement in the special-regime one

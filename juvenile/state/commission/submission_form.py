@@ -5,13 +5,11 @@ values before the engine is asked."""
 from datetime import date
 
 from juvenile.i18n import translate
-from juvenile.state.commission.common import blank, parse_day
+from juvenile.state.commission.common import IIN_REFUSALS, blank, parse_day
 
 SUBMISSION_FORM = ("iin", "decision_number", "decision_date")
 FIELD_OF = {
-    "iin.not_12_digits": "iin", "iin.bad_century_digit": "iin", "iin.bad_birth_date": "iin",
-    "iin.check_digit_impossible": "iin", "iin.bad_check_digit": "iin",
-    "iin.birth_date_in_future": "iin", "placement.register.unknown_iin": "iin",
+    **IIN_REFUSALS,
     "submission.case_decision_required": "decision_number",
     "placement.decision_number_invalid": "decision_number",
     "submission.date_in_future": "decision_date",
