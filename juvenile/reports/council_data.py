@@ -37,6 +37,8 @@ class HeardCase:
     commission_ru: str = ""
     measures: tuple[Measure, ...] = ()
     student_sex: Sex = Sex.MALE  # from the IIN, for the wording of the minor's part
+    # the day they were invited, when their absence is a documented refusal (Art. 78 (3))
+    representatives_invited_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ and the secretary close it.
 """
 
 from collections.abc import Sequence
+from datetime import date
 
 from fpdf.fonts import FontFace
 
@@ -45,9 +46,15 @@ def minor_presence(present: bool | None, reason: str, language: str, sex: Sex) -
     return _presence(f"presence.minor.{{}}.{sex.value}", present, reason, language)
 
 
-def representatives_presence(present: bool | None, reason: str, language: str) -> str:
-    """Whether the legal representatives took part in the council (Art. 78 (3))."""
-    return _presence("presence.representatives.{}", present, reason, language)
+def representatives_presence(present: bool | None, reason: str, language: str,
+                             invited_on: date | None = None) -> str:
+    """Whether the legal representatives took part in the council (Art. 78 (3)); an
+    absence that is their documented refusal to attend names the invitation's day."""
+    text = _presence("presence.representatives.{}", present, reason, language)
+    if present is False and invited_on is not None:
+        text += "; " + translate("presence.representatives.refused_to_attend", language,
+                                 date=invited_on)
+    return text
 
 
 def _presence(key: str, present: bool | None, reason: str, language: str) -> str:
@@ -93,7 +100,7 @@ def _case(document: Document, number: int, case: HeardCase, language: str) -> No
         (translate("school_doc.representatives", language), representatives),
         (translate("school_doc.representatives_participation", language),
          representatives_presence(case.representatives_present, case.representatives_absence_reason,
-                   language)),
+                                  language, case.representatives_invited_on)),
         (translate("school_doc.decision", language), _decision(case, language)),
     ])
     if case.measures:

@@ -70,6 +70,9 @@ def test_the_protocol_names_the_school_members_minor_participation_and_decisions
     assert "Ковалёв Артём Сергеевич" in refusal
     assert translate("school_doc.referred_to", language, commission=commission) in refusal
     assert translate("presence.representatives.absent", language, reason="бас тартты") in refusal
+    # their absence is a documented refusal to attend, with the invitation's day (Art. 78 (3))
+    assert " ".join(translate("presence.representatives.refused_to_attend", language,
+                              date=TODAY - timedelta(days=8)).split()) in refusal
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])

@@ -66,6 +66,7 @@ class ReviewLine:
     representatives_present: bool | None
     representatives_absence_reason: str
     decision: CouncilDecision | None
+    representatives_invited_on: date | None  # set for a documented refusal to attend
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def open_case_file(actor: Actor, case_id: int) -> CaseFile:
             ReviewLine(meeting.id, meeting.number, meeting.meeting_on,
                        meeting.status == MeetingStatus.HELD, review.minor_present,
                        review.minor_absence_reason, review.representatives_present,
-                       review.representatives_absence_reason, review.decision)
+                       review.representatives_absence_reason, review.decision,
+                       review.representatives_invited_on)
             for review, meeting in session.exec(
                 select(CouncilReview, CouncilMeeting)
                 .join(CouncilMeeting, col(CouncilMeeting.id) == CouncilReview.meeting_id)

@@ -73,6 +73,7 @@ class AgendaLine:
     commission_kk: str
     commission_ru: str
     student_sex: Sex  # from the IIN, for the wording of the minor's part
+    representatives_invited_on: date | None  # set for a documented refusal to attend
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def open_meeting(actor: Actor, meeting_id: int) -> MeetingFile:
                 CaseState(case.state), review.minor_present, review.minor_absence_reason,
                 review.representatives_present, review.representatives_absence_reason,
                 review.decision, commission.name_kk if commission else "",
-                commission.name_ru if commission else "", sex_of(student.iin))
+                commission.name_ru if commission else "", sex_of(student.iin),
+                review.representatives_invited_on)
             for review, case, student, commission in rows
         ]
         return MeetingFile(meeting.id, meeting.school_id, school.name_kk, school.name_ru,

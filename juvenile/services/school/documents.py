@@ -80,6 +80,7 @@ def protocol_data(actor: Actor, meeting_id: int) -> ProtocolData:
                 _measures(session, case.id)
                 if review.decision == CouncilDecision.SUPPORT_ASSIGNED else (),
                 student_sex=sex_of(student.iin),
+                representatives_invited_on=review.representatives_invited_on,
             ))
         return ProtocolData(school.name_kk, school.name_ru, meeting.number, meeting.meeting_on,
                             meeting.status == MeetingStatus.HELD, tuple(meeting.members),

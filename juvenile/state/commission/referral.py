@@ -17,7 +17,13 @@ from juvenile.security.gate import AccessDenied, NotFound
 from juvenile.services.commission.board import ReferralStep, referral_steps
 from juvenile.services.commission.inbox import ReferralPacket, open_referral
 from juvenile.state.auth import AuthState
-from juvenile.state.commission.common import WorkspaceState, iso_day, local_day, parse_id
+from juvenile.state.commission.common import (
+    WorkspaceState,
+    iso_day,
+    local_day,
+    parse_day,
+    parse_id,
+)
 
 
 class PacketState(WorkspaceState, AuthState):
@@ -124,8 +130,10 @@ class PacketState(WorkspaceState, AuthState):
                                      council.get("minor_absence_reason", ""), language,
                                      sex)},
             {"label": translate("ui.commission.packet.representatives_took_part", language),
-             "value": representatives_presence(council.get("representatives_present"),
-                               council.get("representatives_absence_reason", ""), language)},
+             "value": representatives_presence(
+                 council.get("representatives_present"),
+                 council.get("representatives_absence_reason", ""), language,
+                 parse_day(council.get("representatives_invited_on") or ""))},
             {"label": translate("ui.commission.packet.council_decision", language),
              "value": translate(f"case.decision.{decision}", language) if decision else ""},
         ]

@@ -95,8 +95,9 @@ class CasePageState(WorkspaceState, AuthState):
                                  number=r.number, date=format_date(r.meeting_on, language)),
             "minor": minor_presence(r.minor_present, r.minor_absence_reason, language,
                                     sex_of(f.student_iin)),
-            "representatives": representatives_presence(r.representatives_present,
-                                         r.representatives_absence_reason, language),
+            "representatives": representatives_presence(
+                r.representatives_present, r.representatives_absence_reason, language,
+                r.representatives_invited_on),
             "decision": translate(f"case.decision.{r.decision.value}", language)
             if r.decision else translate("ui.school.council.no_decision", language),
         } for r in f.reviews]

@@ -106,8 +106,9 @@ class CouncilMeetingState(ChosenCases, WorkspaceState, AuthState):
                 "state_label": translate(f"case.state.{a.case_state.value}", language),
                 "minor": minor_presence(a.minor_present, a.minor_absence_reason, language,
                                         a.student_sex),
-                "representatives": representatives_presence(a.representatives_present,
-                                             a.representatives_absence_reason, language),
+                "representatives": representatives_presence(
+                    a.representatives_present, a.representatives_absence_reason, language,
+                    a.representatives_invited_on),
                 "recorded": "1" if a.minor_present is not None else "",
                 "decision": translate(f"case.decision.{a.decision.value}", language)
                 if a.decision else "",
