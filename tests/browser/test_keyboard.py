@@ -24,11 +24,13 @@ pytestmark = pytest.mark.browser
 SYSTEM = Actor.system()
 MOST_TABS = 200  # a walk that needs more has lost its way
 
-# The element's own look and its two parents': what a focus ring changes.
+# The element's own look and its two parents', with their ::before and ::after (Radix
+# draws some focus rings there): what a focus ring changes.
 _LOOK = """el => [el, el.parentElement, el.parentElement?.parentElement].filter(Boolean)
-    .map(e => { const s = getComputedStyle(e);
-                return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
-                        s.borderColor, s.backgroundColor].join('|'); }).join('/')"""
+    .flatMap(e => [null, '::before', '::after'].map(part => {
+        const s = getComputedStyle(e, part);
+        return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
+                s.borderColor, s.backgroundColor].join('|'); })).join('/')"""
 
 
 def focus_is_visible(page: Page) -> bool:
@@ -44,10 +46,10 @@ def focus_is_visible(page: Page) -> bool:
 def tab_to(page: Page, selector: str, backwards: bool = False) -> None:
     """Press Tab (or Shift+Tab) until ``selector`` has the focus, which must show."""
     target = page.locator(selector)
-    expect(target).to_be_visible()
+    expect(target.first).to_be_visible()
     for _ in range(MOST_TABS):
-        if target.evaluate("el => el === document.activeElement || el.contains("
-                           "document.activeElement)"):
+        if target.evaluate_all("els => els.some(el => el === document.activeElement"
+                               " || el.contains(document.activeElement))"):
             assert focus_is_visible(page), f"{selector} has the focus but does not show it"
             return
         page.keyboard.press("Shift+Tab" if backwards else "Tab")

@@ -18,9 +18,8 @@ from juvenile.components.ui import (
     pager,
 )
 from juvenile.pages.commission.common import DEADLINES, commission_page, section
-from juvenile.rules.submission import ExtendedBy
 from juvenile.state.auth import AuthState
-from juvenile.state.commission.deadlines import ANY
+from juvenile.state.commission.deadlines import ANY, EXTENDED_BY
 from juvenile.state.commission.deadlines import DeadlinesState as S
 
 ROUTE = DEADLINES
@@ -62,8 +61,7 @@ def _extension(row: rx.Var) -> rx.Component:
                 rx.select.trigger(aria_label=t("ui.commission.submission.extended_by"),
                                   id="extension-by"),
                 rx.select.content(*[rx.select.item(
-                    t(f"ui.commission.submission.by.{by.value}"), value=by.value)
-                    for by in ExtendedBy]),
+                    t(f"ui.commission.submission.by.{by}"), value=by) for by in EXTENDED_BY]),
                 value=S.ext_form["by"], on_change=lambda v: S.set_ext("by", v), size="1")),
             field("ui.commission.submission.extended_on",
                   date_input(S.ext_form["decided_on"],

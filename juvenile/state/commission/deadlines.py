@@ -41,6 +41,7 @@ PAGE_SIZE = 25
 PLACEMENT_KINDS = (DeadlineKind.REHABILITATION_PLAN, DeadlineKind.TERM_END_NOTICE,
                    DeadlineKind.RETURN_NOT_RECORDED)
 EXTENSION_FORM = ("due", "by", "decided_on")
+EXTENDED_BY = [by.value for by in ExtendedBy]  # whose decision extends it (Art. 81 (3))
 # The kinds marked done on the board, by the service recording it.
 DONE_BY = {DeadlineKind.DECISION_FOLLOW_UP: mark_decision_done,
            DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION: record_submission}
