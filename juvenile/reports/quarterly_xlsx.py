@@ -5,16 +5,10 @@ stored as numbers with formats (counts, rates per 100, percentages), so the
 analyst can sort, filter and chart them in the spreadsheet.
 """
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from juvenile.analysis.result import QuarterlyAnalysis
 from juvenile.analysis.tables import CellKind, Table, all_tables, quarter_label
 from juvenile.i18n import translate
+from juvenile.reports.xlsx_stream import Style, Workbook, column_letter
 from juvenile.spreadsheet import text_cell
 
 FORMATS = {
@@ -24,64 +18,57 @@ FORMATS = {
     CellKind.CHANGE_PCT: "+0.0%;-0.0%;0.0%",
 }
 _PERCENT_KINDS = (CellKind.PERCENT, CellKind.CHANGE_PCT)
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="E8F0F0")
-_WRAP = Alignment(wrap_text=True, vertical="top")
+_CAPTION = Style(bold=True)
+_HEADER = Style(bold=True, fill="E8F0F0", wrap=True)
 _SHEET_NAME_LIMIT = 31
 
 
 def render(analysis: QuarterlyAnalysis, language: str) -> bytes:
-    # Write-only mode streams rows: a region's thousand schools stay quick and small.
-    workbook = Workbook(write_only=True)
+    # Streamed as XML (reports.xlsx_stream): a region's thousand schools stay quick.
+    workbook = Workbook()
     title = translate("analysis.title", language)
     subtitle = quarter_label(analysis.quarter, language)
     for table in all_tables(analysis, language):
         name = translate(f"analysis.sheet.{table.key}", language)
         caption = f"{title} — {analysis.scope.name(language)}, {subtitle}. {table.title}"
         _sheet(workbook, _sheet_name(name), table, caption)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook.save()
 
 
 def _sheet(workbook: Workbook, name: str, table: Table, caption: str) -> None:
-    sheet = workbook.create_sheet(name)
+    sheet = workbook.sheet(name)
     # Row 1 the caption, row 2 the headers: panes freeze below the headers and
     # right of the label columns.
-    sheet.freeze_panes = f"{get_column_letter(table.frozen_columns + 1)}3"
+    sheet.frozen = f"{column_letter(table.frozen_columns + 1)}3"
     for index, column in enumerate(table.columns, start=1):
-        width = 40 if column.kind == CellKind.TEXT and index == table.frozen_columns else 14
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    caption_cell = WriteOnlyCell(sheet, text_cell(caption))
-    caption_cell.font = _HEADER_FONT
-    sheet.append([caption_cell])
-    headers = []
-    for column in table.columns:
-        cell = WriteOnlyCell(sheet, text_cell(column.header))
-        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
-        headers.append(cell)
-    sheet.append(headers)
+        sheet.widths[index] = (40 if column.kind == CellKind.TEXT
+                               and index == table.frozen_columns else 14)
+    sheet.append([text_cell(caption)], _CAPTION)
+    sheet.append([text_cell(column.header) for column in table.columns], _HEADER)
+    # one style per column, and per kind of row where a column's kind is the row's
+    styles = {kind: [Style(number_format=FORMATS.get(_kind(column, kind), ""))
+                     for column in table.columns]
+              for kind in {*table.row_kinds, None}}
     for number, row in enumerate(table.rows):
         row_kind = table.row_kinds[number] if table.row_kinds else None
-        sheet.append(_cells(sheet, table, row, row_kind))
+        sheet.append(_values(table, row, row_kind), styles[row_kind])
     if table.total is not None:
-        cells = _cells(sheet, table, table.total, None)
-        for cell in cells:
-            cell.font = _HEADER_FONT
-        sheet.append(cells)
+        sheet.append(_values(table, table.total, None),
+                     [Style(bold=True, number_format=style.number_format)
+                      for style in styles[None]])
 
 
-def _cells(sheet, table: Table, row: list, row_kind: str | None) -> list[WriteOnlyCell]:
-    cells = []
+def _kind(column, row_kind: str | None):
+    return row_kind if column.kind == CellKind.BY_ROW else column.kind
+
+
+def _values(table: Table, row: list, row_kind: str | None) -> list:
+    values = []
     for column, value in zip(table.columns, row, strict=True):
-        kind = row_kind if column.kind == CellKind.BY_ROW else column.kind
-        if kind in _PERCENT_KINDS and value is not None:
+        if _kind(column, row_kind) in _PERCENT_KINDS and value is not None:
             value = value / 100.0  # a spreadsheet percentage is a fraction
-        cell = WriteOnlyCell(sheet, text_cell(value))
-        if kind in FORMATS:
-            cell.number_format = FORMATS[kind]
-        cells.append(cell)
-    return cells
+        values.append(text_cell(value))
+    return values
 
 
 def _sheet_name(title: str) -> str:
