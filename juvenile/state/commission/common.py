@@ -83,21 +83,30 @@ class FormState(Protocol):
     def _say(self, target: str, message: Said, language: str) -> None: ...
 
 
-async def form_call(state: FormState, errors_var: str, errors: dict[str, str],
+async def form_call(state: FormState, errors_var: str, errors: dict[str, str] | None,
                     field_of: Mapping[str, str], call: Callable[[], T]) -> T | Refused:
     """Ask a service on behalf of a form. A refusal goes next to its field of
     ``errors_var`` (a dict var), kept as data so that a language switch rewrites it;
-    a record not found, or not the user's, reads as one neutral line under the form."""
+    a record not found, or not the user's, reads as one neutral line under the form.
+    Without ``errors``, ``errors_var`` is the text var of a form's one line."""
     language = await state._language()
     try:
         return call()
     except (AccessDenied, NotFound):
-        setattr(state, errors_var, {**errors, "general": neutral(language)})
+        setattr(state, errors_var, neutral(language) if errors is None
+                else {**errors, "general": neutral(language)})
     except Refusal as refused:
-        setattr(state, errors_var, errors)
-        state._say(f"{errors_var}[{refusal_field(refused, errors, field_of)}]",
-                   said_refusal(refused), language)
+        target = errors_var
+        if errors is not None:
+            setattr(state, errors_var, errors)
+            target = f"{errors_var}[{refusal_field(refused, errors, field_of)}]"
+        state._say(target, said_refusal(refused), language)
     return Refused.REFUSED
+
+
+async def line_call(state: FormState, error_var: str, call: Callable[[], T]) -> T | Refused:
+    """``form_call`` for a small form with one error line (a text var)."""
+    return await form_call(state, error_var, None, {}, call)
 
 
 # The refusals of a minor's IIN (rules.iin, and none registered in the district), shown

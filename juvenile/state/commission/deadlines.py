@@ -8,7 +8,6 @@ from datetime import date
 import reflex as rx
 
 from juvenile import clock
-from juvenile.errors import Refusal
 from juvenile.i18n import format_date, translate
 from juvenile.rules.submission import ExtendedBy
 from juvenile.security.gate import AccessDenied, NotFound
@@ -27,10 +26,10 @@ from juvenile.state.commission.common import (
     WorkspaceState,
     blank,
     form_call,
+    line_call,
     neutral,
     parse_day,
     parse_id,
-    rule_message,
 )
 from juvenile.state.commission.submission_form import FIELD_OF, SUBMISSION_FORM, checked
 from juvenile.state.messages import said
@@ -156,9 +155,7 @@ class DeadlinesState(WorkspaceState, AuthState):
 
     @rx.event
     def start_done(self, row_key: str):
-        kind, _, record_id = str(row_key).partition(":")
-        known = kind in {k.value for k in DONE_BY} and parse_id(record_id) is not None
-        self.done_row, self.done_error = (str(row_key) if known else ""), ""
+        self.done_row, self.done_error = _known_row(row_key, DONE_BY), ""
         self.done_on = clock.today().isoformat()
 
     @rx.event
@@ -179,14 +176,13 @@ class DeadlinesState(WorkspaceState, AuthState):
         if day is None:
             self.done_error = translate("ui.commission.form.bad_date", language)
             return None
-        kind, _, record_id = self.done_row.partition(":")
-        try:
-            DONE_BY[DeadlineKind(kind)](actor, parse_id(record_id) or 0, day)
-        except (AccessDenied, NotFound, ValueError):  # ValueError: no such kind
+        kind, record_id = _row_record(self.done_row)
+        mark = DONE_BY.get(kind) if kind else None
+        if mark is None:
             self.done_error = neutral(language)
             return None
-        except Refusal as refused:
-            self.done_error = rule_message(refused, language)
+        done = await line_call(self, "done_error", lambda: mark(actor, record_id, day))
+        if done is Refused.REFUSED:
             return None
         self.done_row = ""
         await self._refresh()
@@ -194,10 +190,8 @@ class DeadlinesState(WorkspaceState, AuthState):
 
     @rx.event
     def start_extension(self, row_key: str):
-        kind, _, record_id = str(row_key).partition(":")
-        known = (kind == DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION.value
-                 and parse_id(record_id) is not None)
-        self.ext_row, self.ext_error = (str(row_key) if known else ""), ""
+        self.ext_row = _known_row(row_key, (DeadlineKind.INTERNAL_AFFAIRS_SUBMISSION,))
+        self.ext_error = ""
         self.ext_form = {"due": "", "by": ExtendedBy.INTERNAL_AFFAIRS.value,
                          "decided_on": clock.today().isoformat()}
 
@@ -222,14 +216,10 @@ class DeadlinesState(WorkspaceState, AuthState):
         if due is None or decided_on is None:
             self.ext_error = translate("ui.commission.form.bad_date", language)
             return None
-        try:
-            extend_submission(actor, parse_id(self.ext_row.partition(":")[2]) or 0, due,
-                              self.ext_form["by"], decided_on)
-        except (AccessDenied, NotFound):
-            self.ext_error = neutral(language)
-            return None
-        except Refusal as refused:
-            self.ext_error = rule_message(refused, language)
+        _, record_id = _row_record(self.ext_row)
+        extended = await line_call(self, "ext_error", lambda: extend_submission(
+            actor, record_id, due, self.ext_form["by"], decided_on))
+        if extended is Refused.REFUSED:
             return None
         self.ext_row = ""
         await self._refresh()
@@ -262,3 +252,16 @@ class DeadlinesState(WorkspaceState, AuthState):
                   language)
         await self._refresh()
         return DeadlineBadgeState.refresh
+
+
+def _row_record(row_key: str) -> tuple[DeadlineKind | None, int]:
+    """The kind and record id of a board row's key "kind:id" (from the browser)."""
+    kind, _, record_id = str(row_key).partition(":")
+    known = kind in {k.value for k in DeadlineKind}
+    return (DeadlineKind(kind) if known else None), parse_id(record_id) or 0
+
+
+def _known_row(row_key: str, kinds) -> str:
+    """The row key if it names a record of one of ``kinds``, else ""."""
+    kind, record_id = _row_record(row_key)
+    return str(row_key) if kind in kinds and record_id else ""
